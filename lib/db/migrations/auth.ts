@@ -1,0 +1,3 @@
+import type { Migration } from '../migrate';
+
+export const authMigrations: Migration[] = [];

@@ -1,0 +1,3 @@
+import type { Migration } from '../migrate';
+
+export const etlMigrations: Migration[] = [];

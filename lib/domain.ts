@@ -1,0 +1,77 @@
+/**
+ * Domain vocabulary shared by the pipeline, the queries and the pages. Stored values are the
+ * English identifiers; pages show the Vietnamese labels.
+ */
+
+export const DATASETS = ['units', 'activities', 'awards', 'scores'] as const;
+export type Dataset = (typeof DATASETS)[number];
+export const DATASET_LABELS: Record<Dataset, string> = {
+  units: 'Đơn vị và khối thi đua',
+  activities: 'Hoạt động tuyên truyền',
+  awards: 'Khen thưởng',
+  scores: 'Chấm điểm thi đua khối',
+};
+
+export const UNIT_KINDS = ['department', 'division', 'agency', 'district_office', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  department: 'Sở, ban, ngành',
+  division: 'Phòng thuộc Sở',
+  agency: 'Cơ quan, đơn vị cấp tỉnh',
+  district_office: 'Phòng Tài chính – Kế hoạch cấp huyện',
+  other: 'Khác',
+};
+
+export const CHANNELS = ['portal', 'egov', 'seminar', 'contest', 'event', 'study_visit', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  portal: 'Cổng thông tin điện tử',
+  egov: 'Chính quyền điện tử / mạng xã hội',
+  seminar: 'Hội nghị, tọa đàm',
+  contest: 'Cuộc thi',
+  event: 'Văn hóa, văn nghệ, thể thao',
+  study_visit: 'Tham quan, học tập kinh nghiệm',
+  other: 'Khác',
+};
+
+export const RECIPIENT_TYPES = ['individual', 'collective', 'household'] as const;
+export type RecipientType = (typeof RECIPIENT_TYPES)[number];
+export const RECIPIENT_TYPE_LABELS: Record<RecipientType, string> = {
+  individual: 'Cá nhân',
+  collective: 'Tập thể',
+  household: 'Hộ gia đình',
+};
+
+export const AWARD_KINDS = ['title', 'commendation'] as const;
+export type AwardKind = (typeof AWARD_KINDS)[number];
+export const AWARD_KIND_LABELS: Record<AwardKind, string> = {
+  title: 'Danh hiệu thi đua',
+  commendation: 'Hình thức khen thưởng',
+};
+
+/** Level of the issuer, from the highest. */
+export const AWARD_LEVELS = ['state', 'government', 'province', 'department', 'grassroots'] as const;
+export type AwardLevel = (typeof AWARD_LEVELS)[number];
+export const AWARD_LEVEL_LABELS: Record<AwardLevel, string> = {
+  state: 'Nhà nước',
+  government: 'Chính phủ, Thủ tướng',
+  province: 'Bộ, ngành, tỉnh',
+  department: 'Sở, huyện',
+  grassroots: 'Cơ sở',
+};
+
+export const CRITERION_KINDS = ['criterion', 'bonus', 'penalty'] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+export const CRITERION_KIND_LABELS: Record<CriterionKind, string> = {
+  criterion: 'Tiêu chí',
+  bonus: 'Điểm thưởng',
+  penalty: 'Điểm trừ',
+};
+
+export const ROLES = ['viewer', 'office', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  viewer: 'Lãnh đạo (xem)',
+  office: 'Văn phòng (tải lên)',
+  admin: 'Quản trị',
+};

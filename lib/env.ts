@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration, validated once. Every limit the import guard enforces lives here so the
+ * README, the upload page and the pipeline state the same numbers.
+ */
+const EnvSchema = z.object({
+  THIDUA_DB: z.string().min(1).default('data/thidua.duckdb'),
+  THIDUA_MAX_FILE_MB: z.coerce.number().positive().default(100),
+  THIDUA_MAX_ROWS: z.coerce.number().int().positive().default(2_000_000),
+  THIDUA_MAX_COLUMNS: z.coerce.number().int().positive().default(200),
+  THIDUA_MAX_CELL_CHARS: z.coerce.number().int().positive().default(32_767),
+  THIDUA_MAX_UNZIPPED_MB: z.coerce.number().positive().default(600),
+  THIDUA_MAX_ZIP_RATIO: z.coerce.number().positive().default(200),
+  THIDUA_UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Cấu hình không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Absolute path of the DuckDB file (`THIDUA_DB`, default `data/thidua.duckdb`). */
+export function dbPath(override?: string): string {
+  const p = override ?? env().THIDUA_DB;
+  return p === ':memory:' ? p : path.resolve(p);
+}
+
+export function importLimits() {
+  const e = env();
+  return {
+    maxFileBytes: e.THIDUA_MAX_FILE_MB * 1024 * 1024,
+    maxRows: e.THIDUA_MAX_ROWS,
+    maxColumns: e.THIDUA_MAX_COLUMNS,
+    maxCellChars: e.THIDUA_MAX_CELL_CHARS,
+    maxUnzippedBytes: e.THIDUA_MAX_UNZIPPED_MB * 1024 * 1024,
+    maxZipRatio: e.THIDUA_MAX_ZIP_RATIO,
+  };
+}
+export type ImportLimits = ReturnType<typeof importLimits>;
