@@ -1,0 +1,329 @@
+import { z } from 'zod';
+import { query, type Db } from '../db/client';
+import type { CriterionKind } from '../domain';
+import { previousPeriod, type Period } from '../periods';
+import type { Bloc } from './blocs';
+
+/**
+ * The evaluation summary of one bloc for one period, read from the analyst views so its numbers
+ * are the ones an analyst (and the dashboard) sees: totals and ranks come from v_score_totals,
+ * points by criterion from v_scores. "So với kỳ trước" is the immediately preceding period of
+ * the same grain (lib/periods.ts previousPeriod: 2022-H1 → 2021-H2, 2022 → 2021).
+ */
+
+/** Canonical award names (data/reference/award-forms.csv) the counts and quota checks use. */
+export const AWARD = {
+  ldtt: 'Lao động tiên tiến',
+  cstdcs: 'Chiến sĩ thi đua cơ sở',
+  ttldxs: 'Tập thể lao động xuất sắc',
+} as const;
+
+export interface Criterion {
+  key: string;
+  code: string | null;
+  group: string | null;
+  name: string;
+  kind: CriterionKind;
+  maxPoints: number | null;
+}
+
+export interface CriterionGroup {
+  name: string;
+  maxPoints: number | null;
+  criterionKeys: string[];
+}
+
+export interface Points {
+  assessed: number | null;
+  self: number | null;
+}
+
+export interface AwardCounts {
+  total: number;
+  titles: number;
+  commendations: number;
+  /** Individuals with Lao động tiên tiến / Chiến sĩ thi đua cơ sở; collective TTLĐXS. */
+  ldtt: number;
+  cstdcs: number;
+  ttldxs: number;
+}
+
+export interface MemberResult {
+  unitId: number;
+  unitName: string;
+  /** In v_bloc_members for the period's year; false for a unit scored but not listed as member. */
+  isMember: boolean;
+  headcount: number | null;
+  hasScores: boolean;
+  total: number | null;
+  selfTotal: number | null;
+  /** Self-assessed minus assessed (positive: the unit scored itself higher). */
+  gap: number | null;
+  rank: number | null;
+  previousRank: number | null;
+  /** previousRank − rank: positive = rose. Null when either rank is missing. */
+  rankChange: number | null;
+  points: Record<string, Points>;
+  groupTotals: Record<string, number>;
+  missingCriteria: string[];
+  activities: number;
+  participants: number;
+  awards: AwardCounts;
+}
+
+export interface CriterionStat {
+  key: string;
+  name: string;
+  code: string | null;
+  /** Mean assessed points / max points over the units scored on it. */
+  share: number;
+  average: number;
+  maxPoints: number;
+}
+
+export interface ReviewSummary {
+  bloc: Bloc;
+  period: Period;
+  previousPeriod: Period;
+  hasPreviousScores: boolean;
+  criteria: Criterion[];
+  groups: CriterionGroup[];
+  /** Sum of the maximum points of the (non-bonus, non-penalty) criteria; null if any unknown. */
+  maxTotal: number | null;
+  /** Ranked members first (rank, then name), then those without scores (name). */
+  members: MemberResult[];
+  criterionStats: CriterionStat[];
+  average: number | null;
+  /** Members without any score in the period. */
+  unitsWithoutScores: string[];
+  /** Scored units that are not listed as members of the bloc that year. */
+  nonMembersScored: string[];
+  /** Criterion rows with no assessed points, or absent for a unit that other units have. */
+  missingCriteria: { unitName: string; criteria: string[] }[];
+}
+
+const num = z.coerce.number();
+const numOrNull = z.union([z.null(), z.coerce.number()]);
+
+const MemberRow = z.object({ unit_id: num, unit_name: z.string(), headcount: numOrNull });
+const TotalRow = z.object({
+  unit_id: num,
+  unit_name: z.string(),
+  total_points: numOrNull,
+  self_total_points: numOrNull,
+  rank: num,
+});
+const RankRow = z.object({ unit_id: num, rank: num });
+const ScoreRow = z.object({
+  unit_id: num,
+  criterion_code: z.string().nullable(),
+  criterion_group: z.string().nullable(),
+  criterion: z.string(),
+  criterion_kind: z.enum(['criterion', 'bonus', 'penalty']),
+  max_points: numOrNull,
+  self_points: numOrNull,
+  assessed_points: numOrNull,
+  sort_order: num,
+});
+const ActivityRow = z.object({ unit_id: num, n: num, participants: num });
+const AwardRow = z.object({
+  unit_id: num,
+  award_kind: z.enum(['title', 'commendation']),
+  award_name: z.string(),
+  recipient_type: z.string(),
+  n: num,
+});
+
+function criterionKey(r: z.infer<typeof ScoreRow>): string {
+  return [r.criterion_kind, r.criterion_group ?? '', r.criterion_code ?? '', r.criterion].join('\u241f');
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function emptyAwards(): AwardCounts {
+  return { total: 0, titles: 0, commendations: 0, ldtt: 0, cstdcs: 0, ttldxs: 0 };
+}
+
+const byName = (a: { unitName: string }, b: { unitName: string }) => a.unitName.localeCompare(b.unitName, 'vi');
+
+export async function getReviewSummary(db: Db, bloc: Bloc, period: Period): Promise<ReviewSummary> {
+  const prev = previousPeriod(period);
+  const window = { bloc: bloc.blocId, start: period.start, end: period.end };
+  const [memberRows, totalRows, prevRows, scoreRows, activityRows, awardRows] = await Promise.all([
+    query(
+      db,
+      `SELECT m.unit_id, m.unit_name, u.headcount FROM v_bloc_members m JOIN v_units u USING (unit_id)
+       WHERE m.bloc_id = $bloc AND m.year = $year`,
+      { bloc: bloc.blocId, year: period.year },
+      MemberRow,
+    ),
+    query(
+      db,
+      `SELECT unit_id, unit_name, total_points, self_total_points, rank FROM v_score_totals
+       WHERE bloc_id = $bloc AND period_start = $start::DATE AND period_end = $end::DATE`,
+      window,
+      TotalRow,
+    ),
+    query(
+      db,
+      `SELECT unit_id, rank FROM v_score_totals
+       WHERE bloc_id = $bloc AND period_start = $start::DATE AND period_end = $end::DATE`,
+      { bloc: bloc.blocId, start: prev.start, end: prev.end },
+      RankRow,
+    ),
+    query(
+      db,
+      `SELECT unit_id, criterion_code, criterion_group, criterion, criterion_kind, max_points, self_points,
+              assessed_points, sort_order
+       FROM v_scores WHERE bloc_id = $bloc AND period_start = $start::DATE AND period_end = $end::DATE
+       ORDER BY sort_order, criterion_code, criterion`,
+      window,
+      ScoreRow,
+    ),
+    query(
+      db,
+      `SELECT unit_id, count(*)::INTEGER AS n, coalesce(sum(participants), 0)::DOUBLE AS participants
+       FROM v_activities WHERE unit_id IS NOT NULL AND activity_date BETWEEN $start::DATE AND $end::DATE
+       GROUP BY unit_id`,
+      { start: period.start, end: period.end },
+      ActivityRow,
+    ),
+    query(
+      db,
+      `SELECT unit_id, award_kind, award_name, recipient_type, count(*)::INTEGER AS n
+       FROM v_awards WHERE unit_id IS NOT NULL AND award_year = $year GROUP BY ALL`,
+      { year: period.year },
+      AwardRow,
+    ),
+  ]);
+
+  // Criteria in sheet order; the maximum is the largest stated for any unit.
+  const criteria = new Map<string, Criterion>();
+  for (const r of scoreRows) {
+    const key = criterionKey(r);
+    const c = criteria.get(key);
+    if (!c) {
+      criteria.set(key, {
+        key,
+        code: r.criterion_code,
+        group: r.criterion_group,
+        name: r.criterion,
+        kind: r.criterion_kind,
+        maxPoints: r.max_points,
+      });
+    } else if (r.max_points !== null && (c.maxPoints === null || r.max_points > c.maxPoints)) {
+      c.maxPoints = r.max_points;
+    }
+  }
+  const criteriaList = [...criteria.values()];
+  const leaf = criteriaList.filter((c) => c.kind === 'criterion');
+  const maxTotal = leaf.length > 0 && leaf.every((c) => c.maxPoints !== null)
+    ? round2(leaf.reduce((s, c) => s + (c.maxPoints ?? 0), 0))
+    : null;
+
+  const groups: CriterionGroup[] = [];
+  for (const c of leaf) {
+    const name = c.group ?? '';
+    let g = groups.find((x) => x.name === name);
+    if (!g) groups.push((g = { name, maxPoints: 0, criterionKeys: [] }));
+    g.criterionKeys.push(c.key);
+    g.maxPoints = g.maxPoints === null || c.maxPoints === null ? null : round2(g.maxPoints + c.maxPoints);
+  }
+
+  const pointsByUnit = new Map<number, Record<string, Points>>();
+  for (const r of scoreRows) {
+    const rec = pointsByUnit.get(r.unit_id) ?? {};
+    const key = criterionKey(r);
+    const prevPts = rec[key];
+    const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+    rec[key] = prevPts
+      ? { assessed: add(prevPts.assessed, r.assessed_points), self: add(prevPts.self, r.self_points) }
+      : { assessed: r.assessed_points, self: r.self_points };
+    pointsByUnit.set(r.unit_id, rec);
+  }
+
+  const activities = new Map(activityRows.map((r) => [r.unit_id, r]));
+  const awards = new Map<number, AwardCounts>();
+  for (const r of awardRows) {
+    const a = awards.get(r.unit_id) ?? emptyAwards();
+    a.total += r.n;
+    if (r.award_kind === 'title') a.titles += r.n;
+    else a.commendations += r.n;
+    if (r.recipient_type === 'individual' && r.award_name === AWARD.ldtt) a.ldtt += r.n;
+    if (r.recipient_type === 'individual' && r.award_name === AWARD.cstdcs) a.cstdcs += r.n;
+    if (r.recipient_type === 'collective' && r.award_name === AWARD.ttldxs) a.ttldxs += r.n;
+    awards.set(r.unit_id, a);
+  }
+
+  const prevRank = new Map(prevRows.map((r) => [r.unit_id, r.rank]));
+  const totals = new Map(totalRows.map((r) => [r.unit_id, r]));
+  const memberIds = new Set(memberRows.map((m) => m.unit_id));
+  const units = new Map<number, { name: string; headcount: number | null }>();
+  for (const m of memberRows) units.set(m.unit_id, { name: m.unit_name, headcount: m.headcount });
+  for (const t of totalRows) if (!units.has(t.unit_id)) units.set(t.unit_id, { name: t.unit_name, headcount: null });
+
+  const members: MemberResult[] = [...units.entries()].map(([unitId, u]) => {
+    const t = totals.get(unitId);
+    const points = pointsByUnit.get(unitId) ?? {};
+    const hasScores = t !== undefined;
+    const groupTotals: Record<string, number> = {};
+    for (const g of groups) {
+      groupTotals[g.name] = round2(g.criterionKeys.reduce((s, k) => s + (points[k]?.assessed ?? 0), 0));
+    }
+    const missing = hasScores
+      ? leaf.filter((c) => points[c.key] === undefined || points[c.key].assessed === null).map((c) => c.code ? `${c.code}. ${c.name}` : c.name)
+      : [];
+    const rank = t?.rank ?? null;
+    const previousRank = prevRank.get(unitId) ?? null;
+    const a = activities.get(unitId);
+    return {
+      unitId,
+      unitName: u.name,
+      isMember: memberIds.has(unitId),
+      headcount: u.headcount,
+      hasScores,
+      total: t?.total_points ?? null,
+      selfTotal: t?.self_total_points ?? null,
+      gap: t && t.total_points !== null && t.self_total_points !== null ? round2(t.self_total_points - t.total_points) : null,
+      rank,
+      previousRank,
+      rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
+      points,
+      groupTotals,
+      missingCriteria: missing,
+      activities: a?.n ?? 0,
+      participants: a?.participants ?? 0,
+      awards: awards.get(unitId) ?? emptyAwards(),
+    };
+  });
+  const ranked = members.filter((m) => m.rank !== null).sort((a, b) => a.rank! - b.rank! || byName(a, b));
+  const unranked = members.filter((m) => m.rank === null).sort(byName);
+
+  const criterionStats: CriterionStat[] = [];
+  for (const c of leaf) {
+    if (!c.maxPoints) continue;
+    const values = ranked.map((m) => m.points[c.key]?.assessed).filter((v): v is number => typeof v === 'number');
+    if (values.length === 0) continue;
+    const average = values.reduce((s, v) => s + v, 0) / values.length;
+    criterionStats.push({ key: c.key, name: c.name, code: c.code, average: round2(average), maxPoints: c.maxPoints, share: average / c.maxPoints });
+  }
+  const scoredTotals = ranked.map((m) => m.total).filter((v): v is number => v !== null);
+
+  return {
+    bloc,
+    period,
+    previousPeriod: prev,
+    hasPreviousScores: prevRows.length > 0,
+    criteria: criteriaList,
+    groups,
+    maxTotal,
+    members: [...ranked, ...unranked],
+    criterionStats,
+    average: scoredTotals.length ? round2(scoredTotals.reduce((s, v) => s + v, 0) / scoredTotals.length) : null,
+    unitsWithoutScores: unranked.filter((m) => m.isMember).map((m) => m.unitName),
+    nonMembersScored: ranked.filter((m) => !m.isMember).map((m) => m.unitName),
+    missingCriteria: ranked.filter((m) => m.missingCriteria.length > 0).map((m) => ({ unitName: m.unitName, criteria: m.missingCriteria })),
+  };
+}
