@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { query, type Db } from '@/lib/db/client';
+import { ACTIVITY_SORTS, AWARD_SORTS, type ActivityListFilters, type AwardListFilters } from '@/lib/filters/lists';
+import { fold } from '@/lib/text';
+import { date, dateOrNull, num, numOrNull, str, strOrNull } from './rows';
+import { foldSql, Where } from './scope';
+
+/**
+ * The Hoạt động and Khen thưởng lists: accent-insensitive search (both sides folded, the term
+ * bound), filters, sort from an allow-list, pagination. The export route reuses the same WHERE.
+ */
+
+/** Every word of the search must appear somewhere in the folded haystack ("nguyen van" finds "Nguyễn Văn A"). */
+function addSearch(where: Where, q: string | null, columns: string[]): void {
+  if (!q) return;
+  const words = fold(q).split(' ').filter(Boolean).slice(0, 8);
+  const hay = columns.map(foldSql).join(` || ' ' || `);
+  words.forEach((w, i) => where.add(`contains(${hay}, $q${i})`, { [`q${i}`]: w }));
+}
+
+function yearOf(start: string): number {
+  return Number(start.slice(0, 4));
+}
+
+export function activityListWhere(f: Omit<ActivityListFilters, 'sort' | 'dir' | 'page' | 'pageSize'>): Where {
+  const where = new Where();
+  if (f.period) where.add('activity_date BETWEEN $start::DATE AND $end::DATE', { start: f.period.start, end: f.period.end });
+  if (f.bloc !== null) {
+    if (f.period) where.add('unit_id IN (SELECT unit_id FROM bloc_members WHERE bloc_id = $bloc AND year = $blocYear)', { bloc: f.bloc, blocYear: yearOf(f.period.start) });
+    else where.add('unit_id IN (SELECT unit_id FROM bloc_members WHERE bloc_id = $bloc)', { bloc: f.bloc });
+  }
+  where.when(f.unit, 'unit_id = $unit', 'unit').when(f.movement, 'movement_id = $movement', 'movement').when(f.channel, 'channel = $channel', 'channel');
+  addSearch(where, f.q, ['title', 'unit_name', 'exemplar']);
+  return where;
+}
+
+export function awardListWhere(f: Omit<AwardListFilters, 'sort' | 'dir' | 'page' | 'pageSize'>): Where {
+  const where = new Where();
+  if (f.period) {
+    // A whole year by award_year; shorter periods by decision date.
+    if (f.period.grain === 'year') where.add('award_year = $year', { year: f.period.year });
+    else where.add('decision_date BETWEEN $start::DATE AND $end::DATE', { start: f.period.start, end: f.period.end });
+  }
+  if (f.bloc !== null) {
+    if (f.period) where.add('unit_id IN (SELECT unit_id FROM bloc_members WHERE bloc_id = $bloc AND year = $blocYear)', { bloc: f.bloc, blocYear: f.period.year });
+    else where.add('unit_id IN (SELECT unit_id FROM bloc_members WHERE bloc_id = $bloc)', { bloc: f.bloc });
+  }
+  where
+    .when(f.unit, 'unit_id = $unit', 'unit')
+    .when(f.movement, 'movement_id = $movement', 'movement')
+    .when(f.kind, 'award_kind = $kind', 'kind')
+    .when(f.level, 'award_level = $level', 'level')
+    .when(f.recipientType, 'recipient_type = $recipientType', 'recipientType');
+  addSearch(where, f.q, ['recipient_name', 'unit_name', 'award_name', 'decision_no']);
+  return where;
+}
+
+const ActivityRow = z.object({
+  activity_id: num,
+  activity_date: date,
+  unit_id: numOrNull,
+  unit_name: str,
+  channel: str,
+  title: str,
+  participants: num,
+  exemplar: strOrNull,
+});
+export type ActivityListRow = z.infer<typeof ActivityRow>;
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+}
+
+const CountRow = z.object({ total: num });
+
+export async function listActivities(db: Db, f: ActivityListFilters, limitOverride?: number): Promise<Page<ActivityListRow>> {
+  const where = activityListWhere(f);
+  const order = `${ACTIVITY_SORTS[f.sort]} ${f.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, activity_id ${f.dir === 'asc' ? 'ASC' : 'DESC'}`;
+  const limit = limitOverride ?? f.pageSize;
+  const offset = limitOverride ? 0 : (f.page - 1) * f.pageSize;
+  const [rows, count] = await Promise.all([
+    query(
+      db,
+      `SELECT activity_id, strftime(activity_date, '%Y-%m-%d') AS activity_date, unit_id, unit_name, channel, title, participants, exemplar
+       FROM v_activities ${where.sql()} ORDER BY ${order} LIMIT $limit OFFSET $offset`,
+      { ...where.params, limit, offset },
+      ActivityRow,
+    ),
+    query(db, `SELECT count(*)::BIGINT AS total FROM v_activities ${where.sql()}`, where.params, CountRow),
+  ]);
+  const total = count[0].total;
+  return { rows, total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)) };
+}
+
+const AwardRow = z.object({
+  award_id: num,
+  recipient_name: str,
+  recipient_type: str,
+  unit_id: numOrNull,
+  unit_name: strOrNull,
+  award_name: str,
+  award_kind: str,
+  award_level: strOrNull,
+  decision_no: strOrNull,
+  decision_date: dateOrNull,
+  award_year: num,
+});
+export type AwardListRow = z.infer<typeof AwardRow>;
+
+export async function listAwards(db: Db, f: AwardListFilters, limitOverride?: number): Promise<Page<AwardListRow>> {
+  const where = awardListWhere(f);
+  const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
+  const order = `${AWARD_SORTS[f.sort]} ${dir} NULLS LAST, award_id ${dir}`;
+  const limit = limitOverride ?? f.pageSize;
+  const offset = limitOverride ? 0 : (f.page - 1) * f.pageSize;
+  const [rows, count] = await Promise.all([
+    query(
+      db,
+      `SELECT award_id, recipient_name, recipient_type, unit_id, unit_name, award_name, award_kind, award_level, decision_no,
+              strftime(decision_date, '%Y-%m-%d') AS decision_date, award_year
+       FROM v_awards ${where.sql()} ORDER BY ${order} LIMIT $limit OFFSET $offset`,
+      { ...where.params, limit, offset },
+      AwardRow,
+    ),
+    query(db, `SELECT count(*)::BIGINT AS total FROM v_awards ${where.sql()}`, where.params, CountRow),
+  ]);
+  const total = count[0].total;
+  return { rows, total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)) };
+}

@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import { query, type Db } from '@/lib/db/client';
+import type { DashboardFilters } from '@/lib/filters/dashboard';
+import { previousPeriod, toDateWindow, type Grain, type Period } from '@/lib/periods';
+import { date, num, numOrNull, str, strOrNull } from './rows';
+import { BLOC_MEMBER_UNITS, Where } from './scope';
+
+/**
+ * Overview queries. Every function takes the database first so tests pass an in-memory one,
+ * aggregates in SQL (one row per bucket, never raw facts), and runs on its own connection so a
+ * page can fire them together with Promise.all.
+ */
+
+export interface Window {
+  start: string;
+  end: string;
+  /** True for a whole year that is over: awards then count by award_year, else by decision date. */
+  wholeYear: boolean;
+  year: number;
+}
+
+export interface Comparison {
+  current: Window;
+  previous: Window;
+  previousPeriod: Period;
+  /** The period is not over: both windows are cut to the same number of days ("to date"). */
+  partial: boolean;
+}
+
+export function comparison(period: Period, today: string): Comparison {
+  const prev = previousPeriod(period);
+  const w = toDateWindow(period, prev, today);
+  return {
+    current: { start: period.start, end: w.currentEnd, wholeYear: period.grain === 'year' && !w.partial, year: period.year },
+    previous: { start: prev.start, end: w.previousEnd, wholeYear: prev.grain === 'year' && !w.partial, year: prev.year },
+    previousPeriod: prev,
+    partial: w.partial,
+  };
+}
+
+/** Activities in a window under the unit/bloc/movement/channel filters. */
+export function activityWhere(f: DashboardFilters, w: Window): Where {
+  const where = new Where().add('activity_date BETWEEN $start::DATE AND $end::DATE', { start: w.start, end: w.end });
+  if (f.bloc !== null) where.add(BLOC_MEMBER_UNITS, { bloc: f.bloc, blocYear: w.year });
+  return where.when(f.unit, 'unit_id = $unit', 'unit').when(f.movement, 'movement_id = $movement', 'movement').when(f.channel, 'channel = $channel', 'channel');
+}
+
+/** Awards in a window: whole years by award_year (decision dates are often missing), else by decision date. */
+export function awardWhere(f: DashboardFilters, w: Window): Where {
+  const where = w.wholeYear
+    ? new Where().add('award_year = $year', { year: w.year })
+    : new Where().add('decision_date BETWEEN $start::DATE AND $end::DATE', { start: w.start, end: w.end });
+  if (f.bloc !== null) where.add(BLOC_MEMBER_UNITS, { bloc: f.bloc, blocYear: w.year });
+  return where.when(f.unit, 'unit_id = $unit', 'unit').when(f.movement, 'movement_id = $movement', 'movement');
+}
+
+const ActivityKpiRow = z.object({
+  activities: num,
+  participants: num,
+  exemplars: num,
+  participants_with_headcount: num,
+  headcount: numOrNull,
+});
+export type ActivityKpis = z.infer<typeof ActivityKpiRow>;
+
+/**
+ * Activities, participants, distinct advanced examples promoted, and participation per staff:
+ * participants of units whose headcount is known, over the headcount of those units that ran
+ * at least one activity in the window.
+ */
+export async function activityKpis(db: Db, f: DashboardFilters, w: Window): Promise<ActivityKpis> {
+  const where = activityWhere(f, w);
+  const rows = await query(
+    db,
+    `WITH a AS (SELECT unit_id, participants, exemplar FROM v_activities ${where.sql()}),
+          hc AS (SELECT unit_id, headcount FROM units WHERE headcount > 0 AND unit_id IN (SELECT unit_id FROM a))
+     SELECT count(*)::INTEGER AS activities,
+            coalesce(sum(participants), 0)::BIGINT AS participants,
+            count(DISTINCT nullif(trim(exemplar), ''))::INTEGER AS exemplars,
+            coalesce(sum(participants) FILTER (WHERE unit_id IN (SELECT unit_id FROM hc)), 0)::BIGINT AS participants_with_headcount,
+            (SELECT sum(headcount) FROM hc)::BIGINT AS headcount
+     FROM a`,
+    where.params,
+    ActivityKpiRow,
+  );
+  return rows[0];
+}
+
+const AwardCountRow = z.object({ award_kind: str, award_level: strOrNull, awards: num });
+export type AwardCount = z.infer<typeof AwardCountRow>;
+
+/** Awards counted by kind (title / commendation) and level of the issuer. */
+export async function awardsByKindAndLevel(db: Db, f: DashboardFilters, w: Window): Promise<AwardCount[]> {
+  const where = awardWhere(f, w);
+  return query(
+    db,
+    `SELECT award_kind, award_level, count(*)::INTEGER AS awards FROM v_awards ${where.sql()}
+     GROUP BY ALL ORDER BY award_kind, award_level NULLS LAST`,
+    where.params,
+    AwardCountRow,
+  );
+}
+
+const AwardFormRow = z.object({ award_name: str, award_kind: str, awards: num });
+/** Awards by form/title (canonical name), most frequent first. */
+export async function awardsByForm(db: Db, f: DashboardFilters, w: Window, limit = 12) {
+  const where = awardWhere(f, w);
+  return query(
+    db,
+    `SELECT award_name, any_value(award_kind) AS award_kind, count(*)::INTEGER AS awards FROM v_awards ${where.sql()}
+     GROUP BY award_name ORDER BY awards DESC, award_name LIMIT $limit`,
+    { ...where.params, limit },
+    AwardFormRow,
+  );
+}
+
+const SeriesRow = z.object({ bucket: date, activities: num, participants: num });
+export type SeriesPoint = z.infer<typeof SeriesRow>;
+
+const TRUNC: Record<Grain, string> = { year: 'year', half: 'half', quarter: 'quarter', month: 'month' };
+
+/** Activities and participants per bucket of the grain (bucket = its first day). */
+export async function activitySeries(db: Db, f: DashboardFilters, w: Window): Promise<SeriesPoint[]> {
+  const where = activityWhere(f, w);
+  // The bucket expression comes from a fixed map, never from the URL.
+  const bucket =
+    TRUNC[f.grain] === 'half'
+      ? `make_date(year(activity_date), CASE WHEN month(activity_date) <= 6 THEN 1 ELSE 7 END, 1)`
+      : `date_trunc('${TRUNC[f.grain]}', activity_date)::DATE`;
+  return query(
+    db,
+    `SELECT strftime(${bucket}, '%Y-%m-%d') AS bucket, count(*)::INTEGER AS activities,
+            coalesce(sum(participants), 0)::BIGINT AS participants
+     FROM v_activities ${where.sql()} GROUP BY 1 ORDER BY 1`,
+    where.params,
+    SeriesRow,
+  );
+}
+
+const ChannelRow = z.object({ channel: str, activities: num, participants: num });
+export async function activitiesByChannel(db: Db, f: DashboardFilters, w: Window) {
+  const where = activityWhere(f, w);
+  return query(
+    db,
+    `SELECT channel, count(*)::INTEGER AS activities, coalesce(sum(participants), 0)::BIGINT AS participants
+     FROM v_activities ${where.sql()} GROUP BY channel ORDER BY activities DESC, channel`,
+    where.params,
+    ChannelRow,
+  );
+}
+
+const UnitRow = z.object({ unit_id: numOrNull, unit_name: str, unit_kind: strOrNull, activities: num, participants: num });
+export type UnitActivity = z.infer<typeof UnitRow>;
+
+/** Activities by unit (division), most active first; unresolved names keep the name as written. */
+export async function activitiesByUnit(db: Db, f: DashboardFilters, w: Window, limit = 15): Promise<UnitActivity[]> {
+  const where = activityWhere(f, w);
+  return query(
+    db,
+    `SELECT a.unit_id, a.unit_name, any_value(u.kind) AS unit_kind, count(*)::INTEGER AS activities,
+            coalesce(sum(a.participants), 0)::BIGINT AS participants
+     FROM (SELECT unit_id, unit_name, participants FROM v_activities ${where.sql()}) a
+     LEFT JOIN units u USING (unit_id)
+     GROUP BY a.unit_id, a.unit_name ORDER BY activities DESC, a.unit_name LIMIT $limit`,
+    { ...where.params, limit },
+    UnitRow,
+  );
+}
+
+/**
+ * The score period each bloc is shown for: score periods that fall inside the window, else the
+ * latest one covering it (a quarter or month inside a half-year or year). Inside periods win,
+ * then the latest end, then the longest span (the annual review over the H2 one).
+ */
+export const CHOSEN_SCORE_PERIODS = `
+  SELECT bloc_id, period_start, period_end, any_value(period) AS period,
+         (period_start >= $pStart::DATE AND period_end <= $pEnd::DATE) AS inside
+  FROM v_score_totals
+  WHERE (period_start >= $pStart::DATE AND period_end <= $pEnd::DATE)
+     OR (period_start <= $pStart::DATE AND period_end >= $pEnd::DATE)
+  GROUP BY bloc_id, period_start, period_end
+  QUALIFY row_number() OVER (PARTITION BY bloc_id ORDER BY (period_start >= $pStart::DATE AND period_end <= $pEnd::DATE) DESC,
+                                              period_end DESC, period_start ASC) = 1`;
+
+const BlocLeaderRow = z.object({
+  bloc_id: num,
+  bloc_name: str,
+  period: str,
+  period_start: date,
+  period_end: date,
+  inside: z.boolean(),
+  members: num,
+  average_points: numOrNull,
+  leader_unit_id: numOrNull,
+  leader_name: strOrNull,
+  leader_points: numOrNull,
+  leaders: num,
+});
+export type BlocLeader = z.infer<typeof BlocLeaderRow>;
+
+/** Per bloc: the score period used, average total, the leading unit (rank 1; ties counted). */
+export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'unit'>, period: { start: string; end: string }): Promise<BlocLeader[]> {
+  const where = new Where();
+  where.when(f.bloc, 't.bloc_id = $bloc', 'bloc');
+  where.when(f.unit, 't.bloc_id IN (SELECT bloc_id FROM v_score_totals WHERE unit_id = $unit)', 'unit');
+  return query(
+    db,
+    `WITH chosen AS (${CHOSEN_SCORE_PERIODS})
+     SELECT t.bloc_id, any_value(t.bloc_name) AS bloc_name, any_value(c.period) AS period,
+            strftime(t.period_start, '%Y-%m-%d') AS period_start, strftime(t.period_end, '%Y-%m-%d') AS period_end,
+            any_value(c.inside) AS inside,
+            count(*)::INTEGER AS members, round(avg(t.total_points), 2)::DOUBLE AS average_points,
+            arg_min(t.unit_id, (t.rank, t.unit_name)) AS leader_unit_id,
+            arg_min(t.unit_name, (t.rank, t.unit_name)) AS leader_name,
+            max(t.total_points)::DOUBLE AS leader_points,
+            count(*) FILTER (WHERE t.rank = 1)::INTEGER AS leaders
+     FROM v_score_totals t JOIN chosen c USING (bloc_id, period_start, period_end)
+     ${where.sql()}
+     GROUP BY t.bloc_id, t.period_start, t.period_end ORDER BY bloc_name`,
+    { ...where.params, pStart: period.start, pEnd: period.end },
+    BlocLeaderRow,
+  );
+}
+
+/** Average of all members' totals over the chosen score periods (the KPI card). */
+export function averageBlocScore(rows: BlocLeader[]): number | null {
+  const n = rows.reduce((s, r) => s + r.members, 0);
+  if (n === 0) return null;
+  return Math.round((rows.reduce((s, r) => s + (r.average_points ?? 0) * r.members, 0) / n) * 100) / 100;
+}
+
+const RankingRow = z.object({ bloc_id: num, bloc_name: str, unit_id: num, unit_name: str, total_points: num, rank: num });
+export type BlocRankingRow = z.infer<typeof RankingRow>;
+
+/** Ranking of every member of each bloc in its chosen score period (bloc ranking chart). */
+export async function blocRankings(db: Db, f: Pick<DashboardFilters, 'bloc'>, period: { start: string; end: string }): Promise<BlocRankingRow[]> {
+  const where = new Where().when(f.bloc, 't.bloc_id = $bloc', 'bloc');
+  return query(
+    db,
+    `WITH chosen AS (${CHOSEN_SCORE_PERIODS})
+     SELECT t.bloc_id, t.bloc_name, t.unit_id, t.unit_name, t.total_points::DOUBLE AS total_points, t.rank
+     FROM v_score_totals t JOIN chosen c USING (bloc_id, period_start, period_end) ${where.sql()}
+     ORDER BY t.bloc_name, t.rank, t.unit_name`,
+    { ...where.params, pStart: period.start, pEnd: period.end },
+    RankingRow,
+  );
+}
+
+/** Absolute and relative change; relative is null when the previous value is 0 or unknown. */
+export function delta(current: number | null, previous: number | null): { abs: number | null; rel: number | null } {
+  if (current === null || previous === null) return { abs: null, rel: null };
+  return { abs: current - previous, rel: previous === 0 ? null : (current - previous) / previous };
+}
+
+export function perStaff(k: ActivityKpis): number | null {
+  return k.headcount && k.headcount > 0 ? Math.round((k.participants_with_headcount / k.headcount) * 100) / 100 : null;
+}
