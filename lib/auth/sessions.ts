@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { query, withWriteTransaction, type Db } from '@/lib/db/client';
+import { ROLES } from '@/lib/domain';
+import { AUTH_POLICY, fromDbTimestamp, systemClock, toDbTimestamp, type Clock } from './policy';
+import type { SessionUser } from './types';
+
+/** Only this hash is stored: the token itself lives in the user's cookie and nowhere else. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A random 32-byte token (base64url) for a new session of `userId`. */
+export async function createSession(
+  db: Db,
+  userId: number,
+  meta: { address?: string | null; userAgent?: string | null } = {},
+  clock: Clock = systemClock,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = clock();
+  const expiresAt = new Date(now.getTime() + AUTH_POLICY.sessionAbsoluteMs);
+  await withWriteTransaction(db, (c) =>
+    c.run(
+      `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, address, user_agent)
+       VALUES ($h, $u, $now::TIMESTAMP, $now::TIMESTAMP, $exp::TIMESTAMP, $a, $ua)`,
+      {
+        h: hashToken(token),
+        u: userId,
+        now: toDbTimestamp(now),
+        exp: toDbTimestamp(expiresAt),
+        a: meta.address ?? null,
+        ua: meta.userAgent?.slice(0, 300) ?? null,
+      },
+    ),
+  );
+  return { token, expiresAt };
+}
+
+const SessionRow = z.object({
+  user_id: z.coerce.number(),
+  username: z.string(),
+  display_name: z.string().nullable(),
+  role: z.enum(ROLES),
+  last_seen_at: z.string(),
+});
+
+/**
+ * The user behind a session token, or null when the token is unknown, revoked, past its
+ * absolute or idle expiry, or its account is disabled.
+ */
+export async function validateSession(db: Db, token: string | undefined | null, clock: Clock = systemClock): Promise<SessionUser | null> {
+  if (!token || token.length > 100) return null;
+  const now = clock();
+  const rows = await query(
+    db,
+    `SELECT s.user_id, u.username, u.display_name, u.role, s.last_seen_at::VARCHAR AS last_seen_at
+     FROM sessions s JOIN users u ON u.user_id = s.user_id
+     WHERE s.token_hash = $h AND s.revoked_at IS NULL AND NOT u.disabled
+       AND s.expires_at > $now::TIMESTAMP AND s.last_seen_at > $idle::TIMESTAMP`,
+    {
+      h: hashToken(token),
+      now: toDbTimestamp(now),
+      idle: toDbTimestamp(new Date(now.getTime() - AUTH_POLICY.sessionIdleMs)),
+    },
+    SessionRow,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  if (now.getTime() - fromDbTimestamp(row.last_seen_at).getTime() > AUTH_POLICY.sessionTouchMs) {
+    // Plain auto-commit write (not the serialised writer queue): a page view must not wait
+    // behind a long import; losing a touch only shortens the idle window a little.
+    await query(db, 'UPDATE sessions SET last_seen_at = $now::TIMESTAMP WHERE token_hash = $h', {
+      now: toDbTimestamp(now),
+      h: hashToken(token),
+    }).catch(() => undefined);
+  }
+  return { userId: row.user_id, username: row.username, displayName: row.display_name, role: row.role };
+}
+
+export async function revokeSession(db: Db, token: string, clock: Clock = systemClock): Promise<void> {
+  await withWriteTransaction(db, (c) =>
+    c.run('UPDATE sessions SET revoked_at = $t::TIMESTAMP WHERE token_hash = $h AND revoked_at IS NULL', {
+      t: toDbTimestamp(clock()),
+      h: hashToken(token),
+    }),
+  );
+}
+
+/** Deletes sessions that ended more than a day ago (housekeeping at login). */
+export async function pruneSessions(db: Db, clock: Clock = systemClock): Promise<void> {
+  const cutoff = clock().getTime() - 24 * 60 * 60 * 1000;
+  await withWriteTransaction(db, (c) =>
+    c.run(
+      'DELETE FROM sessions WHERE expires_at < $c::TIMESTAMP OR revoked_at < $c::TIMESTAMP OR last_seen_at < $idle::TIMESTAMP',
+      { c: toDbTimestamp(new Date(cutoff)), idle: toDbTimestamp(new Date(cutoff - AUTH_POLICY.sessionIdleMs)) },
+    ),
+  );
+}
