@@ -1,0 +1,347 @@
+/**
+ * CSV / TXT reader: encoding and delimiter detection, a quote-balance check with the row
+ * number, then rows streamed through papaparse (no type guessing; cells stay text).
+ */
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import type { Cell, RawRow } from '@/etl/types';
+import type { ImportLimits } from '@/lib/env';
+import { columnLetter } from './cells';
+import { FileRejectedError } from './errors';
+import { decodeTcvn3, decodeVni, vietnameseScore } from './legacy-vn';
+import type { SourceInput } from './zip';
+
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3→unicode' | 'vni→unicode' | 'utf-8 (tcvn3→unicode)' | 'utf-8 (vni→unicode)';
+
+export interface CsvInfo {
+  encoding: CsvEncoding;
+  delimiter: ';' | ',' | '\t';
+  newline: '\r\n' | '\n' | '\r';
+  notes: string[];
+  rows(): AsyncIterable<RawRow>;
+}
+
+const SAMPLE_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 256 * 1024;
+
+const UNIKEY_HINT =
+  'Hãy chuyển tệp sang Unicode bằng Unikey (Công cụ chuyển mã: chọn bảng mã nguồn TCVN3 hoặc VNI, bảng mã đích Unicode) hoặc mở tệp trong Excel và lưu thành "CSV UTF-8", rồi tải lên lại.';
+
+async function* byteChunks(input: SourceInput): AsyncGenerator<Buffer> {
+  if ('bytes' in input) {
+    for (let i = 0; i < input.bytes.length; i += CHUNK_BYTES) yield input.bytes.subarray(i, i + CHUNK_BYTES);
+    return;
+  }
+  for await (const chunk of createReadStream(input.path, { highWaterMark: CHUNK_BYTES })) yield chunk as Buffer;
+}
+
+async function readSample(input: SourceInput): Promise<Buffer> {
+  if ('bytes' in input) return input.bytes.subarray(0, SAMPLE_BYTES);
+  const parts: Buffer[] = [];
+  let n = 0;
+  for await (const c of byteChunks(input)) {
+    parts.push(c);
+    n += c.length;
+    if (n >= SAMPLE_BYTES) break;
+  }
+  return Buffer.concat(parts).subarray(0, SAMPLE_BYTES);
+}
+
+function utf16ByNulPattern(sample: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(sample.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+const binary = () =>
+  new FileRejectedError(
+    'binary',
+    'Tệp không phải bảng tính hay văn bản CSV (có ký tự nhị phân). Hãy tải lên tệp Excel .xlsx hoặc tệp .csv xuất từ Excel (Lưu thành "CSV UTF-8").',
+  );
+
+/** Control characters that never appear in text: more than a handful means a binary file. */
+function looksBinary(sample: Buffer): boolean {
+  let ctrl = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 0x1a && b !== 0x0c) ctrl++;
+  }
+  return ctrl > 8 && ctrl > sample.length / 200;
+}
+
+function newDecoder(encoding: CsvEncoding): { write(b: Buffer): string; end(): string } {
+  switch (encoding) {
+    case 'utf-8':
+    case 'utf-8 (tcvn3→unicode)':
+    case 'utf-8 (vni→unicode)':
+    case 'utf-16le':
+    case 'utf-16be': {
+      const label = encoding.startsWith('utf-8') ? 'utf-8' : encoding;
+      const d = new TextDecoder(label);
+      return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+    }
+    case 'windows-1258': {
+      const d = iconv.getDecoder('windows1258');
+      return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+    }
+    default:
+      // Legacy fonts: every byte as its Latin-1 code point; cells are converted one by one.
+      return { write: (b) => b.toString('latin1'), end: () => '' };
+  }
+}
+
+function cellConverter(encoding: CsvEncoding): (s: string) => string {
+  if (encoding.includes('tcvn3')) return (s) => decodeTcvn3(toLatin1(s));
+  if (encoding.includes('vni')) return (s) => decodeVni(toLatin1(s));
+  return (s) => s.normalize('NFC');
+}
+
+/** Text that went through a Windows-1252 → UTF-8 round trip gets its bytes back (€ → 0x80…). */
+const CP1252_BACK = new Map<string, string>(
+  [...iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'windows1252')].map((ch, i) => [ch, String.fromCharCode(0x80 + i)]),
+);
+function toLatin1(s: string): string {
+  return /[^\x00-\xff]/.test(s) ? s.replace(/[^\x00-\xff]/g, (ch) => CP1252_BACK.get(ch) ?? ch) : s;
+}
+
+function score(text: string): number {
+  const { good, bad } = vietnameseScore(text);
+  return good - 2 * bad;
+}
+
+/** Picks the encoding: BOM, NUL pattern, strict UTF-8 over the whole file, then the legacy candidates. */
+async function detectEncoding(input: SourceInput, sample: Buffer): Promise<{ encoding: CsvEncoding; notes: string[] }> {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', notes: [] };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', notes: [] };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', notes: [] };
+  const u16 = utf16ByNulPattern(sample);
+  if (u16) return { encoding: u16, notes: [] };
+  if (looksBinary(sample)) throw binary();
+
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let validUtf8 = true;
+  for await (const chunk of byteChunks(input)) {
+    if (chunk.includes(0)) throw binary();
+    if (validUtf8) {
+      try {
+        strict.decode(chunk, { stream: true });
+      } catch {
+        validUtf8 = false;
+      }
+    }
+  }
+  if (validUtf8) {
+    try {
+      strict.decode();
+    } catch {
+      validUtf8 = false;
+    }
+  }
+
+  const sampleText = validUtf8 ? new TextDecoder('utf-8').decode(sample) : '';
+  if (validUtf8) {
+    // Legacy text that someone already "saved as UTF-8" through Windows-1252 ("Phßng", "Phoøng").
+    const base = score(sampleText);
+    const latin = toLatin1(sampleText);
+    if (/[\u00a1-\u00ff]/.test(latin) && base < 0) {
+      const tcvn = score(decodeTcvn3(latin));
+      const vni = score(decodeVni(latin));
+      if (tcvn > 0 && tcvn > vni && tcvn > base) {
+        return { encoding: 'utf-8 (tcvn3→unicode)', notes: ['Đã chuyển mã TCVN3 (ABC) sang Unicode. Hãy kiểm tra lại tên đơn vị và họ tên trong bản xem trước.'] };
+      }
+      if (vni > 0 && vni > tcvn && vni > base) {
+        return { encoding: 'utf-8 (vni→unicode)', notes: ['Đã chuyển mã VNI-Windows sang Unicode. Hãy kiểm tra lại tên đơn vị và họ tên trong bản xem trước.'] };
+      }
+    }
+    return { encoding: 'utf-8', notes: [] };
+  }
+
+  const latin = sample.toString('latin1');
+  const candidates: { encoding: CsvEncoding; text: string; note: string }[] = [
+    { encoding: 'windows-1258', text: iconv.decode(sample, 'windows1258'), note: 'Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode.' },
+    { encoding: 'tcvn3→unicode', text: decodeTcvn3(latin), note: 'Đã chuyển mã TCVN3 (ABC) sang Unicode. Hãy kiểm tra lại tên đơn vị và họ tên trong bản xem trước.' },
+    { encoding: 'vni→unicode', text: decodeVni(latin), note: 'Đã chuyển mã VNI-Windows sang Unicode. Hãy kiểm tra lại tên đơn vị và họ tên trong bản xem trước.' },
+  ];
+  const scored = candidates.map((c) => ({ ...c, ...vietnameseScore(c.text) }));
+  scored.sort((a, b) => b.good - 2 * b.bad - (a.good - 2 * a.bad));
+  const best = scored[0];
+  if (best.bad >= 3 && best.bad > best.good * 0.25) {
+    throw new FileRejectedError('encoding', `Không nhận ra bảng mã của tệp (không phải UTF-8; có thể là bảng mã cũ TCVN3/VNI bị lẫn). ${UNIKEY_HINT}`);
+  }
+  if (best.good === 0) return { encoding: 'windows-1258', notes: [candidates[0].note] };
+  return { encoding: best.encoding, notes: [best.note] };
+}
+
+/** Counts a delimiter on one line, outside quotes. */
+function countOutsideQuotes(line: string, delim: string): number {
+  let n = 0;
+  let inQ = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') inQ = !inQ;
+    else if (!inQ && c === delim) n++;
+  }
+  return n;
+}
+
+export function detectDelimiter(text: string): ';' | ',' | '\t' {
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim().length > 0).slice(0, 100);
+  let best: { d: ';' | ',' | '\t'; score: number } = { d: ';', score: -1 };
+  // Order breaks ties: vi-VN Excel writes ';' because ',' is the decimal separator.
+  for (const d of [';', '\t', ','] as const) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const freq = new Map<number, number>();
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let modeCount = 0;
+    let mode = 0;
+    for (const [c, f] of freq) if (f > modeCount || (f === modeCount && c > mode)) [mode, modeCount] = [c, f];
+    // Lines that agree with the usual count, weighted a little by how many columns it gives.
+    const score = mode === 0 ? 0 : modeCount * 10 + Math.min(mode, 9) + counts.filter((c) => c > 0).length;
+    if (score > best.score) best = { d, score };
+  }
+  return best.d;
+}
+
+function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  const i = text.indexOf('\n');
+  if (i > 0 && text[i - 1] === '\r') return '\r\n';
+  if (i >= 0) return '\n';
+  return text.includes('\r') ? '\r' : '\n';
+}
+
+async function* decodedText(input: SourceInput, encoding: CsvEncoding): AsyncGenerator<string> {
+  const dec = newDecoder(encoding);
+  let first = true;
+  for await (const chunk of byteChunks(input)) {
+    let s = dec.write(chunk);
+    if (first && s.length) {
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      first = false;
+    }
+    if (s) yield s;
+  }
+  const tail = dec.end();
+  if (tail) yield tail;
+}
+
+/** Walks the whole text once: a quote left open until the end is refused with the row where it opened. */
+async function checkQuotes(input: SourceInput, encoding: CsvEncoding, delimiter: string, newline: string): Promise<void> {
+  const nl = newline === '\r' ? 13 : 10;
+  const d = delimiter.charCodeAt(0);
+  let row = 1;
+  let inQ = false;
+  let fieldStart = true;
+  let openedAt = 0;
+  let pendingQuote = false; // a quote inside a quoted field: closing, or the first of ""
+  for await (const s of decodedText(input, encoding)) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (inQ) {
+        if (pendingQuote) {
+          pendingQuote = false;
+          if (c === 34) continue; // "" escape
+          inQ = false; // the quote closed the field; fall through with this char
+        } else {
+          if (c === 34) pendingQuote = true;
+          else if (c === nl) row++;
+          continue;
+        }
+      }
+      if (c === 34 && fieldStart) {
+        inQ = true;
+        openedAt = row;
+        fieldStart = false;
+      } else if (c === d) fieldStart = true;
+      else if (c === nl) {
+        row++;
+        fieldStart = true;
+      } else if (c !== 13) fieldStart = false;
+    }
+  }
+  if (inQ && !pendingQuote) {
+    throw new FileRejectedError(
+      'unbalanced-quotes',
+      `Dòng ${openedAt}: dấu ngoặc kép (") mở mà không đóng, nên phần còn lại của tệp bị dồn vào một ô. Hãy sửa ô đó (thêm dấu " đóng, hoặc viết "" cho một dấu ngoặc kép trong ô) rồi tải lên lại.`,
+      openedAt,
+    );
+  }
+}
+
+export async function openCsv(input: SourceInput, fileName: string, limits: ImportLimits): Promise<CsvInfo> {
+  const sample = await readSample(input);
+  const { encoding, notes } = await detectEncoding(input, sample);
+  let sampleText = '';
+  for await (const s of decodedText({ bytes: sample }, encoding)) sampleText += s;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(sampleText.slice(0, 4096).replace(/[\t\r\n]/g, ''))) throw binary();
+  }
+  if (!sampleText.replace(/[\s\uFEFF]/g, '').length) {
+    throw new FileRejectedError('empty', `Tệp "${fileName}" không có dữ liệu (chỉ có khoảng trắng). Hãy kiểm tra lại tệp rồi tải lên lại.`);
+  }
+  const delimiter = detectDelimiter(sampleText);
+  const newline = detectNewline(sampleText);
+  await checkQuotes(input, encoding, delimiter, newline);
+  const convert = cellConverter(encoding);
+
+  async function* rows(): AsyncGenerator<RawRow> {
+    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+      delimiter,
+      newline,
+      header: false,
+      dynamicTyping: false,
+      skipEmptyLines: false,
+      quoteChar: '"',
+    }) as unknown as NodeJS.ReadWriteStream & AsyncIterable<string[]>;
+    const source = Readable.from(decodedText(input, encoding), { objectMode: false });
+    source.on('error', (e) => (parser as unknown as { destroy(e: Error): void }).destroy(e));
+    source.pipe(parser);
+    let rowNumber = 0;
+    for await (const fields of parser) {
+      rowNumber++;
+      let width = fields.length;
+      while (width > 0 && fields[width - 1] === '') width--;
+      if (width === 0) continue;
+      if (rowNumber > limits.maxRows) {
+        throw new FileRejectedError(
+          'too-many-rows',
+          `Tệp có dữ liệu ở dòng ${rowNumber}, vượt quá giới hạn ${limits.maxRows.toLocaleString('vi-VN')} dòng. Hãy chia tệp thành nhiều tệp nhỏ hơn rồi tải lên lần lượt.`,
+          rowNumber,
+        );
+      }
+      if (width > limits.maxColumns) {
+        throw new FileRejectedError(
+          'too-many-columns',
+          `Dòng ${rowNumber}: có dữ liệu ở cột ${columnLetter(width - 1)}, vượt quá giới hạn ${limits.maxColumns} cột. Hãy xoá các cột thừa bên phải bảng rồi tải lên lại.`,
+          rowNumber,
+        );
+      }
+      const cells: Cell[] = new Array(width);
+      for (let i = 0; i < width; i++) {
+        const f = fields[i];
+        if (f.length > limits.maxCellChars) {
+          throw new FileRejectedError(
+            'cell-too-long',
+            `Dòng ${rowNumber}, cột ${columnLetter(i)}: ô dài ${f.length.toLocaleString('vi-VN')} ký tự, vượt quá giới hạn ${limits.maxCellChars.toLocaleString('vi-VN')}. Hãy rút gọn nội dung ô (hoặc kiểm tra dấu ngoặc kép) rồi tải lên lại.`,
+            rowNumber,
+          );
+        }
+        cells[i] = f === '' ? null : convert(f);
+      }
+      yield { rowNumber, cells };
+    }
+  }
+
+  return { encoding, delimiter, newline, notes, rows };
+}

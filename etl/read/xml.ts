@@ -1,0 +1,163 @@
+/**
+ * A minimal streaming XML tokenizer for the SpreadsheetML parts we read (workbook, rels,
+ * styles, shared strings, worksheets). It never expands entities beyond the five predefined
+ * ones and numeric references, and refuses any DTD, so entity tricks cannot blow it up.
+ * Element names lose their namespace prefix ("x:c" → "c").
+ */
+import { FileRejectedError } from './errors';
+
+export interface XmlHandler {
+  open(name: string, attrs: string, selfClosing: boolean): void;
+  close(name: string): void;
+  text(raw: string): void;
+}
+
+/** Longest piece of markup we accept without a closing '>' (a single tag or comment). */
+const MAX_TAG_CHARS = 1024 * 1024;
+
+export class XmlScanner {
+  private buf = '';
+
+  constructor(private readonly h: XmlHandler, private readonly part: string) {}
+
+  feed(s: string): void {
+    this.buf = this.buf.length ? this.buf + s : s;
+    const buf = this.buf;
+    const n = buf.length;
+    let pos = 0;
+    while (pos < n) {
+      const lt = buf.indexOf('<', pos);
+      if (lt === -1) break; // text continues in the next chunk
+      if (lt > pos) this.h.text(buf.slice(pos, lt));
+      pos = lt;
+      const c1 = buf.charCodeAt(lt + 1);
+      if (Number.isNaN(c1)) break;
+      if (c1 === 33 /* ! */) {
+        if (buf.startsWith('<!--', lt)) {
+          const end = buf.indexOf('-->', lt + 4);
+          if (end === -1) break;
+          pos = end + 3;
+          continue;
+        }
+        if (buf.startsWith('<![CDATA[', lt)) {
+          const end = buf.indexOf(']]>', lt + 9);
+          if (end === -1) break;
+          this.h.text(escapeText(buf.slice(lt + 9, end)));
+          pos = end + 3;
+          continue;
+        }
+        if (n - lt < 9) break;
+        throw dtd(this.part);
+      }
+      if (c1 === 63 /* ? */) {
+        const end = buf.indexOf('?>', lt + 2);
+        if (end === -1) break;
+        pos = end + 2;
+        continue;
+      }
+      // Find the closing '>' that is not inside a quoted attribute value.
+      let gt = buf.indexOf('>', lt + 1);
+      while (gt !== -1 && hasOpenQuote(buf, lt + 1, gt)) gt = buf.indexOf('>', gt + 1);
+      if (gt === -1) break;
+      if (c1 === 47 /* / */) {
+        this.h.close(localName(buf.slice(lt + 2, gt).trim()));
+      } else {
+        const selfClosing = buf.charCodeAt(gt - 1) === 47;
+        const inner = buf.slice(lt + 1, selfClosing ? gt - 1 : gt);
+        let sp = 0;
+        while (sp < inner.length && !isSpace(inner.charCodeAt(sp))) sp++;
+        this.h.open(localName(inner.slice(0, sp)), inner.slice(sp), selfClosing);
+      }
+      pos = gt + 1;
+    }
+    this.buf = pos >= n ? '' : buf.slice(pos);
+    if (this.buf.length > MAX_TAG_CHARS && this.buf.indexOf('<') === 0) {
+      throw new FileRejectedError('corrupt', `Phần "${this.part}" của tệp có thẻ XML không đóng. Tệp bị hỏng; hãy mở bằng Excel, lưu lại thành .xlsx rồi tải lên lại.`);
+    }
+  }
+
+  end(): void {
+    if (this.buf.trim().length) this.h.text(this.buf);
+    this.buf = '';
+  }
+}
+
+function dtd(part: string) {
+  return new FileRejectedError(
+    'xml-dtd',
+    `Tệp chứa khai báo DOCTYPE/ENTITY trong phần "${part}" — Excel không tạo ra khai báo này và nó có thể dùng để gây quá tải. Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi tải lên lại.`,
+  );
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function hasOpenQuote(s: string, from: number, to: number): boolean {
+  let q = 0; // 0 none, 34 ", 39 '
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (q === 0) {
+      if (c === 34 || c === 39) q = c;
+    } else if (c === q) q = 0;
+  }
+  return q !== 0;
+}
+
+function localName(qname: string): string {
+  const i = qname.indexOf(':');
+  return i === -1 ? qname : qname.slice(i + 1);
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+/** Value of one attribute in a raw attribute string (decoded), or undefined. */
+export function attr(raw: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const i = raw.indexOf(name, from);
+    if (i === -1) return undefined;
+    from = i + name.length;
+    const before = i === 0 ? 32 : raw.charCodeAt(i - 1);
+    if (!isSpace(before) && before !== 58 /* : prefix */) continue;
+    let j = i + name.length;
+    while (isSpace(raw.charCodeAt(j))) j++;
+    if (raw.charCodeAt(j) !== 61 /* = */) continue;
+    j++;
+    while (isSpace(raw.charCodeAt(j))) j++;
+    const q = raw.charCodeAt(j);
+    if (q !== 34 && q !== 39) return undefined;
+    const end = raw.indexOf(String.fromCharCode(q), j + 1);
+    if (end === -1) return undefined;
+    return decodeXml(raw.slice(j + 1, end));
+  }
+}
+
+/** Only the predefined entities and numeric references; anything else is kept as written. */
+export function decodeXml(s: string): string {
+  if (s.indexOf('&') === -1) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_m, e: string) => {
+    switch (e) {
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+    }
+    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
+}
+
+/** Excel escapes control characters in strings as _xHHHH_ (ST_Xstring). */
+export function decodeExcelEscapes(s: string): string {
+  if (s.indexOf('_x') === -1) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
