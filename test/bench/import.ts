@@ -1,0 +1,76 @@
+/**
+ * Import throughput benchmark (issue 6). Prints rows/s and peak memory of the real pipeline
+ * (validation included) against DuckDB's own read_csv on the same CSV.
+ *
+ *   npm run bench:import [-- --activities 1000000 --awards 200000 --dir data/bench]
+ *
+ * Each measurement runs in a child process so its peak RSS is its own.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatNumber } from '@/lib/format';
+import { ensureBenchFiles } from './generate-data';
+
+interface Measure {
+  mode: string;
+  status: string;
+  rows: number;
+  seconds: number;
+  maxRssMB: number;
+  errors: string[];
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+function measure(args: string[]): Measure {
+  const r = spawnSync('npx', ['tsx', 'test/bench/import-child.ts', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(line) as Measure;
+  } catch {
+    return { mode: args[0], status: `crashed (exit ${r.status}, signal ${r.signal})`, rows: 0, seconds: 0, maxRssMB: 0, errors: [r.stderr.slice(-2000)] };
+  }
+}
+
+function describe(label: string, m: Measure): string {
+  const rate = m.seconds > 0 ? m.rows / m.seconds : 0;
+  return `${label.padEnd(34)} ${m.status.padEnd(9)} ${formatNumber(m.rows).padStart(10)} dòng  ${m.seconds.toFixed(1).padStart(7)} s  ${formatNumber(Math.round(rate)).padStart(9)} dòng/s  RSS đỉnh ${formatNumber(m.maxRssMB).padStart(6)} MB`;
+}
+
+async function main(): Promise<void> {
+  const dir = arg('--dir', 'data/bench');
+  const nActivities = Number(arg('--activities', '1000000'));
+  const nAwards = Number(arg('--awards', '200000'));
+  const files = await ensureBenchFiles(dir, nActivities, nAwards);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-bench-'));
+  const db = (n: string) => path.join(tmp, `${n}.duckdb`);
+  console.log(`Máy: ${os.cpus().length} CPU, ${formatNumber(Math.round(os.totalmem() / 1024 ** 3))} GB RAM, Node ${process.version}`);
+  console.log(`CSV hoạt động: ${files.activities} (${formatNumber(fs.statSync(files.activities).size / 1024 ** 2, 1)} MB)`);
+  console.log(`XLSX khen thưởng: ${files.awards} (${formatNumber(fs.statSync(files.awards).size / 1024 ** 2, 1)} MB)\n`);
+
+  const base = measure(['baseline', files.activities, db('baseline')]);
+  console.log(describe('DuckDB read_csv (mốc so sánh)', base));
+  const csv = measure(['pipeline', files.activities, db('csv'), files.units]);
+  console.log(describe('Pipeline CSV hoạt động', csv));
+  const xlsx = measure(['pipeline', files.awards, db('xlsx'), files.units]);
+  console.log(describe('Pipeline XLSX khen thưởng', xlsx));
+  for (const m of [base, csv, xlsx]) if (m.errors.length) console.log(`  ${m.mode}: ${m.errors.join('\n  ')}`);
+
+  const ratio = base.seconds > 0 && csv.status === 'loaded' ? csv.seconds / base.seconds : NaN;
+  const xlsxRate = xlsx.status === 'loaded' && xlsx.seconds > 0 ? xlsx.rows / xlsx.seconds : 0;
+  console.log('');
+  console.log(`Tỉ lệ pipeline/DuckDB (CSV): ${Number.isFinite(ratio) ? formatNumber(ratio, 2) : '—'}× (mục tiêu ≤ 3×)`);
+  console.log(`XLSX: ${formatNumber(Math.round(xlsxRate))} dòng/s (mục tiêu ≥ 20.000 dòng/s)`);
+  console.log(`RSS đỉnh: CSV ${formatNumber(csv.maxRssMB)} MB, XLSX ${formatNumber(xlsx.maxRssMB)} MB (mục tiêu dưới 1.024 MB)`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
