@@ -1,0 +1,47 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RawRow } from '@/etl/types';
+import type { Dataset } from '@/lib/domain';
+import type { DetectedTable } from '@/etl/detect/table';
+import type { IssueLog } from '@/etl/normalise/issues';
+import type { UnitResolver } from '@/lib/units/resolve';
+import type { Period } from '@/lib/periods';
+
+/** What a dataset module needs from the pipeline. */
+export interface DatasetContext {
+  table: DetectedTable;
+  issues: IssueLog;
+  units: UnitResolver;
+  /** From --period or the title rows (null when neither). */
+  period: Period | null;
+  /** From --bloc or the title rows (raw name). */
+  blocName: string | null;
+  titleLines: string[];
+  /** Header text of the column mapped to a field (for messages). */
+  columnName(field: string): string;
+}
+
+export interface LoadOutcome {
+  loaded: number;
+  skipped: number;
+  /** Resolved period / bloc recorded on the batch row (scores). */
+  period?: string | null;
+  blocId?: number | null;
+}
+
+/** One module per dataset: takes data rows, validates them, loads them in the open transaction. */
+export interface DatasetProcessor {
+  readonly dataset: Dataset;
+  /** A section row ("I. TẬP THỂ"); return true when it was used. */
+  onSection?(row: RawRow, texts: string[]): boolean;
+  /** A subtotal row ("Cộng", "TỔNG CỘNG"); return true to keep it from the data. */
+  onSubtotal?(row: RawRow, texts: string[]): boolean;
+  onRow(row: RawRow): void;
+  /** Cross-row checks once every row is in (may query the database, read only). */
+  finish(conn: DuckDBConnection): Promise<void>;
+  readonly rowCount: number;
+  preview(n: number): Record<string, unknown>[];
+  /** Period / bloc the file turned out to hold (reported back to the caller). */
+  resolvedPeriod?(): string | null;
+  resolvedBloc?(): string | null;
+  load(conn: DuckDBConnection, batchId: number): Promise<LoadOutcome>;
+}

@@ -1,0 +1,236 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RawRow } from '@/etl/types';
+import type { UnitKind } from '@/lib/domain';
+import { fold, foldKey } from '@/lib/text';
+import { queryOn } from '@/lib/db/client';
+import { cellText, rawForMessage } from '@/etl/normalise/cells';
+import { parseNumberCell } from '@/etl/normalise/numbers';
+import { parseDateCell } from '@/etl/normalise/dates';
+import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
+
+/**
+ * Units file: STT | Tên đơn vị | Tên viết tắt | Loại đơn vị | Khối thi đua | Năm [| Đơn vị cấp
+ * trên | Tên khác | Đơn vị kế thừa | Biên chế]. Units are dimensions: re-importing updates them in
+ * place (upsert by name); blocs and membership per year are added.
+ */
+export function unitKindOf(text: string, name: string): UnitKind | null {
+  const f = fold(text);
+  if (f) {
+    if (/phong (tai chinh|tc)( |-)?(ke hoach|kh)|huyen|thi xa|thanh pho|district/.test(f)) return 'district_office';
+    if (/phong thuoc so|^phong$|phong chuyen mon|van phong so|thanh tra so|division/.test(f)) return 'division';
+    if (/^so\b|department|so ban nganh/.test(f)) return 'department';
+    if (/co quan cap tinh|^ban\b|co quan|agency|don vi su nghiep|trung tam/.test(f)) return 'agency';
+    if (/^khac$|other/.test(f)) return 'other';
+    return null;
+  }
+  const n = fold(name);
+  if (/^phong tai chinh ke hoach/.test(n)) return 'district_office';
+  if (/^(phong|van phong|thanh tra)\b/.test(n)) return 'division';
+  if (/^so\b/.test(n)) return 'department';
+  if (/^(ban|trung tam|cuc|chi cuc)\b/.test(n)) return 'agency';
+  return 'other';
+}
+
+interface UnitRow {
+  row: number;
+  name: string;
+  abbreviation: string | null;
+  kind: UnitKind;
+  bloc: string | null;
+  year: number | null;
+  parent: string | null;
+  aliases: string[];
+  successor: string | null;
+  validTo: string | null;
+  headcount: number | null;
+}
+
+export class UnitsProcessor implements DatasetProcessor {
+  readonly dataset = 'units' as const;
+  private rows: UnitRow[] = [];
+  private seen = new Map<string, number>();
+  private col: (f: string) => number;
+
+  constructor(private ctx: DatasetContext) {
+    this.col = (f) => ctx.table.fieldColumns.get(f) ?? -1;
+  }
+
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  private text(row: RawRow, field: string): string {
+    const i = this.col(field);
+    return i >= 0 ? cellText(row.cells[i] ?? null) : '';
+  }
+
+  onRow(row: RawRow): void {
+    const { issues } = this.ctx;
+    const n = row.rowNumber;
+    const name = this.text(row, 'name');
+    const abbreviation = this.text(row, 'abbreviation') || null;
+    const kindText = this.text(row, 'kind');
+    const bloc = this.text(row, 'bloc') || null;
+    if (!name && !abbreviation && !kindText && !bloc) return;
+    let ok = true;
+    if (!name) {
+      issues.error(n, this.ctx.columnName('name'), 'thiếu tên đơn vị. Hãy ghi tên đầy đủ của đơn vị.', 'name_missing');
+      return;
+    }
+    const kind = unitKindOf(kindText, name);
+    let finalKind: UnitKind = kind ?? 'other';
+    if (!kind) {
+      issues.warning(n, this.ctx.columnName('kind'), `không nhận ra loại đơn vị «${kindText}»; đã ghi là «Khác». Các loại: Phòng thuộc Sở, Sở, Cơ quan cấp tỉnh/Ban, Phòng TC-KH huyện.`, 'kind_other');
+      finalKind = 'other';
+    }
+    let year: number | null = null;
+    const yi = this.col('year');
+    if (yi >= 0) {
+      const y = parseNumberCell(row.cells[yi] ?? null, 'count');
+      if (!y.ok || (y.value !== null && (!Number.isInteger(y.value) || y.value < 1990 || y.value > 2100))) {
+        ok = false;
+        issues.error(n, this.ctx.columnName('year'), `«${rawForMessage(row.cells[yi] ?? null)}» không phải năm hợp lệ. Hãy ghi năm 4 chữ số, ví dụ 2023.`, 'year_invalid');
+      } else year = y.value;
+    }
+    if (bloc && year === null && ok) {
+      const p = this.ctx.period;
+      if (p) year = p.year;
+      else {
+        ok = false;
+        issues.error(n, this.ctx.columnName('year'), `đơn vị thuộc khối «${bloc}» nhưng thiếu năm. Hãy ghi năm tham gia khối (ví dụ 2023) hoặc dùng --period.`, 'year_missing');
+      }
+    }
+    let headcount: number | null = null;
+    const hi = this.col('headcount');
+    if (hi >= 0) {
+      const h = parseNumberCell(row.cells[hi] ?? null, 'count');
+      if (!h.ok || (h.value !== null && (!Number.isInteger(h.value) || h.value < 0))) {
+        ok = false;
+        issues.error(n, this.ctx.columnName('headcount'), `«${rawForMessage(row.cells[hi] ?? null)}» không phải số người hợp lệ. Hãy nhập số nguyên không âm.`, 'count_invalid');
+      } else headcount = h.value;
+    }
+    let validTo: string | null = null;
+    const vi = this.col('valid_to');
+    if (vi >= 0) {
+      const d = parseDateCell(row.cells[vi] ?? null);
+      if (d.ok) validTo = d.value;
+      else if (!d.empty) {
+        ok = false;
+        issues.error(n, this.ctx.columnName('valid_to'), `«${rawForMessage(row.cells[vi] ?? null)}» không phải ngày hợp lệ. Hãy nhập ngày dạng dd/mm/yyyy.`, 'date_invalid');
+      }
+    }
+    const aliases = this.text(row, 'aliases')
+      .split(/[;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const dupKey = `${foldKey(name)}|${foldKey(bloc ?? '')}|${year ?? ''}`;
+    const prev = this.seen.get(dupKey);
+    if (prev !== undefined) {
+      issues.error(n, null, `trùng với dòng ${prev} (cùng đơn vị, khối và năm). Hãy xoá một trong hai dòng.`, 'duplicate_row');
+      return;
+    }
+    this.seen.set(dupKey, n);
+    if (!ok) return;
+    this.rows.push({
+      row: n,
+      name,
+      abbreviation,
+      kind: finalKind,
+      bloc,
+      year,
+      parent: this.text(row, 'parent') || null,
+      aliases,
+      successor: this.text(row, 'successor') || null,
+      validTo,
+      headcount,
+    });
+  }
+
+  async finish(): Promise<void> {
+    // Parents and successors must be units of this file or of the database.
+    const inFile = new Set(this.rows.map((r) => foldKey(r.name)));
+    for (const r of this.rows) {
+      for (const [field, value] of [['parent', r.parent], ['successor', r.successor]] as const) {
+        if (!value) continue;
+        if (inFile.has(foldKey(value)) || this.ctx.units.resolve(value).ok) continue;
+        this.ctx.issues.error(r.row, this.ctx.columnName(field), `không tìm thấy đơn vị «${value}» trong tệp hoặc trong danh mục. Hãy ghi đúng tên đầy đủ của đơn vị đó.`, 'unit_unknown');
+      }
+    }
+  }
+
+  preview(n: number): Record<string, unknown>[] {
+    return this.rows.slice(0, n).map((r) => ({ row: r.row, unit_name: r.name, abbreviation: r.abbreviation, unit_kind: r.kind, bloc_name: r.bloc, year: r.year }));
+  }
+
+  async load(conn: DuckDBConnection, batchId: number): Promise<LoadOutcome> {
+    // Dimensions are small: upsert unit by unit; facts never go this way.
+    const byKey = new Map<string, number>();
+    const existing = await queryOn<{ unit_id: number; name: string }>(conn, 'SELECT unit_id, name FROM units');
+    for (const u of existing) byKey.set(foldKey(u.name), Number(u.unit_id));
+    const aliasRows = await queryOn<{ alias_key: string; unit_id: number }>(conn, 'SELECT alias_key, unit_id FROM unit_aliases');
+    for (const a of aliasRows) if (!byKey.has(a.alias_key)) byKey.set(a.alias_key, Number(a.unit_id));
+    let loaded = 0;
+    const firstOf = new Map<string, UnitRow>();
+    for (const r of this.rows) if (!firstOf.has(foldKey(r.name))) firstOf.set(foldKey(r.name), r);
+    for (const r of firstOf.values()) {
+      const id = byKey.get(foldKey(r.name));
+      if (id !== undefined) {
+        await conn.run(
+          `UPDATE units SET abbreviation = coalesce($abbr, abbreviation), kind = $kind, headcount = coalesce($hc, headcount),
+             valid_to = coalesce(CAST($vt AS DATE), valid_to), batch_id = $batch WHERE unit_id = $id`,
+          { abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, batch: batchId, id },
+        );
+      } else {
+        const res = await conn.runAndReadAll(
+          `INSERT INTO units (name, abbreviation, kind, headcount, valid_to, batch_id) VALUES ($name, $abbr, $kind, $hc, CAST($vt AS DATE), $batch) RETURNING unit_id`,
+          { name: r.name, abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, batch: batchId },
+        );
+        byKey.set(foldKey(r.name), Number(res.getRowObjectsJson()[0].unit_id));
+      }
+      loaded++;
+    }
+    const idOf = (name: string) => byKey.get(foldKey(name)) ?? (this.ctx.units.resolve(name).ok ? (this.ctx.units.resolve(name) as { unitId: number }).unitId : undefined);
+    for (const r of firstOf.values()) {
+      const id = idOf(r.name)!;
+      for (const alias of [r.abbreviation, ...r.aliases]) {
+        if (!alias) continue;
+        const key = foldKey(alias);
+        if (!key || key === foldKey(r.name)) continue;
+        const owner = byKey.get(key);
+        if (owner !== undefined && owner !== id) {
+          this.ctx.issues.warning(r.row, this.ctx.columnName(alias === r.abbreviation ? 'abbreviation' : 'aliases'), `tên «${alias}» đã là tên của một đơn vị khác; không thêm làm tên gọi khác.`, 'alias_taken');
+          continue;
+        }
+        await conn.run(`INSERT INTO unit_aliases (alias_key, alias, unit_id, source) VALUES ($k, $a, $u, 'import') ON CONFLICT DO NOTHING`, { k: key, a: alias, u: id });
+        byKey.set(key, id);
+      }
+      if (r.parent) {
+        const p = idOf(r.parent);
+        if (p !== undefined) await conn.run('UPDATE units SET parent_id = $p WHERE unit_id = $id', { p, id });
+      }
+      if (r.successor) {
+        const s = idOf(r.successor);
+        if (s !== undefined && s !== id) await conn.run('UPDATE units SET successor_id = $s WHERE unit_id = $id', { s, id });
+      }
+    }
+    // Blocs by folded name; membership per year.
+    const blocs = await queryOn<{ bloc_id: number; name: string }>(conn, 'SELECT bloc_id, name FROM blocs');
+    const blocByKey = new Map(blocs.map((b) => [foldKey(b.name), Number(b.bloc_id)]));
+    for (const r of this.rows) {
+      if (!r.bloc || r.year === null) continue;
+      let blocId = blocByKey.get(foldKey(r.bloc));
+      if (blocId === undefined) {
+        const res = await conn.runAndReadAll('INSERT INTO blocs (name) VALUES ($n) RETURNING bloc_id', { n: r.bloc });
+        blocId = Number(res.getRowObjectsJson()[0].bloc_id);
+        blocByKey.set(foldKey(r.bloc), blocId);
+      }
+      await conn.run('INSERT INTO bloc_members (bloc_id, unit_id, year, batch_id) VALUES ($b, $u, $y, $batch) ON CONFLICT DO NOTHING', {
+        b: blocId,
+        u: idOf(r.name)!,
+        y: r.year,
+        batch: batchId,
+      });
+    }
+    return { loaded, skipped: 0 };
+  }
+}

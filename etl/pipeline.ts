@@ -1,0 +1,456 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ImportOptions, ImportResult, RawRow } from '@/etl/types';
+import { DATASET_LABELS, type Dataset } from '@/lib/domain';
+import { importLimits } from '@/lib/env';
+import { parsePeriod, type Period } from '@/lib/periods';
+import { fold } from '@/lib/text';
+import { query, queryOn, withConnection, withWriteTransaction, type Db } from '@/lib/db/client';
+import { loadUnitResolverOn } from '@/lib/units/load';
+import { applyHeaderOverrides, detectTable, headerMapping, HEADER_SCAN_ROWS, type DetectedTable } from '@/etl/detect/table';
+import { distinctTexts, isBlankRow, markRow, rowHasSectionLead, sectionRecipientType } from '@/etl/detect/rows';
+import { IssueLog } from '@/etl/normalise/issues';
+import { blocFromText, periodFromText } from '@/etl/headers/title';
+import { DATASET_FIELDS } from '@/etl/headers/synonyms';
+import { createProcessor } from '@/etl/datasets';
+import type { DatasetProcessor } from '@/etl/datasets/types';
+
+/**
+ * The import pipeline, shared by the CLI and the upload page:
+ * read → find the table → map headers → normalise → validate → load (all or nothing).
+ */
+
+/** The reader's view of a file (etl/read): sheets that stream rows. */
+export interface SheetLike {
+  name: string;
+  rows(): AsyncIterable<RawRow>;
+}
+export interface OpenedLike {
+  format: string;
+  sheets: SheetLike[];
+  notes: string[];
+}
+
+export interface FileMeta {
+  sha256: string;
+  size: number;
+}
+
+/** Sheets that hold instructions or code lists, not data: skipped unless named with --sheet. */
+const NON_DATA_SHEETS = /^(huong dan|hdsd|danh muc|dm |ma |htkt|pldt|lvhd|phan loai kt|ghi chu)/;
+/** Rows read ahead to find the header and compare sheets. */
+const PEEK_ROWS = 200;
+
+function emptyResult(meta: FileMeta, extra: Partial<ImportResult>): ImportResult {
+  return {
+    status: 'rejected',
+    dataset: null,
+    batchId: null,
+    rowsLoaded: 0,
+    rowsSkipped: 0,
+    errors: [],
+    warnings: [],
+    sheet: null,
+    period: null,
+    bloc: null,
+    headerMapping: [],
+    preview: [],
+    sha256: meta.sha256,
+    ...extra,
+  };
+}
+
+async function sha256Of(input: { path: string } | { bytes: Buffer }): Promise<FileMeta> {
+  const h = crypto.createHash('sha256');
+  if ('bytes' in input) {
+    h.update(input.bytes);
+    return { sha256: h.digest('hex'), size: input.bytes.length };
+  }
+  let size = 0;
+  for await (const chunk of fs.createReadStream(input.path, { highWaterMark: 1 << 20 })) {
+    h.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: h.digest('hex'), size };
+}
+
+export async function findLoadedBatchBySha(db: Db, sha256: string): Promise<number | null> {
+  const rows = await query<{ batch_id: number }>(
+    db,
+    "SELECT batch_id FROM import_batches WHERE sha256 = $s AND status = 'loaded' ORDER BY batch_id LIMIT 1",
+    { s: sha256 },
+  );
+  return rows.length ? Number(rows[0].batch_id) : null;
+}
+
+export async function importFile(db: Db, input: { path: string } | { bytes: Buffer }, options: ImportOptions): Promise<ImportResult> {
+  let meta: FileMeta;
+  try {
+    meta = await sha256Of(input);
+  } catch (err) {
+    return emptyResult({ sha256: '', size: 0 }, {
+      errors: [{ row: null, column: null, message: `Không đọc được tệp «${options.fileName}»: ${(err as Error).message}`, severity: 'error', code: 'io' }],
+    });
+  }
+  const dup = await findLoadedBatchBySha(db, meta.sha256);
+  if (dup !== null) {
+    return emptyResult(meta, {
+      status: 'duplicate',
+      duplicateOf: dup,
+      batchId: dup,
+      warnings: [{ row: null, column: null, message: `Tệp này đã được nạp (lô #${dup}); không nạp lại.`, severity: 'warning', code: 'duplicate_file' }],
+    });
+  }
+  const limits = importLimits();
+  if (meta.size > limits.maxFileBytes) {
+    return emptyResult(meta, {
+      errors: [{ row: null, column: null, message: `Tệp lớn ${(meta.size / 1048576).toFixed(1)} MB, vượt giới hạn ${(limits.maxFileBytes / 1048576).toFixed(0)} MB. Hãy chia nhỏ tệp.`, severity: 'error', code: 'too_large' }],
+    });
+  }
+  let opened: OpenedLike;
+  try {
+    const reader = await import('@/etl/read');
+    opened = await reader.openSpreadsheet(input, options.fileName, limits);
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    if (e && e.name === 'FileRejectedError') {
+      return emptyResult(meta, { errors: [{ row: null, column: null, message: e.message, severity: 'error', code: e.code ?? 'file_rejected' }] });
+    }
+    throw err;
+  }
+  return importOpened(db, opened, meta, options, input);
+}
+
+interface SheetPick {
+  sheet: SheetLike;
+  iterator: AsyncIterator<RawRow>;
+  head: RawRow[];
+  done: boolean;
+  table: DetectedTable | null;
+  dataRows: number;
+}
+
+async function peekSheet(sheet: SheetLike, dataset: Dataset | undefined): Promise<SheetPick> {
+  const iterator = sheet.rows()[Symbol.asyncIterator]();
+  const head: RawRow[] = [];
+  let done = false;
+  while (head.length < PEEK_ROWS) {
+    const r = await iterator.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    head.push(r.value);
+  }
+  const table = detectTable(head.slice(0, HEADER_SCAN_ROWS + 2), dataset);
+  let dataRows = 0;
+  if (table) for (let i = table.bodyIndex; i < head.length; i++) if (!isBlankRow(head[i].cells)) dataRows++;
+  return { sheet, iterator, head, done, table, dataRows };
+}
+
+async function closeIterator(it: AsyncIterator<RawRow>): Promise<void> {
+  try {
+    await it.return?.();
+  } catch {
+    /* already closed */
+  }
+}
+
+/** Runs the pipeline on an opened file (the reader is a separate, swappable stage). */
+export async function importOpened(
+  db: Db,
+  opened: OpenedLike,
+  meta: FileMeta,
+  options: ImportOptions,
+  input?: { path: string } | { bytes: Buffer },
+): Promise<ImportResult> {
+  const issues = new IssueLog();
+  for (const note of opened.notes) issues.warning(null, null, note, 'reader_note');
+
+  // Choose the sheet.
+  let candidates = opened.sheets;
+  if (options.sheet) {
+    candidates = opened.sheets.filter((s) => fold(s.name) === fold(options.sheet!));
+    if (candidates.length === 0) {
+      return emptyResult(meta, {
+        errors: [{ row: null, column: null, message: `Không có trang tính «${options.sheet}». Các trang trong tệp: ${opened.sheets.map((s) => `«${s.name}»`).join(', ')}.`, severity: 'error', code: 'sheet_missing' }],
+      });
+    }
+  } else if (opened.sheets.length > 1) {
+    const dataSheets = opened.sheets.filter((s) => !NON_DATA_SHEETS.test(fold(s.name) + ' '));
+    if (dataSheets.length) candidates = dataSheets;
+  }
+  let best: SheetPick | null = null;
+  for (const sheet of candidates) {
+    const pick = await peekSheet(sheet, options.dataset);
+    const better = pick.table && (!best || !best.table || pick.dataRows > best.dataRows || (pick.dataRows === best.dataRows && pick.table.score > best.table.score));
+    if (better || !best) {
+      if (best) await closeIterator(best.iterator);
+      best = pick;
+    } else await closeIterator(pick.iterator);
+  }
+  if (!best || !best.table) {
+    if (best) await closeIterator(best.iterator);
+    const what = options.dataset ? `của loại «${DATASET_LABELS[options.dataset]}»` : '';
+    const hint = options.dataset
+      ? `Cần các cột: ${requiredLabels(options.dataset)}.`
+      : 'Tệp đơn vị cần «Tên đơn vị, Loại đơn vị, Khối thi đua, Năm»; hoạt động cần «Ngày, Đơn vị, Hình thức, Nội dung»; khen thưởng cần «Họ và tên, Danh hiệu/Hình thức khen thưởng»; chấm điểm cần «Tiêu chí, Điểm chuẩn» và cột điểm.';
+    return emptyResult(meta, {
+      sheet: best?.sheet.name ?? null,
+      errors: [{ row: null, column: null, message: `Không tìm thấy dòng tiêu đề cột ${what} trong ${HEADER_SCAN_ROWS} dòng đầu. ${hint}`, severity: 'error', code: 'header_missing' }],
+      warnings: issues.finalWarnings(),
+    });
+  }
+  const pick = best;
+  const table = pick.table!;
+  applyHeaderOverrides(table, options.headerOverrides);
+  const dataset = table.dataset;
+
+  // Period and bloc: flags first, then the title rows.
+  const titleText = table.titleLines.join('\n');
+  let period: Period | null = null;
+  if (options.period) {
+    period = parsePeriod(options.period);
+    if (!period) {
+      return emptyResult(meta, {
+        dataset,
+        errors: [{ row: null, column: null, message: `Kỳ «${options.period}» không hợp lệ. Hãy ghi dạng 2022, 2022-H1, 2022-Q3 hoặc 2022-07.`, severity: 'error', code: 'period_invalid' }],
+      });
+    }
+  } else {
+    for (const line of table.titleLines) {
+      period = periodFromText(line);
+      if (period) break;
+    }
+  }
+  let blocName: string | null = options.bloc ?? null;
+  if (!blocName) {
+    for (const line of table.titleLines) {
+      if (/khoi/.test(fold(line))) {
+        blocName = blocFromText(line);
+        if (blocName) break;
+      }
+    }
+  }
+
+  const mapping = headerMapping(table);
+  const snapshot = await withConnection(db, async (conn) => ({ units: await loadUnitResolverOn(conn) }));
+  const processor: DatasetProcessor = createProcessor(dataset, {
+    table,
+    issues,
+    units: snapshot.units,
+    period,
+    blocName,
+    titleLines: table.titleLines,
+    columnName: (field) => {
+      const c = table.fieldColumns.get(field);
+      if (c === undefined) return DATASET_FIELDS[dataset].find((f) => f.field === field)?.label ?? field;
+      return table.columns[c].text || table.columns[c].letter;
+    },
+  });
+
+  // Stream the body.
+  options.onProgress?.({ phase: 'read', done: 0 });
+  let seen = 0;
+  let ended = false;
+  const handle = (row: RawRow) => {
+    if (ended) return;
+    const cells = row.cells;
+    if (isBlankRow(cells)) return;
+    const texts = distinctTexts(cells);
+    const mark = markRow(texts);
+    if (mark === 'signature') {
+      ended = true;
+      return;
+    }
+    if (mark === 'subtotal') {
+      processor.onSubtotal?.(row, texts);
+      return;
+    }
+    if (texts.length <= 2 && processor.onSection && (sectionRecipientType(texts.at(-1)!) || rowHasSectionLead(texts))) {
+      if (processor.onSection(row, texts)) return;
+    }
+    processor.onRow(row);
+    seen++;
+    if (options.onProgress && seen % 50_000 === 0) options.onProgress({ phase: 'read', done: seen });
+  };
+  try {
+    for (let i = table.bodyIndex; i < pick.head.length; i++) handle(pick.head[i]);
+    if (!pick.done) {
+      for (;;) {
+        if (options.signal?.aborted) throw new Error('Đã huỷ việc nạp tệp.');
+        const r = await pick.iterator.next();
+        if (r.done) break;
+        handle(r.value);
+      }
+    }
+  } catch (err) {
+    await closeIterator(pick.iterator);
+    const e = err as Error & { code?: string };
+    if (e && e.name === 'FileRejectedError') {
+      return emptyResult(meta, { dataset, sheet: pick.sheet.name, headerMapping: mapping, errors: [{ row: null, column: null, message: e.message, severity: 'error', code: e.code ?? 'file_rejected' }] });
+    }
+    throw err;
+  }
+  options.onProgress?.({ phase: 'validate', done: seen });
+  await withConnection(db, (conn) => processor.finish(conn));
+
+  const base = {
+    dataset,
+    sheet: pick.sheet.name,
+    period: processor.resolvedPeriod?.() ?? period?.id ?? null,
+    bloc: processor.resolvedBloc?.() ?? blocName,
+    headerMapping: mapping,
+    preview: processor.preview(20),
+  };
+  if (!issues.hasErrors && processor.rowCount === 0) {
+    issues.error(null, null, `Trang «${pick.sheet.name}» có dòng tiêu đề cột nhưng không có dòng dữ liệu nào. Hãy điền dữ liệu dưới dòng tiêu đề (dòng ${pick.head[table.headerIndex]?.rowNumber ?? '?'}) rồi tải lên lại.`, 'no_data');
+  }
+  if (issues.hasErrors) {
+    return emptyResult(meta, { ...base, errors: issues.finalErrors(), warnings: issues.finalWarnings() });
+  }
+  if (options.dryRun) {
+    return emptyResult(meta, { ...base, status: 'validated', rowsLoaded: processor.rowCount, warnings: issues.finalWarnings() });
+  }
+
+  // Load: the batch row and its facts commit together, or nothing does.
+  options.onProgress?.({ phase: 'load', done: 0, total: processor.rowCount });
+  const storedPath = storeOriginal(options, meta, input);
+  try {
+    const outcome = await withWriteTransaction(db, async (conn) => {
+      // Another writer may have loaded the same file meanwhile (writers are serialised).
+      const again = await queryOn<{ batch_id: number }>(conn, "SELECT batch_id FROM import_batches WHERE sha256 = $s AND status = 'loaded' LIMIT 1", { s: meta.sha256 });
+      if (again.length) return { duplicateOf: Number(again[0].batch_id) } as const;
+      const batch = await queryOn<{ batch_id: number }>(
+        conn,
+        `INSERT INTO import_batches (file_name, sha256, file_size, dataset, imported_by, status, sheet_name, period)
+         VALUES ($file, $sha, $size, $dataset, $by, 'loaded', $sheet, $period) RETURNING batch_id`,
+        { file: options.fileName, sha: meta.sha256, size: meta.size, dataset, by: options.importedBy, sheet: pick.sheet.name, period: base.period },
+      );
+      const batchId = Number(batch[0].batch_id);
+      const res = await processor.load(conn, batchId);
+      await conn.run(
+        `UPDATE import_batches SET rows_loaded = $l, rows_skipped = $s, period = coalesce($p, period), bloc_id = $b, stored_path = $sp WHERE batch_id = $id`,
+        { l: res.loaded, s: res.skipped, p: res.period ?? null, b: res.blocId ?? null, sp: storedPath, id: batchId },
+      );
+      await insertIssues(conn, batchId, issues);
+      return { batchId, ...res };
+    });
+    if ('duplicateOf' in outcome) {
+      return emptyResult(meta, { ...base, status: 'duplicate', duplicateOf: outcome.duplicateOf, batchId: outcome.duplicateOf });
+    }
+    options.onProgress?.({ phase: 'load', done: outcome.loaded, total: processor.rowCount });
+    return {
+      ...emptyResult(meta, base),
+      status: 'loaded',
+      batchId: outcome.batchId,
+      rowsLoaded: outcome.loaded,
+      rowsSkipped: outcome.skipped,
+      warnings: issues.finalWarnings(),
+      period: outcome.period ?? base.period,
+    };
+  } catch (err) {
+    if (storedPath) fs.rmSync(storedPath, { force: true });
+    throw err;
+  }
+}
+
+function requiredLabels(dataset: Dataset): string {
+  const need: Record<Dataset, string[]> = {
+    units: ['name', 'kind', 'bloc', 'year'],
+    activities: ['date', 'unit', 'channel', 'title', 'participants'],
+    awards: ['recipient', 'award', 'decision_no', 'year'],
+    scores: ['criterion', 'max_points', 'self_points', 'assessed_points'],
+  };
+  return need[dataset].map((f) => `«${DATASET_FIELDS[dataset].find((x) => x.field === f)?.label ?? f}»`).join(', ');
+}
+
+function storeOriginal(options: ImportOptions, meta: FileMeta, input?: { path: string } | { bytes: Buffer }): string | null {
+  if (!options.storeOriginalDir || !input) return null;
+  fs.mkdirSync(options.storeOriginalDir, { recursive: true });
+  const ext = path.extname(options.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.bin';
+  const target = path.join(options.storeOriginalDir, `${meta.sha256}${ext}`);
+  if ('bytes' in input) fs.writeFileSync(target, input.bytes);
+  else fs.copyFileSync(input.path, target);
+  return target;
+}
+
+async function insertIssues(conn: DuckDBConnection, batchId: number, issues: IssueLog): Promise<void> {
+  const list = issues.finalWarnings();
+  if (!list.length) return;
+  // Bounded (≤ 1,001 rows): one multi-row statement with bound parameters.
+  const params: Record<string, string | number | null> = { b: batchId };
+  const values = list.map((w, i) => {
+    params[`r${i}`] = w.row;
+    params[`c${i}`] = w.column;
+    params[`k${i}`] = w.code ?? null;
+    params[`m${i}`] = w.message;
+    return `($b, $r${i}, $c${i}, 'warning', $k${i}, $m${i})`;
+  });
+  await conn.run(`INSERT INTO import_issues (batch_id, row_no, column_name, severity, code, message) VALUES ${values.join(', ')}`, params);
+}
+
+export interface BatchInfo {
+  batch_id: number;
+  file_name: string;
+  dataset: Dataset;
+  rows_loaded: number;
+  rows_skipped: number;
+  imported_by: string;
+  imported_at: string;
+  status: 'loaded' | 'undone';
+  period: string | null;
+  sheet_name: string | null;
+  sha256: string;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
+export async function listBatches(db: Db): Promise<BatchInfo[]> {
+  const rows = await query<Record<string, unknown>>(
+    db,
+    `SELECT batch_id, file_name, dataset, rows_loaded, rows_skipped, imported_by, strftime(imported_at, '%Y-%m-%d %H:%M:%S') AS imported_at,
+            status, period, sheet_name, sha256, undone_by, strftime(undone_at, '%Y-%m-%d %H:%M:%S') AS undone_at
+     FROM import_batches ORDER BY batch_id DESC`,
+  );
+  return rows.map((r) => ({
+    ...(r as unknown as BatchInfo),
+    batch_id: Number(r.batch_id),
+    rows_loaded: Number(r.rows_loaded),
+    rows_skipped: Number(r.rows_skipped),
+  }));
+}
+
+export class UndoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UndoError';
+  }
+}
+
+/**
+ * Undoes a batch: status 'undone' and its facts deleted (views only show loaded batches anyway).
+ * Units batches are dimensions and cannot be undone once other data refers to them.
+ */
+export async function undoBatch(db: Db, batchId: number, by: string): Promise<{ batchId: number; rowsRemoved: number }> {
+  return withWriteTransaction(db, async (conn) => {
+    const rows = await queryOn<{ status: string; dataset: string }>(conn, 'SELECT status, dataset FROM import_batches WHERE batch_id = $id', { id: batchId });
+    if (!rows.length) throw new UndoError(`Không có lô #${batchId}. Xem danh sách lô bằng lệnh «batches».`);
+    if (rows[0].status === 'undone') throw new UndoError(`Lô #${batchId} đã được hoàn tác trước đó.`);
+    let removed = 0;
+    const dataset = rows[0].dataset as Dataset;
+    if (dataset === 'activities' || dataset === 'awards' || dataset === 'scores') {
+      const r = await queryOn<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM ${dataset} WHERE batch_id = $id`, { id: batchId });
+      removed = Number(r[0].n);
+      await conn.run(`DELETE FROM ${dataset} WHERE batch_id = $id`, { id: batchId });
+    } else {
+      const r = await queryOn<{ n: number }>(conn, 'SELECT count(*)::INTEGER AS n FROM bloc_members WHERE batch_id = $id', { id: batchId });
+      removed = Number(r[0].n);
+      await conn.run('DELETE FROM bloc_members WHERE batch_id = $id', { id: batchId });
+    }
+    await conn.run("UPDATE import_batches SET status = 'undone', undone_by = $by, undone_at = current_timestamp WHERE batch_id = $id", { by, id: batchId });
+    return { batchId, rowsRemoved: removed };
+  });
+}

@@ -1,0 +1,34 @@
+import type { Cell, RawRow } from '@/etl/types';
+import type { OpenedLike } from '@/etl/pipeline';
+import crypto from 'node:crypto';
+
+/** An in-memory "opened file": sheets of rows as a person sees them (row numbers from 1). */
+export function sheetsOf(sheets: Record<string, Cell[][]>): OpenedLike {
+  return {
+    format: 'xlsx',
+    notes: [],
+    sheets: Object.entries(sheets).map(([name, rows]) => ({
+      name,
+      async *rows(): AsyncIterable<RawRow> {
+        for (let i = 0; i < rows.length; i++) yield { rowNumber: i + 1, cells: rows[i] };
+      },
+    })),
+  };
+}
+
+export function metaOf(content: unknown) {
+  const s = JSON.stringify(content);
+  return { sha256: crypto.createHash('sha256').update(s).digest('hex'), size: s.length };
+}
+
+export const UNITS_ROWS: Cell[][] = [
+  ['SỞ TÀI CHÍNH TỈNH QUẢNG BÌNH'],
+  ['DANH SÁCH ĐƠN VỊ VÀ KHỐI THI ĐUA NĂM 2023'],
+  [],
+  ['STT', 'Tên đơn vị', 'Tên viết tắt', 'Loại đơn vị', 'Khối thi đua', 'Năm', 'Tên gọi khác'],
+  [1, 'Phòng Quản lý ngân sách', 'QLNS', 'Phòng thuộc Sở', 'Khối các phòng thuộc Sở', 2023, 'Phòng Ngân sách'],
+  [2, 'Phòng Tài chính đầu tư', 'TCĐT', 'Phòng thuộc Sở', 'Khối các phòng thuộc Sở', 2023, null],
+  [3, 'Thanh tra Sở', 'TTr', 'Phòng thuộc Sở', 'Khối các phòng thuộc Sở', 2023, null],
+  [4, 'Văn phòng Sở', 'VP', 'Phòng thuộc Sở', 'Khối các phòng thuộc Sở', 2023, null],
+  [5, 'Phòng Tài chính - Kế hoạch huyện Bố Trạch', 'TCKH Bố Trạch', 'Phòng TC-KH huyện', 'Khối Phòng TC-KH các huyện', 2023, null],
+];
