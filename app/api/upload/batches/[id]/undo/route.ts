@@ -1,0 +1,32 @@
+import type { NextRequest } from 'next/server';
+import { requireApiUser } from '@/lib/auth/dal';
+import { seeOther } from '@/lib/auth/request';
+import { getDb } from '@/lib/db/client';
+import { undoBatch, UndoError } from '@/etl/pipeline';
+import { canUndo, getBatch } from '@/lib/upload/batches';
+import { jsonError } from '@/lib/upload/http';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Undo a batch (form post from the confirmation page). Office may undo its own batches, admin
+ * any. Answers with a redirect to the history, which shows what happened.
+ */
+export async function POST(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await requireApiUser(req, 'office');
+  if (auth.response) return auth.response;
+  const db = await getDb();
+  const batch = await getBatch(db, Number((await params).id));
+  if (!batch) return jsonError(404, 'Không có lô dữ liệu này.');
+  if (!canUndo(auth.user, batch)) {
+    if (batch.status !== 'loaded') return seeOther(`/tai-len/lich-su?loi=da-hoan-tac&lo=${batch.batch_id}`);
+    return jsonError(403, `Chỉ người đã nạp lô #${batch.batch_id} (${batch.imported_by}) hoặc quản trị viên được hoàn tác lô này.`);
+  }
+  try {
+    await undoBatch(db, batch.batch_id, auth.user.username);
+  } catch (err) {
+    if (err instanceof UndoError) return seeOther(`/tai-len/lich-su?loi=khong-hoan-tac&lo=${batch.batch_id}`);
+    throw err;
+  }
+  return seeOther(`/tai-len/lich-su?da-hoan-tac=${batch.batch_id}`);
+}
