@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/dal';
+import { getDb } from '@/lib/db/client';
+import { ROLE_LABELS } from '@/lib/domain';
+import { blocMenu, type Option } from '@/lib/queries/options';
+
+const LINKS = [
+  { href: '/', label: 'Tổng quan' },
+  { href: '/hoat-dong', label: 'Hoạt động' },
+  { href: '/khen-thuong', label: 'Khen thưởng' },
+] as const;
+const LINKS_AFTER = [
+  { href: '/danh-gia', label: 'Đánh giá khối' },
+  { href: '/chat-luong-du-lieu', label: 'Chất lượng dữ liệu' },
+] as const;
+
+const linkCls =
+  'rounded-tremor-small px-2.5 py-1.5 text-sm text-tremor-content-emphasis hover:bg-tremor-background-subtle focus:outline-none focus:ring-2 focus:ring-tremor-brand';
+
+/** The app shell: navigation, the signed-in user, logout. Every page below also checks the session itself. */
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  let blocs: Option[] = [];
+  try {
+    blocs = await blocMenu(await getDb());
+  } catch (err) {
+    console.error('[layout] bloc menu unavailable', err);
+  }
+  return (
+    <>
+      <a href="#noi-dung" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Bỏ qua điều hướng
+      </a>
+      <header className="no-print border-b border-tremor-border bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
+          <Link href="/" className="mr-2 font-semibold text-tremor-content-strong">
+            Thi đua analytics
+          </Link>
+          <nav aria-label="Điều hướng chính" className="flex flex-1 flex-wrap items-center gap-1">
+            {LINKS.map((l) => (
+              <Link key={l.href} href={l.href} className={linkCls}>
+                {l.label}
+              </Link>
+            ))}
+            <details className="relative">
+              <summary className={`${linkCls} cursor-pointer list-none`}>Khối thi đua ▾</summary>
+              <ul className="absolute left-0 z-20 mt-1 max-h-96 w-72 overflow-auto rounded-tremor-default border border-tremor-border bg-white p-1 shadow-tremor-dropdown">
+                {blocs.length === 0 && <li className="px-3 py-2 text-sm text-tremor-content">Chưa có khối thi đua</li>}
+                {blocs.map((b) => (
+                  <li key={b.id}>
+                    <Link href={`/khoi/${b.id}`} className="block rounded px-3 py-1.5 text-sm hover:bg-tremor-background-subtle focus:bg-tremor-background-subtle focus:outline-none">
+                      {b.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </details>
+            {LINKS_AFTER.map((l) => (
+              <Link key={l.href} href={l.href} className={linkCls}>
+                {l.label}
+              </Link>
+            ))}
+            {(user.role === 'office' || user.role === 'admin') && (
+              <Link href="/tai-len" className={linkCls}>
+                Tải lên
+              </Link>
+            )}
+          </nav>
+          <div className="flex items-center gap-2 text-sm">
+            <span className="text-tremor-content" title={ROLE_LABELS[user.role]} data-testid="current-user">
+              {user.username}
+            </span>
+            <form action="/api/auth/logout" method="post">
+              <button type="submit" className="rounded-tremor-small border border-tremor-border px-2.5 py-1 hover:bg-tremor-background-subtle focus:outline-none focus:ring-2 focus:ring-tremor-brand">
+                Đăng xuất
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="noi-dung" className="mx-auto max-w-7xl px-3 py-4 sm:px-6 sm:py-6">
+        {children}
+      </main>
+    </>
+  );
+}
