@@ -105,7 +105,10 @@ export function buildNarrative(s: ReviewSummary, p: ReviewProposals): string[] {
   } else {
     out.push(`Không có đơn vị đủ điều kiện đề nghị khen thưởng (tổng điểm tối thiểu ${p.minTotalLabel}).`);
   }
-  if (p.breaches.length) out.push(`Lưu ý về tỷ lệ khen thưởng: ${p.breaches.map((b) => b.message.replace(/\.$/, '')).join('; ')}.`);
+  if (p.breaches.length) {
+    const units = [...new Set(p.breaches.map((b) => b.unitName))];
+    out.push(`Lưu ý: ${p.breaches.length} trường hợp chưa bảo đảm tỷ lệ khen thưởng theo quy định tại ${list(units)} (chi tiết tại phần đề nghị khen thưởng).`);
+  }
 
   const missing: string[] = [];
   if (s.unitsWithoutScores.length) missing.push(`chưa có kết quả chấm điểm của ${list(s.unitsWithoutScores)}`);

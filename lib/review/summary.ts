@@ -51,6 +51,8 @@ export interface AwardCounts {
 export interface MemberResult {
   unitId: number;
   unitName: string;
+  /** Short name for narrow table headers (units.abbreviation), else null. */
+  abbreviation: string | null;
   /** In v_bloc_members for the period's year; false for a unit scored but not listed as member. */
   isMember: boolean;
   headcount: number | null;
@@ -105,7 +107,8 @@ export interface ReviewSummary {
 const num = z.coerce.number();
 const numOrNull = z.union([z.null(), z.coerce.number()]);
 
-const MemberRow = z.object({ unit_id: num, unit_name: z.string(), headcount: numOrNull });
+const MemberRow = z.object({ unit_id: num, unit_name: z.string(), headcount: numOrNull, abbreviation: z.string().nullable() });
+const UnitRow = z.object({ unit_id: num, abbreviation: z.string().nullable() });
 const TotalRow = z.object({
   unit_id: num,
   unit_name: z.string(),
@@ -154,7 +157,7 @@ export async function getReviewSummary(db: Db, bloc: Bloc, period: Period): Prom
   const [memberRows, totalRows, prevRows, scoreRows, activityRows, awardRows] = await Promise.all([
     query(
       db,
-      `SELECT m.unit_id, m.unit_name, u.headcount FROM v_bloc_members m JOIN v_units u USING (unit_id)
+      `SELECT m.unit_id, m.unit_name, u.headcount, u.abbreviation FROM v_bloc_members m JOIN v_units u USING (unit_id)
        WHERE m.bloc_id = $bloc AND m.year = $year`,
       { bloc: bloc.blocId, year: period.year },
       MemberRow,
@@ -260,9 +263,21 @@ export async function getReviewSummary(db: Db, bloc: Bloc, period: Period): Prom
   const prevRank = new Map(prevRows.map((r) => [r.unit_id, r.rank]));
   const totals = new Map(totalRows.map((r) => [r.unit_id, r]));
   const memberIds = new Set(memberRows.map((m) => m.unit_id));
-  const units = new Map<number, { name: string; headcount: number | null }>();
-  for (const m of memberRows) units.set(m.unit_id, { name: m.unit_name, headcount: m.headcount });
-  for (const t of totalRows) if (!units.has(t.unit_id)) units.set(t.unit_id, { name: t.unit_name, headcount: null });
+  const units = new Map<number, { name: string; headcount: number | null; abbreviation: string | null }>();
+  for (const m of memberRows) units.set(m.unit_id, { name: m.unit_name, headcount: m.headcount, abbreviation: m.abbreviation });
+  const outsiders = totalRows.filter((t) => !units.has(t.unit_id));
+  if (outsiders.length) {
+    const extra = await query(
+      db,
+      `SELECT unit_id, abbreviation FROM v_units WHERE unit_id IN (
+         SELECT unit_id FROM v_score_totals WHERE bloc_id = $bloc AND period_start = $start::DATE AND period_end = $end::DATE)`,
+      window,
+      UnitRow,
+    );
+    for (const t of outsiders) {
+      units.set(t.unit_id, { name: t.unit_name, headcount: null, abbreviation: extra.find((e) => e.unit_id === t.unit_id)?.abbreviation ?? null });
+    }
+  }
 
   const members: MemberResult[] = [...units.entries()].map(([unitId, u]) => {
     const t = totals.get(unitId);
@@ -281,6 +296,7 @@ export async function getReviewSummary(db: Db, bloc: Bloc, period: Period): Prom
     return {
       unitId,
       unitName: u.name,
+      abbreviation: u.abbreviation,
       isMember: memberIds.has(unitId),
       headcount: u.headcount,
       hasScores,
