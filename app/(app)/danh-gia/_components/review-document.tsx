@@ -1,0 +1,85 @@
+import { periodLabel } from '@/lib/periods';
+import type { ReviewReport } from '@/lib/review/report';
+import { reviewTitle } from '@/lib/review/docx';
+import { CriteriaHeatTable, ProposalsList, RankingTable } from './review-tables';
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/**
+ * The print view (`?in=1`): the same document as the DOCX, laid out for A4 from the browser
+ * (margins of Decree 30: top/bottom 20 mm, left 30 mm, right 15 mm; serif 13–14 pt).
+ */
+export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
+  const s = r.settings;
+  const [y, m, d] = date.split('-').map(Number);
+  return (
+    <article className="review-document mx-auto max-w-[210mm] bg-white p-[15mm] font-serif text-[13pt] leading-snug text-black shadow-tremor-card print:max-w-none print:p-0 print:shadow-none" data-testid="review-document">
+      <style>{`
+        @media print {
+          @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
+          .review-document table { page-break-inside: auto; }
+          .review-document tr { page-break-inside: avoid; }
+          .review-document thead { display: table-header-group; }
+          .review-document .keep { break-inside: avoid; }
+        }
+        .review-document { font-family: 'Times New Roman', 'Liberation Serif', Times, serif; }
+      `}</style>
+      <div className="grid grid-cols-[38%_62%] text-center text-[12.5pt]">
+        <div>
+          {s['document.issuer_parent'] && <p className="uppercase">{s['document.issuer_parent']}</p>}
+          <p className="font-bold uppercase">{s['document.issuer']}</p>
+          <hr className="mx-auto my-1 w-16 border-black" />
+          <p>Số: &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/{s['document.number_suffix']}</p>
+        </div>
+        <div>
+          <p className="text-[12pt] font-bold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
+          <p className="font-bold">Độc lập - Tự do - Hạnh phúc</p>
+          <hr className="mx-auto my-1 w-48 border-black" />
+          <p className="italic text-[13pt]">
+            {s['document.place']}, ngày {String(d).padStart(2, '0')} tháng {m < 3 ? String(m).padStart(2, '0') : m} năm {y}
+          </p>
+        </div>
+      </div>
+      <h1 className="mt-6 text-center text-[14pt] font-bold">BÁO CÁO</h1>
+      <p className="text-center text-[14pt] font-bold">{reviewTitle(r)}</p>
+      <hr className="mx-auto my-2 w-40 border-black" />
+      <h2 className="mt-3 font-bold">I. TÌNH HÌNH CHUNG</h2>
+      {r.narrative.map((t) => (
+        <p key={t} className="mt-1 indent-[12.7mm] text-justify">{t}</p>
+      ))}
+      <h2 className="mt-3 font-bold">II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG</h2>
+      <p className="mb-2 indent-[12.7mm] text-justify text-[12pt]">
+        Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; đơn vị bằng điểm được xếp đồng hạng. Cột &quot;Kỳ trước&quot; là thứ hạng{' '}
+        {lowerFirst(periodLabel(r.summary.previousPeriod))}.
+      </p>
+      <RankingTable s={r.summary} />
+      {r.summary.members.some((x) => x.hasScores) && (
+        <>
+          <h2 className="mt-3 font-bold">III. ĐIỂM THEO TIÊU CHÍ</h2>
+          <div className="text-[10pt]">
+            <CriteriaHeatTable s={r.summary} />
+          </div>
+        </>
+      )}
+      <h2 className="mt-3 font-bold">IV. ĐỀ NGHỊ KHEN THƯỞNG</h2>
+      <div className="text-[13pt]">
+        <ProposalsList p={r.proposals} />
+      </div>
+      <p className="mt-3 indent-[12.7mm]">Trên đây là báo cáo {lowerFirst(reviewTitle(r))}./.</p>
+      <div className="keep mt-4 grid grid-cols-[45%_55%]">
+        <div className="text-[11pt]">
+          <p className="text-[12pt] font-bold italic">Nơi nhận:</p>
+          {s['document.recipients'].map((x) => <p key={x}>- {x}</p>)}
+        </div>
+        <div className="text-center font-bold">
+          {s['document.signer_authority'] && <p className="uppercase">{s['document.signer_authority']}</p>}
+          <p className="uppercase">{s['document.signer_title']}</p>
+          <div className="h-24" />
+          <p className={s['document.signer_name'] ? '' : 'font-normal italic'}>{s['document.signer_name'] || '(Ký, ghi rõ họ tên)'}</p>
+        </div>
+      </div>
+    </article>
+  );
+}
