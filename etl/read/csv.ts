@@ -3,7 +3,6 @@
  * number, then rows streamed through papaparse (no type guessing; cells stay text).
  */
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { Cell, RawRow } from '@/etl/types';
@@ -154,8 +153,8 @@ async function detectEncoding(input: SourceInput, sample: Buffer): Promise<{ enc
   if (validUtf8) {
     // Legacy text that someone already "saved as UTF-8" through Windows-1252 ("Phßng", "Phoøng").
     const base = score(sampleText);
-    const latin = toLatin1(sampleText);
-    if (/[\u00a1-\u00ff]/.test(latin) && base < 0) {
+    const latin = base < 0 ? toLatin1(sampleText) : '';
+    if (base < 0 && /[\u00a1-\u00ff]/.test(latin)) {
       const tcvn = score(decodeTcvn3(latin));
       const vni = score(decodeVni(latin));
       if (tcvn > 0 && tcvn > vni && tcvn > base) {
@@ -236,47 +235,98 @@ async function* decodedText(input: SourceInput, encoding: CsvEncoding): AsyncGen
   if (tail) yield tail;
 }
 
-/** Walks the whole text once: a quote left open until the end is refused with the row where it opened. */
-async function checkQuotes(input: SourceInput, encoding: CsvEncoding, delimiter: string, newline: string): Promise<void> {
-  const nl = newline === '\r' ? 13 : 10;
-  const d = delimiter.charCodeAt(0);
-  let row = 1;
-  let inQ = false;
-  let fieldStart = true;
-  let openedAt = 0;
-  let pendingQuote = false; // a quote inside a quoted field: closing, or the first of ""
-  for await (const s of decodedText(input, encoding)) {
+/**
+ * Follows quoting across chunks (RFC 4180: a quote opens a field only at its start; "" inside
+ * is a quote). Reports where complete records end so papaparse only sees whole records.
+ */
+class RecordTracker {
+  row = 1;
+  inQuotes = false;
+  openedAt = 0;
+  private fieldStart = true;
+  private pendingQuote = false;
+  private readonly nl: number;
+  private readonly d: number;
+
+  constructor(delimiter: string, newline: string) {
+    this.nl = newline === '\r' ? 13 : 10;
+    this.d = delimiter.charCodeAt(0);
+  }
+
+  /** Feeds text; returns the index just after the last record end in it, or -1. */
+  feed(s: string): number {
+    let safe = -1;
+    const { nl, d } = this;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (inQ) {
-        if (pendingQuote) {
-          pendingQuote = false;
+      if (this.inQuotes) {
+        if (this.pendingQuote) {
+          this.pendingQuote = false;
           if (c === 34) continue; // "" escape
-          inQ = false; // the quote closed the field; fall through with this char
+          this.inQuotes = false; // that quote closed the field; this char is outside
         } else {
-          if (c === 34) pendingQuote = true;
-          else if (c === nl) row++;
+          if (c === 34) this.pendingQuote = true;
+          else if (c === nl) this.row++;
           continue;
         }
       }
-      if (c === 34 && fieldStart) {
-        inQ = true;
-        openedAt = row;
-        fieldStart = false;
-      } else if (c === d) fieldStart = true;
+      if (c === 34 && this.fieldStart) {
+        this.inQuotes = true;
+        this.openedAt = this.row;
+        this.fieldStart = false;
+      } else if (c === d) this.fieldStart = true;
       else if (c === nl) {
-        row++;
-        fieldStart = true;
-      } else if (c !== 13) fieldStart = false;
+        this.row++;
+        this.fieldStart = true;
+        safe = i + 1;
+      } else if (c !== 13) this.fieldStart = false;
     }
+    return safe;
   }
-  if (inQ && !pendingQuote) {
+
+  /** True when the text ended inside a quoted field. */
+  get unbalanced(): boolean {
+    return this.inQuotes && !this.pendingQuote;
+  }
+}
+
+/** Walks the whole text once: a quote left open until the end is refused with the row where it opened. */
+async function checkQuotes(input: SourceInput, encoding: CsvEncoding, delimiter: string, newline: string): Promise<void> {
+  const t = new RecordTracker(delimiter, newline);
+  for await (const s of decodedText(input, encoding)) t.feed(s);
+  if (t.unbalanced) {
     throw new FileRejectedError(
       'unbalanced-quotes',
-      `Dòng ${openedAt}: dấu ngoặc kép (") mở mà không đóng, nên phần còn lại của tệp bị dồn vào một ô. Hãy sửa ô đó (thêm dấu " đóng, hoặc viết "" cho một dấu ngoặc kép trong ô) rồi tải lên lại.`,
-      openedAt,
+      `Dòng ${t.openedAt}: dấu ngoặc kép (") mở mà không đóng, nên phần còn lại của tệp bị dồn vào một ô. Hãy sửa ô đó (thêm dấu " đóng, hoặc viết "" cho một dấu ngoặc kép trong ô) rồi tải lên lại.`,
+      t.openedAt,
     );
   }
+}
+
+/** Whole records, a chunk at a time: papaparse parses each batch synchronously (bounded memory). */
+async function* recordBatches(input: SourceInput, encoding: CsvEncoding, delimiter: string, newline: CsvInfo['newline'], limits: ImportLimits): AsyncGenerator<string[][]> {
+  const tracker = new RecordTracker(delimiter, newline);
+  const parse = (text: string) =>
+    Papa.parse<string[]>(text, { delimiter, newline, header: false, dynamicTyping: false, skipEmptyLines: false, quoteChar: '"' }).data;
+  let carry = '';
+  for await (const s of decodedText(input, encoding)) {
+    const cut = tracker.feed(s);
+    if (cut === -1) {
+      carry += s;
+      if (carry.length > limits.maxCellChars * 4 + 1024 * 1024) {
+        throw new FileRejectedError(
+          'cell-too-long',
+          `Dòng ${tracker.row}: một dòng dài hơn ${carry.length.toLocaleString('vi-VN')} ký tự. Hãy kiểm tra dấu ngoặc kép và xuống dòng trong ô rồi tải lên lại.`,
+          tracker.row,
+        );
+      }
+      continue;
+    }
+    const text = carry + s.slice(0, cut - newline.length);
+    carry = s.slice(cut);
+    yield parse(text);
+  }
+  if (carry.length) yield parse(carry);
 }
 
 export async function openCsv(input: SourceInput, fileName: string, limits: ImportLimits): Promise<CsvInfo> {
@@ -296,19 +346,9 @@ export async function openCsv(input: SourceInput, fileName: string, limits: Impo
   const convert = cellConverter(encoding);
 
   async function* rows(): AsyncGenerator<RawRow> {
-    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
-      delimiter,
-      newline,
-      header: false,
-      dynamicTyping: false,
-      skipEmptyLines: false,
-      quoteChar: '"',
-    }) as unknown as NodeJS.ReadWriteStream & AsyncIterable<string[]>;
-    const source = Readable.from(decodedText(input, encoding), { objectMode: false });
-    source.on('error', (e) => (parser as unknown as { destroy(e: Error): void }).destroy(e));
-    source.pipe(parser);
     let rowNumber = 0;
-    for await (const fields of parser) {
+    for await (const batch of recordBatches(input, encoding, delimiter, newline, limits)) {
+      for (const fields of batch) {
       rowNumber++;
       let width = fields.length;
       while (width > 0 && fields[width - 1] === '') width--;
@@ -340,6 +380,7 @@ export async function openCsv(input: SourceInput, fileName: string, limits: Impo
         cells[i] = f === '' ? null : convert(f);
       }
       yield { rowNumber, cells };
+      }
     }
   }
 

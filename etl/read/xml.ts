@@ -28,7 +28,7 @@ export class XmlScanner {
     while (pos < n) {
       const lt = buf.indexOf('<', pos);
       if (lt === -1) break; // text continues in the next chunk
-      if (lt > pos) this.h.text(buf.slice(pos, lt));
+      if (lt > pos) this.h.text(eol(buf.slice(pos, lt)));
       pos = lt;
       const c1 = buf.charCodeAt(lt + 1);
       if (Number.isNaN(c1)) break;
@@ -42,7 +42,7 @@ export class XmlScanner {
         if (buf.startsWith('<![CDATA[', lt)) {
           const end = buf.indexOf(']]>', lt + 9);
           if (end === -1) break;
-          this.h.text(escapeText(buf.slice(lt + 9, end)));
+          this.h.text(escapeText(eol(buf.slice(lt + 9, end))));
           pos = end + 3;
           continue;
         }
@@ -77,7 +77,7 @@ export class XmlScanner {
   }
 
   end(): void {
-    if (this.buf.trim().length) this.h.text(this.buf);
+    if (this.buf.trim().length) this.h.text(eol(this.buf));
     this.buf = '';
   }
 }
@@ -87,6 +87,11 @@ function dtd(part: string) {
     'xml-dtd',
     `Tệp chứa khai báo DOCTYPE/ENTITY trong phần "${part}" — Excel không tạo ra khai báo này và nó có thể dùng để gây quá tải. Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi tải lên lại.`,
   );
+}
+
+/** XML parsers turn literal CR LF and CR into LF (XML 1.0 §2.11); &#13; survives as CR. */
+function eol(s: string): string {
+  return s.indexOf('\r') === -1 ? s : s.replace(/\r\n?/g, '\n');
 }
 
 function isSpace(c: number): boolean {
