@@ -198,8 +198,8 @@ export async function* inflateEntry(src: ByteSource, entry: ZipEntry, limits: Im
   const account = (chunk: Uint8Array) => {
     produced += chunk.length;
     if (produced > entry.uncompressedSize) {
-      if (produced > limits.maxUnzippedBytes) throw bomb(`dữ liệu giải nén vượt quá ${mb(limits.maxUnzippedBytes)}`);
-      throw corrupt();
+      // More data than the header declared: a forged header (zip bomb) or a damaged file.
+      throw bomb(`phần "${entry.name}" giải nén ra nhiều dữ liệu hơn kích thước khai báo`);
     }
     crc = zlib.crc32(chunk, crc);
     pending.push(chunk);
