@@ -265,12 +265,12 @@ export async function importOpened(
       ended = true;
       return;
     }
-    if (mark === 'subtotal') {
-      processor.onSubtotal?.(row, texts);
-      return;
-    }
-    if (texts.length <= 2 && processor.onSection && (sectionRecipientType(texts.at(-1)!) || rowHasSectionLead(texts))) {
-      if (processor.onSection(row, texts)) return;
+    if (!processor.rawRows) {
+      if (mark === 'subtotal') return;
+      if (texts.length <= 2 && (sectionRecipientType(texts.at(-1)!) || rowHasSectionLead(texts))) {
+        // Section rows: "I. TẬP THỂ" sets the recipient type of the rows below (awards).
+        if (!processor.onSection || processor.onSection(row, texts)) return;
+      }
     }
     processor.onRow(row);
     seen++;

@@ -1,21 +1,543 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RawRow } from '@/etl/types';
+import { DOUBLE, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import type { Cell, RawRow } from '@/etl/types';
+import type { CriterionKind } from '@/lib/domain';
+import { editDistance, fold, foldKey } from '@/lib/text';
+import { parsePeriod, type Period } from '@/lib/periods';
+import { queryOn } from '@/lib/db/client';
+import { suggestionText } from '@/lib/units/resolve';
+import { cellText, rawForMessage } from '@/etl/normalise/cells';
+import { parseNumberCell } from '@/etl/normalise/numbers';
+import { rowKey } from '@/etl/normalise/row-key';
+import { periodFromText } from '@/etl/headers/title';
+import { formatNumber } from '@/lib/format';
+import { appendColumns, countBatchRows } from '@/etl/load/chunks';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
+
+/**
+ * Bloc score sheets, long (one row per unit × criterion) or wide (criteria as rows, a Tự chấm /
+ * Khối chấm pair or one assessed column per unit). Rows with children (I, II… or 1 over 1.1) are
+ * groups, not criteria; bonus / penalty rows keep their kind (penalty stored positive). A TỔNG
+ * CỘNG row must agree with the computed totals and a XẾP HẠNG row with the computed ranks.
+ */
+
+interface Item {
+  row: number;
+  code: string;
+  text: string;
+  max: number | null;
+  self: number | null;
+  assessed: number | null;
+}
+
+interface UnitSheet {
+  unitId: number;
+  name: string;
+  items: Item[];
+  total?: { row: number; self: number | null; assessed: number | null };
+  rank?: { row: number; value: number | null; raw: string };
+}
+
+interface WideUnit {
+  header: string;
+  selfCol: number | null;
+  assessedCol: number | null;
+}
+
+const BONUS = /diem thuong|cong diem|diem cong|thuong diem/;
+const PENALTY = /diem tru|tru diem|bi tru/;
+const TOTAL = /^(tong cong|tong diem|tong so diem|cong diem dat|tong)( |$)/;
+const RANK = /^(xep hang|thu hang|hang)( |$)/;
+const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
+
+/** Depth of a criterion code: I → 1, A → 1, 1 → 2, 1.1 → 3, a → 5, "-"/none → 6. */
+function depthOf(code: string): number {
+  const c = code.trim().replace(/[.)]+$/, '');
+  if (!c) return 6;
+  if (ROMAN.test(c.toLowerCase()) && c === c.toUpperCase()) return 1;
+  if (/^[A-Z]$/.test(c)) return 1;
+  if (/^\d+$/.test(c)) return 2;
+  if (/^\d+(\.\d+)+$/.test(c)) return 1 + c.split('.').length;
+  if (/^[a-zđ]$/.test(c)) return 5;
+  return 6;
+}
+
+/** Leading code written inside the text ("1.2. Chấp hành…") when there is no STT column. */
+function splitCode(text: string): { code: string; text: string } {
+  const m = /^((?:[IVX]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])[.)])\s+(.*)$/.exec(text);
+  return m ? { code: m[1], text: m[2] } : { code: '', text };
+}
+
+function kindOfText(text: string): CriterionKind | null {
+  const f = fold(text);
+  return PENALTY.test(f) ? 'penalty' : BONUS.test(f) ? 'bonus' : null;
+}
+
+/**
+ * A row is a group when deeper rows follow it (I over 1, 1 over 1.1) and, if it carries points,
+ * they are the sum of its leaf rows. A bonus / penalty row never sits under an ordinary group.
+ */
+function isGroupAt(items: Item[], depths: number[], i: number): boolean {
+  const d = depths[i];
+  if (d >= 6) return false;
+  const ownKind = kindOfText(items[i].text);
+  let end = i + 1;
+  while (end < items.length && depths[end] > d && (ownKind !== null || kindOfText(items[end].text) === null)) end++;
+  if (end === i + 1) return false;
+  const it = items[i];
+  if (it.max === null && it.assessed === null && it.self === null) return true;
+  let max = 0;
+  let assessed = 0;
+  let self = 0;
+  for (let j = i + 1; j < end; j++) {
+    const leaf = !(j + 1 < end && depths[j + 1] > depths[j]);
+    if (!leaf) continue;
+    max += items[j].max ?? 0;
+    assessed += items[j].assessed ?? 0;
+    self += items[j].self ?? 0;
+  }
+  return (it.max !== null && near(it.max, max)) || (it.assessed !== null && near(it.assessed, assessed)) || (it.self !== null && near(it.self, self));
+}
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 0.01 + 1e-9;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
 
 export class ScoresProcessor implements DatasetProcessor {
   readonly dataset = 'scores' as const;
-  constructor(private ctx: DatasetContext) {}
+  readonly rawRows = true;
+  private col: (f: string) => number;
+  private wide: WideUnit[] = [];
+  private units = new Map<number, UnitSheet>();
+  /** Wide sheets: criteria rows in order (shared by all units). */
+  private periodValue: Period | null;
+  private blocValue: string | null;
+  private blocId: number | null = null;
+  private periodFromColumn: { value: string; row: number } | null = null;
+  private blocFromColumn: { value: string; row: number } | null = null;
+  private loadRows: {
+    unitId: number;
+    code: string;
+    group: string | null;
+    text: string;
+    kind: CriterionKind;
+    order: number;
+    max: number | null;
+    self: number | null;
+    assessed: number | null;
+    row: number;
+    key: string;
+  }[] = [];
+
+  constructor(private ctx: DatasetContext) {
+    this.col = (f) => ctx.table.fieldColumns.get(f) ?? -1;
+    this.periodValue = ctx.period;
+    this.blocValue = ctx.blocName;
+    if (ctx.table.wide) {
+      const byHeader = new Map<string, WideUnit>();
+      for (const c of ctx.table.columns) {
+        if (c.field !== 'unit_self' && c.field !== 'unit_assessed') continue;
+        const key = c.parent;
+        let u = byHeader.get(key);
+        if (!u) {
+          u = { header: c.parent, selfCol: null, assessedCol: null };
+          byHeader.set(key, u);
+          this.wide.push(u);
+        }
+        if (c.field === 'unit_self') u.selfCol = c.index;
+        else u.assessedCol = c.index;
+      }
+    }
+  }
+
   get rowCount(): number {
-    return 0;
+    return this.loadRows.length;
   }
+
+  resolvedPeriod(): string | null {
+    return this.periodValue?.id ?? null;
+  }
+
+  resolvedBloc(): string | null {
+    return this.blocValue;
+  }
+
+  private unitFor(raw: string, row: number, column: string): UnitSheet | null {
+    const m = this.ctx.units.resolve(raw);
+    if (!m.ok) {
+      const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : ' Hãy nạp danh mục đơn vị trước.';
+      this.ctx.issues.error(row, column, `không tìm thấy đơn vị «${raw}» trong danh mục.${hint} Hãy sửa tên hoặc thêm tên gọi khác cho đơn vị.`, 'unit_unknown');
+      return null;
+    }
+    let u = this.units.get(m.unitId);
+    if (!u) {
+      u = { unitId: m.unitId, name: m.name, items: [] };
+      this.units.set(m.unitId, u);
+    }
+    return u;
+  }
+
+  private points(c: Cell, row: number, column: string): number | null | undefined {
+    const r = parseNumberCell(c, 'points');
+    if (!r.ok) {
+      this.ctx.issues.error(row, column, `«${rawForMessage(c)}» không phải số điểm hợp lệ. Hãy nhập số, ví dụ 18,5.`, 'points_invalid');
+      return undefined;
+    }
+    return r.value;
+  }
+
+  private codeAndText(row: RawRow): { code: string; text: string } {
+    const ci = this.col('code');
+    let code = ci >= 0 ? cellText(row.cells[ci] ?? null) : '';
+    let text = cellText(row.cells[this.col('criterion')] ?? null);
+    if (!code && text) ({ code, text } = splitCode(text));
+    return { code, text };
+  }
+
+  private wideUnits: (UnitSheet | null)[] | null = null;
+
   onRow(row: RawRow): void {
-    this.ctx.issues.error(row.rowNumber, null, 'chưa hỗ trợ.');
+    const n = row.rowNumber;
+    this.noteColumnValue(row);
+    if (this.ctx.table.wide) return this.onWideRow(row, n);
+    return this.onLongRow(row, n);
   }
-  async finish(_conn: DuckDBConnection): Promise<void> {}
-  preview(): Record<string, unknown>[] {
-    return [];
+
+  private noteColumnValue(row: RawRow) {
+    for (const field of ['period', 'bloc'] as const) {
+      const i = this.col(field);
+      if (i < 0) continue;
+      const v = cellText(row.cells[i] ?? null);
+      if (!v) continue;
+      const slot = field === 'period' ? 'periodFromColumn' : 'blocFromColumn';
+      const prev = this[slot];
+      if (!prev) this[slot] = { value: v, row: row.rowNumber };
+      else if (foldKey(prev.value) !== foldKey(v)) {
+        this.ctx.issues.error(row.rowNumber, this.ctx.columnName(field), `«${v}» khác với «${prev.value}» ở dòng ${prev.row}. Mỗi tệp chỉ chứa bảng điểm của một khối và một kỳ; hãy tách thành nhiều tệp.`, 'mixed_' + field);
+      }
+    }
   }
-  async load(): Promise<LoadOutcome> {
-    return { loaded: 0, skipped: 0 };
+
+  private onWideRow(row: RawRow, n: number): void {
+    if (!this.wideUnits) {
+      this.wideUnits = this.wide.map((w) => this.unitFor(w.header, this.ctx.table.headerIndex + 1, w.header));
+    }
+    const { code, text } = this.codeAndText(row);
+    const f = fold(text || cellText(row.cells.find((c) => typeof c === 'string' && cellText(c)) ?? null));
+    const maxCol = this.col('max_points');
+    if (TOTAL.test(f)) {
+      this.wide.forEach((w, i) => {
+        const u = this.wideUnits![i];
+        if (!u) return;
+        const self = w.selfCol !== null ? this.points(row.cells[w.selfCol] ?? null, n, this.colName(w.selfCol)) : null;
+        const assessed = w.assessedCol !== null ? this.points(row.cells[w.assessedCol] ?? null, n, this.colName(w.assessedCol)) : null;
+        u.total = { row: n, self: self ?? null, assessed: assessed ?? null };
+      });
+      return;
+    }
+    if (RANK.test(f)) {
+      this.wide.forEach((w, i) => {
+        const u = this.wideUnits![i];
+        if (!u) return;
+        const c = w.assessedCol ?? w.selfCol;
+        const cell = c !== null ? (row.cells[c] ?? null) : null;
+        const r = parseNumberCell(cell, 'count');
+        u.rank = { row: n, value: r.ok ? r.value : null, raw: rawForMessage(cell) };
+        if (!r.ok) u.rank.value = Number.NaN;
+      });
+      return;
+    }
+    if (!text && !code) return;
+    const max = maxCol >= 0 ? this.points(row.cells[maxCol] ?? null, n, this.ctx.columnName('max_points')) : null;
+    this.wide.forEach((w, i) => {
+      const u = this.wideUnits![i];
+      if (!u) return;
+      const self = w.selfCol !== null ? this.points(row.cells[w.selfCol] ?? null, n, this.colName(w.selfCol)) : null;
+      const assessed = w.assessedCol !== null ? this.points(row.cells[w.assessedCol] ?? null, n, this.colName(w.assessedCol)) : null;
+      u.items.push({ row: n, code, text, max: max ?? null, self: self ?? null, assessed: assessed ?? null });
+    });
+  }
+
+  private colName(i: number): string {
+    const c = this.ctx.table.columns[i];
+    return c.text || c.letter;
+  }
+
+  private onLongRow(row: RawRow, n: number): void {
+    const unitText = cellText(row.cells[this.col('unit')] ?? null);
+    const { code, text } = this.codeAndText(row);
+    if (!unitText && !text && !code) return;
+    const f = fold(text || unitText);
+    if (!unitText) {
+      if (TOTAL.test(f)) return; // a grand total over all units: nothing to check against
+      this.ctx.issues.error(n, this.ctx.columnName('unit'), 'thiếu tên đơn vị được chấm. Hãy ghi tên đơn vị trên mỗi dòng.', 'unit_missing');
+      return;
+    }
+    const u = this.unitFor(unitText, n, this.ctx.columnName('unit'));
+    if (!u) return;
+    const si = this.col('self_points');
+    const ai = this.col('assessed_points');
+    const self = si >= 0 ? this.points(row.cells[si] ?? null, n, this.ctx.columnName('self_points')) : null;
+    const assessed = ai >= 0 ? this.points(row.cells[ai] ?? null, n, this.ctx.columnName('assessed_points')) : null;
+    if (TOTAL.test(f)) {
+      u.total = { row: n, self: self ?? null, assessed: assessed ?? null };
+      return;
+    }
+    if (RANK.test(f)) {
+      const cell = row.cells[ai >= 0 ? ai : si] ?? null;
+      const r = parseNumberCell(cell, 'count');
+      u.rank = { row: n, value: r.ok ? r.value : Number.NaN, raw: rawForMessage(cell) };
+      return;
+    }
+    if (!text) {
+      this.ctx.issues.error(n, this.ctx.columnName('criterion'), 'thiếu nội dung tiêu chí. Hãy ghi tên tiêu chí.', 'criterion_missing');
+      return;
+    }
+    const mi = this.col('max_points');
+    const max = mi >= 0 ? this.points(row.cells[mi] ?? null, n, this.ctx.columnName('max_points')) : null;
+    u.items.push({ row: n, code, text, max: max ?? null, self: self ?? null, assessed: assessed ?? null });
+  }
+
+  async finish(conn: DuckDBConnection): Promise<void> {
+    const { issues } = this.ctx;
+    // Period and bloc: flags, title, then columns.
+    if (!this.periodValue && this.periodFromColumn) {
+      const v = this.periodFromColumn.value;
+      this.periodValue = parsePeriod(v) ?? periodFromText(v) ?? periodFromText(`năm ${v}`);
+      if (!this.periodValue) issues.error(this.periodFromColumn.row, this.ctx.columnName('period'), `«${v}» không phải kỳ hợp lệ. Hãy ghi 2022, 2022-H1 hoặc «6 tháng đầu năm 2022».`, 'period_invalid');
+    }
+    if (!this.blocValue && this.blocFromColumn) this.blocValue = this.blocFromColumn.value;
+    if (!this.periodValue && !issues.hasErrors) {
+      issues.error(null, null, 'Không xác định được kỳ chấm điểm. Hãy ghi kỳ trong tiêu đề (ví dụ «… 6 THÁNG ĐẦU NĂM 2023» hoặc «… NĂM 2022»), thêm cột «Kỳ», hoặc dùng --period 2023-H1.', 'period_missing');
+    }
+    if (!this.blocValue) {
+      issues.error(null, null, 'Không xác định được khối thi đua. Hãy ghi tên khối trong tiêu đề (ví dụ «KHỐI THI ĐUA CÁC PHÒNG THUỘC SỞ»), thêm cột «Khối thi đua», hoặc dùng --bloc.', 'bloc_missing');
+    } else {
+      const blocs = await queryOn<{ bloc_id: number; name: string; short_name: string | null }>(conn, 'SELECT bloc_id, name, short_name FROM blocs');
+      this.blocId = this.matchBloc(this.blocValue, blocs);
+      if (this.blocId === null) {
+        const key = foldKey(this.blocValue);
+        const closest = blocs
+          .map((b) => ({ name: b.name, d: editDistance(key, foldKey(b.name)) }))
+          .sort((a, b) => a.d - b.d)
+          .slice(0, 3)
+          .map((b) => b.name);
+        const hint = closest.length ? ` Các khối đã có gần nhất: ${suggestionText(closest)}.` : ' Chưa có khối nào: hãy nạp tệp đơn vị và khối thi đua trước.';
+        issues.error(null, null, `Không tìm thấy khối thi đua «${this.blocValue}».${hint} Hãy dùng --bloc với đúng tên khối.`, 'bloc_unknown');
+      } else {
+        this.blocValue = blocs.find((b) => Number(b.bloc_id) === this.blocId)!.name;
+      }
+    }
+    if (this.periodValue && this.blocId !== null) {
+      const held = await queryOn<{ batch_id: number }>(
+        conn,
+        `SELECT DISTINCT s.batch_id FROM scores s JOIN import_batches b ON b.batch_id = s.batch_id AND b.status = 'loaded'
+         WHERE s.bloc_id = $bloc AND s.period = $period ORDER BY 1 LIMIT 1`,
+        { bloc: this.blocId, period: this.periodValue.id },
+      );
+      if (held.length) {
+        issues.error(null, null, `Bảng điểm khối «${this.blocValue}» kỳ ${this.periodValue.id} đã có trong lô #${held[0].batch_id}; hãy hoàn tác lô đó trước khi nạp bảng điểm mới.`, 'scores_exist');
+      }
+      const members = await queryOn<{ unit_id: number }>(conn, 'SELECT unit_id FROM bloc_members WHERE bloc_id = $b AND year = $y', { b: this.blocId, y: this.periodValue.year });
+      const memberIds = new Set(members.map((m) => Number(m.unit_id)));
+      for (const u of this.units.values()) {
+        if (!memberIds.has(u.unitId)) {
+          issues.warning(null, null, `Đơn vị «${u.name}» không có trong danh sách thành viên khối «${this.blocValue}» năm ${this.periodValue.year}. Hãy kiểm tra tệp đơn vị và khối thi đua.`, 'not_member');
+        }
+      }
+    }
+    this.buildRows();
+  }
+
+  private matchBloc(raw: string, blocs: { bloc_id: number; name: string; short_name: string | null }[]): number | null {
+    const key = foldKey(raw);
+    const strip = (k: string) => k.replace(/^(khoithidua|khoi)/, '');
+    for (const b of blocs) if (foldKey(b.name) === key || (b.short_name && foldKey(b.short_name) === key)) return Number(b.bloc_id);
+    for (const b of blocs) if (strip(foldKey(b.name)) === strip(key)) return Number(b.bloc_id);
+    // The title often says more ("KHỐI THI ĐUA CÁC PHÒNG THUỘC SỞ TÀI CHÍNH"): accept containment.
+    const hits = blocs.filter((b) => {
+      const k = strip(foldKey(b.name));
+      return k.length >= 6 && (strip(key).includes(k) || k.includes(strip(key)));
+    });
+    if (hits.length === 1) return Number(hits[0].bloc_id);
+    const close = blocs.filter((b) => editDistance(strip(foldKey(b.name)), strip(key)) <= 2);
+    return close.length === 1 ? Number(close[0].bloc_id) : null;
+  }
+
+  /** Groups, kinds, range checks, totals and ranks; fills the rows to load. */
+  private buildRows(): void {
+    const { issues } = this.ctx;
+    const period = this.periodValue;
+    const computed: { u: UnitSheet; total: number; selfTotal: number; hasSelf: boolean }[] = [];
+    for (const u of this.units.values()) {
+      const items = u.items;
+      const depths = items.map((it) => depthOf(it.code));
+      let total = 0;
+      let selfTotal = 0;
+      let hasSelf = false;
+      const groupStack: { depth: number; text: string; row: number; kind: CriterionKind | null; item: Item; leafSum: { max: number; self: number; assessed: number } }[] = [];
+      const seenKeys = new Map<string, number>();
+      let order = 0;
+      const closeGroups = (depth: number) => {
+        while (groupStack.length && groupStack[groupStack.length - 1].depth >= depth) {
+          const g = groupStack.pop()!;
+          // A group's own points, when given, should be the sum of its children.
+          const checks: [number | null, number, string][] = [
+            [g.item.max, g.leafSum.max, 'điểm chuẩn'],
+            [g.item.assessed, g.leafSum.assessed, 'điểm khối chấm'],
+          ];
+          for (const [own, sum, label] of checks) {
+            if (own !== null && !near(own, sum)) {
+              issues.warning(g.row, null, `dòng nhóm «${g.item.code} ${g.text}» của ${u.name} có ${label} ${formatNumber(own)} khác tổng các tiêu chí con ${formatNumber(round2(sum))}; dòng nhóm không được tính vào tổng.`, 'group_sum');
+            }
+          }
+          if (groupStack.length) {
+            const p = groupStack[groupStack.length - 1];
+            p.leafSum.max += g.leafSum.max;
+            p.leafSum.self += g.leafSum.self;
+            p.leafSum.assessed += g.leafSum.assessed;
+          }
+        }
+      };
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i];
+        const d = depths[i];
+        const ownKind = kindOfText(it.text);
+        // A bonus / penalty row ends the ordinary groups above it.
+        closeGroups(ownKind && groupStack.some((g) => g.kind !== ownKind) ? 0 : d);
+        const inherited = groupStack.find((g) => g.kind)?.kind ?? null;
+        const kind: CriterionKind = ownKind ?? inherited ?? 'criterion';
+        const hasChildren = isGroupAt(items, depths, i);
+        if (hasChildren) {
+          groupStack.push({ depth: d, text: it.text, row: it.row, kind: ownKind ?? inherited, item: it, leafSum: { max: 0, self: 0, assessed: 0 } });
+          continue;
+        }
+        if (it.max === null && it.self === null && it.assessed === null) continue; // a heading or a note
+        // Range checks.
+        let self = it.self;
+        let assessed = it.assessed;
+        if (kind === 'penalty') {
+          self = self !== null ? Math.abs(self) : null;
+          assessed = assessed !== null ? Math.abs(assessed) : null;
+        } else {
+          for (const [v, label] of [[it.self, 'tự chấm'], [it.assessed, 'khối chấm']] as const) {
+            if (v !== null && v < 0) issues.error(it.row, null, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, không được âm. Điểm trừ hãy ghi ở dòng «Điểm trừ».`, 'points_negative');
+          }
+        }
+        if (it.max !== null && it.max < 0) issues.error(it.row, this.ctx.columnName('max_points'), `điểm chuẩn ${formatNumber(it.max)} không được âm.`, 'points_negative');
+        for (const [v, label] of [[self, 'tự chấm'], [assessed, 'khối chấm']] as const) {
+          if (v !== null && it.max !== null && v > it.max + 1e-9) {
+            issues.error(it.row, null, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, vượt điểm tối đa ${formatNumber(it.max)}. Hãy sửa điểm cho không quá điểm chuẩn.`, 'points_above_max');
+          }
+        }
+        const sign = kind === 'penalty' ? -1 : 1;
+        total += sign * (assessed ?? 0);
+        if (self !== null) hasSelf = true;
+        selfTotal += sign * (self ?? 0);
+        if (groupStack.length) {
+          const g = groupStack[groupStack.length - 1];
+          g.leafSum.max += it.max ?? 0;
+          g.leafSum.self += self ?? 0;
+          g.leafSum.assessed += assessed ?? 0;
+        }
+        const group = groupStack.length ? `${groupStack[0].item.code ? groupStack[0].item.code + ' ' : ''}${groupStack[0].text}`.trim() : null;
+        const critLabel = it.code ? `${it.code} ${it.text}` : it.text;
+        const key = rowKey(`${this.blocId ?? ''}|${u.unitId}|${period?.id ?? ''}|${foldKey(it.code)}|${foldKey(it.text)}`);
+        const prev = seenKeys.get(key);
+        if (prev !== undefined) {
+          issues.error(it.row, null, `tiêu chí «${critLabel}» của ${u.name} trùng với dòng ${prev}. Hãy xoá một trong hai dòng.`, 'duplicate_row');
+          continue;
+        }
+        seenKeys.set(key, it.row);
+        this.loadRows.push({ unitId: u.unitId, code: it.code, group, text: it.text, kind, order: order++, max: it.max, self, assessed, row: it.row, key });
+      }
+      closeGroups(0);
+      computed.push({ u, total: round2(total), selfTotal: round2(selfTotal), hasSelf });
+    }
+    // TỔNG CỘNG: the sheet's totals must agree with ours.
+    const diffs: string[] = [];
+    let totalRow: number | null = null;
+    for (const c of computed) {
+      const t = c.u.total;
+      if (!t) continue;
+      totalRow = t.row;
+      if (t.assessed !== null && !near(t.assessed, c.total)) diffs.push(`${c.u.name}: bảng ghi ${formatNumber(t.assessed)}, tính lại được ${formatNumber(c.total)} (khối chấm)`);
+      if (t.self !== null && c.hasSelf && !near(t.self, c.selfTotal)) diffs.push(`${c.u.name}: bảng ghi ${formatNumber(t.self)}, tính lại được ${formatNumber(c.selfTotal)} (tự chấm)`);
+    }
+    if (diffs.length) {
+      issues.error(totalRow, null, `dòng TỔNG CỘNG không khớp với tổng điểm tính lại (điểm các tiêu chí + điểm thưởng − điểm trừ): ${diffs.join('; ')}. Hãy kiểm tra lại điểm từng tiêu chí hoặc dòng tổng.`, 'total_mismatch');
+    }
+    // XẾP HẠNG: rank 1 is best, equal totals share a rank (1, 2, 2, 4).
+    const sorted = computed.map((c) => c.total).sort((a, b) => b - a);
+    const rankOf = (t: number) => sorted.findIndex((x) => near(x, t)) + 1;
+    const rankDiffs: string[] = [];
+    let rankRow: number | null = null;
+    for (const c of computed) {
+      const r = c.u.rank;
+      if (!r || r.value === null) continue;
+      rankRow = r.row;
+      const expected = rankOf(c.total);
+      if (Number.isNaN(r.value) || r.value !== expected) rankDiffs.push(`${c.u.name}: bảng ghi «${r.raw}», đúng là ${expected}`);
+    }
+    if (rankDiffs.length) {
+      issues.error(rankRow, null, `dòng XẾP HẠNG không khớp với thứ hạng theo tổng điểm (điểm bằng nhau cùng hạng): ${rankDiffs.join('; ')}.`, 'rank_mismatch');
+    }
+  }
+
+  preview(n: number): Record<string, unknown>[] {
+    return this.loadRows.slice(0, n).map((r) => ({
+      row: r.row,
+      unit_name: this.ctx.units.nameOf(r.unitId),
+      criterion_group: r.group,
+      criterion: r.code ? `${r.code} ${r.text}` : r.text,
+      criterion_kind: r.kind,
+      max_points: r.max,
+      self_points: r.self,
+      assessed_points: r.assessed,
+    }));
+  }
+
+  async load(conn: DuckDBConnection, batchId: number): Promise<LoadOutcome> {
+    const period = this.periodValue!;
+    const stage = 'stage_scores';
+    await conn.run(`DROP TABLE IF EXISTS temp.${stage}`);
+    await conn.run(
+      `CREATE TEMP TABLE ${stage} (unit_id INTEGER, criterion_code VARCHAR, criterion_group VARCHAR, criterion VARCHAR, criterion_kind VARCHAR,
+        sort_order INTEGER, max_points DOUBLE, self_points DOUBLE, assessed_points DOUBLE, source_row INTEGER, row_key VARCHAR)`,
+    );
+    const rows = this.loadRows;
+    await appendColumns(
+      conn,
+      stage,
+      [INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DOUBLE, DOUBLE, DOUBLE, INTEGER, VARCHAR],
+      [
+        rows.map((r) => r.unitId),
+        rows.map((r) => r.code || null),
+        rows.map((r) => r.group),
+        rows.map((r) => r.text),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.order),
+        rows.map((r) => r.max),
+        rows.map((r) => r.self),
+        rows.map((r) => r.assessed),
+        rows.map((r) => r.row),
+        rows.map((r) => r.key),
+      ],
+      rows.length,
+    );
+    await conn.run(
+      `INSERT INTO scores (bloc_id, unit_id, period, period_start, period_end, criterion_code, criterion_group, criterion, criterion_kind,
+         sort_order, max_points, self_points, assessed_points, batch_id, source_row, row_key)
+       SELECT $bloc, s.unit_id, $period, CAST($start AS DATE), CAST($end AS DATE), s.criterion_code, s.criterion_group, s.criterion, s.criterion_kind,
+              s.sort_order, s.max_points, s.self_points, s.assessed_points, $batch, s.source_row, s.row_key
+       FROM ${stage} s ORDER BY s.unit_id, s.sort_order`,
+      { bloc: this.blocId!, period: period.id, start: period.start, end: period.end, batch: batchId },
+    );
+    await conn.run(`DROP TABLE temp.${stage}`);
+    const loaded = await countBatchRows(conn, 'scores', batchId);
+    return { loaded, skipped: rows.length - loaded, period: period.id, blocId: this.blocId };
   }
 }

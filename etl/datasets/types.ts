@@ -31,10 +31,10 @@ export interface LoadOutcome {
 /** One module per dataset: takes data rows, validates them, loads them in the open transaction. */
 export interface DatasetProcessor {
   readonly dataset: Dataset;
+  /** When true, section and subtotal rows come through onRow too (score sheets need them). */
+  readonly rawRows?: boolean;
   /** A section row ("I. TẬP THỂ"); return true when it was used. */
   onSection?(row: RawRow, texts: string[]): boolean;
-  /** A subtotal row ("Cộng", "TỔNG CỘNG"); return true to keep it from the data. */
-  onSubtotal?(row: RawRow, texts: string[]): boolean;
   onRow(row: RawRow): void;
   /** Cross-row checks once every row is in (may query the database, read only). */
   finish(conn: DuckDBConnection): Promise<void>;

@@ -101,8 +101,14 @@ function mapColumns(dataset: Dataset, parent: string[], child: string[] | null):
   }
   let wide = false;
   if (dataset === 'scores' && !fields.has('unit')) {
-    // Wide: units across columns. Each unmapped non-empty header is a unit (pair) column.
-    const unitCols = columns.filter((col) => !col.field && col.parent && !/^(ghichu|tong|tongdiem|xephang|hang)$/.test(foldKey(col.parent)));
+    // Wide: units across columns. A Tự chấm / Khối chấm child under a parent is a unit's pair.
+    for (const col of columns) {
+      if (col.child && col.parent && (col.field === 'self_points' || col.field === 'assessed_points')) {
+        if (fields.get(col.field) === col.index) fields.delete(col.field);
+        col.field = null;
+      }
+    }
+    const unitCols = columns.filter((col) => !col.field && col.parent && !/^(ghichu|tong|tongdiem|tongcong|xephang|hang|thuhang)$/.test(foldKey(col.parent)));
     for (const col of unitCols) {
       const k = foldKey(col.child);
       const hitChild = col.child ? matchHeaderText('scores', col.child) : null;
@@ -131,6 +137,8 @@ export function detectTable(rows: RawRow[], forced?: Dataset): DetectedTable | n
     if (isBlankRow(cells)) continue;
     const texts = rowTexts(cells, width);
     if (texts.filter(Boolean).length < 2) continue;
+    // A title merged across the table (every cell holds the same text) is never a header row.
+    if (new Set(texts.filter(Boolean)).size < 2) continue;
     const next = rows[i + 1];
     const nextTexts = next ? rowTexts(next.cells, width) : null;
     const twoRow = next && nextTexts && !isColumnNumberRow(next.cells) && looksLikeSubHeader(texts, nextTexts, next.cells);
