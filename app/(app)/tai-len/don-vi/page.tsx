@@ -1,0 +1,162 @@
+import type { Metadata } from 'next';
+import { requireUser } from '@/lib/auth/dal';
+import { getDb } from '@/lib/db/client';
+import { formatNumber } from '@/lib/format';
+import { listOfficeAliases, listUnitOptions, listUnresolvedNames, type UnitOption } from '@/lib/upload/aliases';
+import { UploadTabs } from '../_components/sub-nav';
+import { addAliasAction, removeAliasAction } from './actions';
+
+export const metadata: Metadata = { title: 'Tên đơn vị chưa nhận ra' };
+export const dynamic = 'force-dynamic';
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function UnitSelect({ units, suggestions, id }: { units: UnitOption[]; suggestions: string[]; id: string }) {
+  const suggested = suggestions.map((s) => units.find((u) => u.name === s)).filter((u): u is UnitOption => Boolean(u));
+  return (
+    <select id={id} name="unitId" required defaultValue="" className="block w-full rounded-md border-gray-300 py-1.5 text-sm">
+      <option value="" disabled>
+        — Chọn đơn vị —
+      </option>
+      {suggested.length > 0 && (
+        <optgroup label="Gợi ý gần đúng">
+          {suggested.map((u) => (
+            <option key={`s${u.unit_id}`} value={u.unit_id}>
+              {u.name}
+            </option>
+          ))}
+        </optgroup>
+      )}
+      <optgroup label="Tất cả đơn vị">
+        {units.map((u) => (
+          <option key={u.unit_id} value={u.unit_id}>
+            {u.name}
+            {u.abbreviation ? ` (${u.abbreviation})` : ''}
+          </option>
+        ))}
+      </optgroup>
+    </select>
+  );
+}
+
+export default async function UnitAliasesPage({ searchParams }: { searchParams: Search }) {
+  await requireUser('office');
+  const sp = await searchParams;
+  const db = await getDb();
+  const [unresolved, units, aliases] = await Promise.all([listUnresolvedNames(db), listUnitOptions(db), listOfficeAliases(db)]);
+  const ok = one(sp.ok);
+  const error = one(sp.loi);
+
+  return (
+    <main id="noi-dung" className="mx-auto max-w-7xl px-3 py-6 sm:px-6">
+      <h1 className="text-2xl font-semibold text-tremor-content-strong">Tên đơn vị chưa nhận ra</h1>
+      <p className="mt-1 max-w-3xl text-sm text-tremor-content">
+        Các tên đơn vị trong tệp đã tải lên mà hệ thống chưa khớp được với danh mục. Chọn đơn vị mà tên đó muốn nói; hệ thống ghi nhớ
+        tên này là tên gọi khác, và từ lần tải lên sau sẽ tự nhận ra.
+      </p>
+      <UploadTabs current="/tai-len/don-vi" />
+      {ok && (
+        <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+          {ok}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+          {error}
+        </p>
+      )}
+
+      {units.length === 0 ? (
+        <p className="mt-6 rounded-tremor-default bg-white p-6 text-sm ring-1 ring-tremor-ring">
+          Chưa có danh mục đơn vị. Hãy tải tệp danh mục đơn vị và khối thi đua lên trước.
+        </p>
+      ) : (
+        <>
+          <section className="mt-6">
+            <h2 className="font-semibold text-tremor-content-strong">Cần xác định ({formatNumber(unresolved.length)})</h2>
+            {unresolved.length === 0 ? (
+              <p className="mt-2 text-sm text-tremor-content">Không có tên đơn vị nào chưa nhận ra.</p>
+            ) : (
+              <div className="mt-2 overflow-x-auto rounded-tremor-default bg-white ring-1 ring-tremor-ring">
+                <table className="min-w-full text-sm" data-testid="unresolved-table">
+                  <thead className="bg-gray-50 text-left text-xs uppercase text-tremor-content">
+                    <tr>
+                      <th className="px-3 py-2">Tên trong tệp</th>
+                      <th className="px-3 py-2">Xuất hiện</th>
+                      <th className="px-3 py-2">Là đơn vị</th>
+                      <th className="px-3 py-2" />
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-gray-100">
+                    {unresolved.map((u, i) => (
+                      <tr key={u.name}>
+                        <td className="px-3 py-2 font-medium">{u.name}</td>
+                        <td className="px-3 py-2 text-tremor-content">
+                          {u.storedRows > 0 && <span className="block">{formatNumber(u.storedRows)} dòng đã lưu chưa gắn đơn vị</span>}
+                          {u.rejectedMentions > 0 && <span className="block">{formatNumber(u.rejectedMentions)} lỗi trong tệp bị từ chối</span>}
+                          {u.lastFile && <span className="block text-xs">Tệp: {u.lastFile}</span>}
+                        </td>
+                        <td className="min-w-64 px-3 py-2" colSpan={2}>
+                          <form action={addAliasAction} className="flex items-center gap-2">
+                            <input type="hidden" name="name" value={u.name} />
+                            <label htmlFor={`unit-${i}`} className="sr-only">
+                              Đơn vị của «{u.name}»
+                            </label>
+                            <UnitSelect id={`unit-${i}`} units={units} suggestions={u.suggestions} />
+                            <button type="submit" className="whitespace-nowrap rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">
+                              Lưu
+                            </button>
+                          </form>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section className="mt-8 max-w-2xl rounded-tremor-default bg-white p-5 ring-1 ring-tremor-ring">
+            <h2 className="font-semibold text-tremor-content-strong">Thêm tên gọi khác</h2>
+            <p className="mt-1 text-sm text-tremor-content">Ví dụ một tên viết tắt hay dùng: «P. NS», «Văn phòng Sở».</p>
+            <form action={addAliasAction} className="mt-3 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+              <label className="text-sm">
+                <span className="text-tremor-content">Tên gọi khác</span>
+                <input name="name" required maxLength={200} className="mt-1 block w-full rounded-md border-gray-300 py-1.5 text-sm" />
+              </label>
+              <label className="text-sm">
+                <span className="text-tremor-content">Là đơn vị</span>
+                <UnitSelect id="unit-free" units={units} suggestions={[]} />
+              </label>
+              <button type="submit" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">
+                Lưu
+              </button>
+            </form>
+          </section>
+
+          {aliases.length > 0 && (
+            <section className="mt-8">
+              <h2 className="font-semibold text-tremor-content-strong">Tên gọi khác do Văn phòng khai báo ({formatNumber(aliases.length)})</h2>
+              <ul className="mt-2 divide-y divide-gray-100 rounded-tremor-default bg-white text-sm ring-1 ring-tremor-ring">
+                {aliases.map((a) => (
+                  <li key={a.alias_key} className="flex items-center justify-between gap-3 px-3 py-2">
+                    <span>
+                      «{a.alias}» → {a.unit_name}
+                    </span>
+                    <form action={removeAliasAction}>
+                      <input type="hidden" name="aliasKey" value={a.alias_key} />
+                      <button type="submit" className="text-xs text-red-700 underline">
+                        Xoá
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/dal';
+import { getDb } from '@/lib/db/client';
+import { DATASET_LABELS } from '@/lib/domain';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { canUndo, countBatches, listBatchHistory, originalPath } from '@/lib/upload/batches';
+import { BatchStatus } from '../_components/batch-status';
+import { UploadTabs } from '../_components/sub-nav';
+
+export const metadata: Metadata = { title: 'Lịch sử nạp dữ liệu' };
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 50;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function notice(sp: Record<string, string | string[] | undefined>): { tone: 'ok' | 'error'; text: string } | null {
+  const undone = Number(one(sp['da-hoan-tac']));
+  if (Number.isInteger(undone) && undone > 0) return { tone: 'ok', text: `Đã hoàn tác lô #${undone}. Dữ liệu của lô không còn trong các trang tổng hợp; tệp gốc vẫn được giữ.` };
+  const lo = Number(one(sp.lo));
+  switch (one(sp.loi)) {
+    case 'da-hoan-tac':
+      return { tone: 'error', text: `Lô #${lo} đã được hoàn tác trước đó.` };
+    case 'khong-hoan-tac':
+      return { tone: 'error', text: `Không hoàn tác được lô #${lo}. Hãy tải lại trang để xem trạng thái mới nhất.` };
+    default:
+      return null;
+  }
+}
+
+export default async function BatchHistoryPage({ searchParams }: { searchParams: Search }) {
+  const user = await requireUser('office');
+  const sp = await searchParams;
+  const page = Math.max(1, Math.floor(Number(one(sp.trang)) || 1));
+  const db = await getDb();
+  const [batches, total] = await Promise.all([listBatchHistory(db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), countBatches(db)]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const note = notice(sp);
+
+  return (
+    <main id="noi-dung" className="mx-auto max-w-7xl px-3 py-6 sm:px-6">
+      <h1 className="text-2xl font-semibold text-tremor-content-strong">Lịch sử nạp dữ liệu</h1>
+      <p className="mt-1 text-sm text-tremor-content">
+        Mỗi tệp đã nạp là một lô. {user.role === 'admin' ? 'Quản trị viên có thể hoàn tác mọi lô.' : 'Bạn có thể hoàn tác các lô do chính bạn nạp.'} Tệp gốc được giữ để đối chiếu hoặc nạp lại.
+      </p>
+      <UploadTabs current="/tai-len/lich-su" />
+      {note && (
+        <p
+          role={note.tone === 'error' ? 'alert' : 'status'}
+          className={`mt-4 rounded-md px-3 py-2 text-sm ring-1 ${note.tone === 'ok' ? 'bg-emerald-50 text-emerald-900 ring-emerald-200' : 'bg-red-50 text-red-800 ring-red-200'}`}
+        >
+          {note.text}
+        </p>
+      )}
+      {batches.length === 0 ? (
+        <p className="mt-6 rounded-tremor-default bg-white p-6 text-sm text-tremor-content ring-1 ring-tremor-ring">
+          Chưa có lô dữ liệu nào. <Link className="underline" href="/tai-len">Tải tệp đầu tiên lên</Link>.
+        </p>
+      ) : (
+        <div className="mt-6 overflow-x-auto rounded-tremor-default bg-white ring-1 ring-tremor-ring">
+          <table className="min-w-full text-sm" data-testid="batch-table">
+            <thead className="bg-gray-50 text-left text-xs uppercase text-tremor-content">
+              <tr>
+                <th className="px-3 py-2">Lô</th>
+                <th className="px-3 py-2">Thời gian</th>
+                <th className="px-3 py-2">Người nạp</th>
+                <th className="px-3 py-2">Tệp</th>
+                <th className="px-3 py-2">Loại dữ liệu</th>
+                <th className="px-3 py-2">Kỳ / khối</th>
+                <th className="px-3 py-2 text-right">Số dòng</th>
+                <th className="px-3 py-2">Trạng thái</th>
+                <th className="px-3 py-2">Thao tác</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {batches.map((b) => (
+                <tr key={b.batch_id} data-batch-id={b.batch_id}>
+                  <td className="px-3 py-2 font-medium tabular-nums">#{b.batch_id}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(b.imported_at)}</td>
+                  <td className="px-3 py-2">{b.imported_by}</td>
+                  <td className="max-w-xs truncate px-3 py-2" title={b.file_name}>
+                    {b.file_name}
+                  </td>
+                  <td className="px-3 py-2">{DATASET_LABELS[b.dataset]}</td>
+                  <td className="px-3 py-2">{[b.period, b.bloc_name].filter(Boolean).join(' · ') || '–'}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {formatNumber(b.rows_loaded)}
+                    {b.rows_skipped > 0 && <span className="block text-xs text-tremor-content">+{formatNumber(b.rows_skipped)} trùng lô khác</span>}
+                    {b.warnings > 0 && <span className="block text-xs text-amber-700">{formatNumber(b.warnings)} cảnh báo</span>}
+                  </td>
+                  <td className="px-3 py-2">
+                    <BatchStatus batch={b} />
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <div className="flex gap-3">
+                      {originalPath(b) && (
+                        <a className="text-blue-700 underline" href={`/api/upload/batches/${b.batch_id}/original`}>
+                          Tệp gốc
+                        </a>
+                      )}
+                      {canUndo(user, b) && (
+                        <Link className="text-red-700 underline" href={`/tai-len/lo/${b.batch_id}/hoan-tac`}>
+                          Hoàn tác
+                        </Link>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Phân trang" className="mt-4 flex items-center gap-3 text-sm">
+          {page > 1 && <Link className="underline" href={`/tai-len/lich-su?trang=${page - 1}`}>← Trang trước</Link>}
+          <span className="text-tremor-content">
+            Trang {formatNumber(page)} / {formatNumber(pages)} ({formatNumber(total)} lô)
+          </span>
+          {page < pages && <Link className="underline" href={`/tai-len/lich-su?trang=${page + 1}`}>Trang sau →</Link>}
+        </nav>
+      )}
+    </main>
+  );
+}
