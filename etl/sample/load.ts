@@ -1,0 +1,111 @@
+/**
+ * Loads the sample data into the database: `npm run sample:load [-- --db PATH]` (default
+ * THIDUA_DB). Every file of data/sample/ (not its subfolders) goes through the same import
+ * pipeline as an upload — units first, then activities, awards, scores — with no flags: the
+ * dataset, period and bloc come from the files themselves. A file already loaded is reported
+ * as a duplicate; a rejected file stops the run with exit code 1 and its errors.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Dataset } from '@/lib/domain';
+import { DATASET_LABELS } from '@/lib/domain';
+import { dbPath } from '@/lib/env';
+import { formatNumber } from '@/lib/format';
+import { openDb, type Db } from '@/lib/db/client';
+import { importFile } from '@/etl/pipeline';
+import type { ImportResult } from '@/etl/types';
+
+export const SAMPLE_DIR = path.resolve(import.meta.dirname, '../../data/sample');
+
+/** Files are named by what they hold; this order lets facts find their units and blocs. */
+const ORDER: [RegExp, Dataset][] = [
+  [/^don-vi/, 'units'],
+  [/^hoat-dong/, 'activities'],
+  [/^khen-thuong/, 'awards'],
+  [/^cham-diem/, 'scores'],
+];
+
+export function sampleFilesInOrder(dir = SAMPLE_DIR): { file: string; dataset: Dataset }[] {
+  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile() && /\.(xlsx|csv|txt)$/i.test(d.name));
+  const out: { file: string; dataset: Dataset }[] = [];
+  for (const [pattern, dataset] of ORDER) {
+    for (const d of names.filter((n) => pattern.test(n.name)).sort((a, b) => a.name.localeCompare(b.name))) {
+      out.push({ file: path.join(dir, d.name), dataset });
+    }
+  }
+  const unknown = names.filter((n) => !ORDER.some(([p]) => p.test(n.name)));
+  if (unknown.length) throw new Error(`Tệp mẫu không rõ loại dữ liệu: ${unknown.map((n) => n.name).join(', ')}`);
+  return out;
+}
+
+export function summaryLine(file: string, r: ImportResult): string {
+  const name = path.basename(file);
+  const what = r.dataset ? DATASET_LABELS[r.dataset].toLowerCase() : 'không rõ loại dữ liệu';
+  const extra = [r.period ? `kỳ ${r.period}` : '', r.bloc ? r.bloc : ''].filter(Boolean).join(', ');
+  switch (r.status) {
+    case 'loaded':
+      return `✓ ${name}: đã nạp ${formatNumber(r.rowsLoaded)} dòng ${what}${extra ? ` (${extra})` : ''}, lô #${r.batchId}` +
+        (r.rowsSkipped ? `, bỏ qua ${formatNumber(r.rowsSkipped)} dòng đã có` : '') +
+        (r.warnings.length ? `, ${formatNumber(r.warnings.length)} cảnh báo` : '') + '.';
+    case 'duplicate':
+      return `= ${name}: tệp đã được nạp trước đó (lô #${r.duplicateOf ?? r.batchId}), không nạp lại.`;
+    case 'validated':
+      return `✓ ${name}: hợp lệ (chạy thử), ${formatNumber(r.rowsLoaded)} dòng ${what}.`;
+    case 'rejected':
+      return `✗ ${name}: bị từ chối, ${formatNumber(r.errors.length)} lỗi.`;
+  }
+}
+
+/** Imports every sample file; returns the results in order (stops at the first rejection). */
+export async function loadSample(db: Db, log: (line: string) => void = () => {}, dir = SAMPLE_DIR): Promise<{ file: string; result: ImportResult }[]> {
+  const out: { file: string; result: ImportResult }[] = [];
+  for (const { file } of sampleFilesInOrder(dir)) {
+    const result = await importFile(db, { path: file }, { fileName: path.basename(file), importedBy: 'sample' });
+    out.push({ file, result });
+    log(summaryLine(file, result));
+    if (result.status === 'rejected') break;
+  }
+  return out;
+}
+
+function parseArgs(argv: string[]): { db: string } {
+  let db: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--db' && argv[i + 1]) db = argv[++i];
+    else if (argv[i].startsWith('--db=')) db = argv[i].slice(5);
+    else {
+      console.error(`Tham số không hợp lệ: ${argv[i]}. Cách dùng: npm run sample:load [-- --db ĐƯỜNG_DẪN]`);
+      process.exit(2);
+    }
+  }
+  return { db: dbPath(db) };
+}
+
+async function main(): Promise<void> {
+  const { db: file } = parseArgs(process.argv.slice(2));
+  const db = await openDb(file);
+  try {
+    console.log(`Nạp dữ liệu mẫu vào ${file}`);
+    const results = await loadSample(db, (line) => console.log(line));
+    const rejected = results.find((r) => r.result.status === 'rejected');
+    if (rejected) {
+      for (const e of rejected.result.errors.slice(0, 50)) {
+        console.error(`  ${e.row !== null ? `dòng ${e.row}` : 'tệp'}${e.column ? `, cột «${e.column}»` : ''}: ${e.message}`);
+      }
+      if (rejected.result.errors.length > 50) console.error(`  … và ${rejected.result.errors.length - 50} lỗi khác`);
+      process.exitCode = 1;
+      return;
+    }
+    const loaded = results.filter((r) => r.result.status === 'loaded');
+    console.log(`Xong: ${loaded.length} tệp được nạp, ${results.length - loaded.length} tệp đã có sẵn.`);
+  } finally {
+    db.closeSync();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
