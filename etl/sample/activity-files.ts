@@ -146,12 +146,16 @@ export interface ActivityCsvSpec {
   seed: number;
   description: string;
   patch?: (i: number, values: (string | number | null)[]) => void;
+  /** Share of rows whose text is in NFD (decomposed), as some Mac and web exports write it. */
+  nfdShare?: number;
+  /** Header of the "Nội dung" column as typed (e.g. with a typo). */
+  titleHeader?: string;
 }
 
 export function activityCsv(spec: ActivityCsvSpec): SampleFile & { rowOf: (i: number) => number } {
   const rng = new Rng(spec.seed);
   const rows: (string | number | null)[][] = [
-    ['STT', 'Ngày', 'Đơn vị', 'Hình thức', 'Nội dung', 'Số người tham gia', 'Phong trào', 'Điển hình tiên tiến'],
+    ['STT', 'Ngày', 'Đơn vị', 'Hình thức', spec.titleHeader ?? 'Nội dung', 'Số người tham gia', 'Phong trào', 'Điển hình tiên tiến'],
   ];
   spec.activities.forEach((a, i) => {
     const values = [
@@ -165,7 +169,8 @@ export function activityCsv(spec: ActivityCsvSpec): SampleFile & { rowOf: (i: nu
       a.exemplar ?? '',
     ];
     spec.patch?.(i, values);
-    rows.push(values);
+    const nfd = spec.nfdShare !== undefined && rng.chance(spec.nfdShare);
+    rows.push(nfd ? values.map((v) => (typeof v === 'string' ? v.normalize('NFD') : v)) : values);
   });
   return {
     file: spec.file,

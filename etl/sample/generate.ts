@@ -107,8 +107,9 @@ async function sampleFiles(): Promise<{ files: SampleFile[]; model: ReturnType<t
       dateMode: 'dmy-short',
       viNumbers: false,
       messyUnits: 0.6,
+      nfdShare: 0.15,
       seed: 106,
-      description: 'CSV dấu "," UTF-8 không BOM, ngày d/m/yyyy, tên phòng TC-KH viết tắt',
+      description: 'CSV dấu "," UTF-8 không BOM, ngày d/m/yyyy, tên phòng TC-KH viết tắt, một phần văn bản ở dạng Unicode tổ hợp (NFD)',
     }),
     activityCsv({
       file: 'hoat-dong-2023-phong-hcsn-windows-1258.csv',
@@ -129,8 +130,9 @@ async function sampleFiles(): Promise<{ files: SampleFile[]; model: ReturnType<t
       dateMode: 'dmy-text',
       viNumbers: false,
       messyUnits: 0.5,
+      titleHeader: 'Nôi dung hoạt đông',
       seed: 108,
-      description: 'Văn bản Unicode UTF-16LE phân cách bằng tab (Excel "Unicode Text")',
+      description: 'Văn bản Unicode UTF-16LE phân cách bằng tab (Excel "Unicode Text"), tiêu đề cột gõ sai dấu («Nôi dung hoạt đông»)',
     }),
   );
 

@@ -41,7 +41,8 @@ export function sampleFilesInOrder(dir = SAMPLE_DIR): { file: string; dataset: D
 export function summaryLine(file: string, r: ImportResult): string {
   const name = path.basename(file);
   const what = r.dataset ? DATASET_LABELS[r.dataset].toLowerCase() : 'không rõ loại dữ liệu';
-  const extra = [r.period ? `kỳ ${r.period}` : '', r.bloc ? r.bloc : ''].filter(Boolean).join(', ');
+  // Period and bloc matter for score sheets; elsewhere they are incidental words of the title.
+  const extra = r.dataset === 'scores' ? [r.period ? `kỳ ${r.period}` : '', r.bloc ?? ''].filter(Boolean).join(', ') : '';
   switch (r.status) {
     case 'loaded':
       return `✓ ${name}: đã nạp ${formatNumber(r.rowsLoaded)} dòng ${what}${extra ? ` (${extra})` : ''}, lô #${r.batchId}` +

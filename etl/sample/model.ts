@@ -116,13 +116,16 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** A working day (Mon–Fri) in the given month range. */
+/** Fixed public holidays (Tết moves with the lunar calendar and is left out). */
+const HOLIDAYS = new Set(['1-1', '4-30', '5-1', '9-2']);
+
+/** A working day (Mon–Fri, not a fixed holiday) in the given month range. */
 function workingDay(rng: Rng, year: number, fromMonth: number, toMonth: number): string {
   for (;;) {
     const m = rng.int(fromMonth, toMonth);
     const d = rng.int(1, daysInMonth(year, m));
     const dow = new Date(Date.UTC(year, m - 1, d)).getUTCDay();
-    if (dow !== 0 && dow !== 6) return ymd(year, m, d);
+    if (dow !== 0 && dow !== 6 && !HOLIDAYS.has(`${m}-${d}`)) return ymd(year, m, d);
   }
 }
 
@@ -208,7 +211,8 @@ function participantsFor(rng: Rng, channel: Channel, unit: SampleUnit): number {
     case 'portal':
       return rng.chance(0.35) ? 0 : rng.int(5, unit.headcount * 4);
     case 'egov':
-      return rng.int(8, 160);
+      // A post shared to the province's page reaches thousands ("lượt tiếp cận").
+      return rng.chance(0.2) ? rng.int(1000, 3500) : rng.int(8, 160);
     case 'seminar':
       return rng.int(20, 150);
     case 'contest':
@@ -229,7 +233,7 @@ export function activityKey(a: Pick<Activity, 'date' | 'unit' | 'channel' | 'tit
 function buildActivities(rng: Rng, staff: Map<string, string[]>): Activity[] {
   const out: Activity[] = [];
   const keys = new Set<string>();
-  const units: [SampleUnit, number][] = [...DIVISIONS.map((u) => [u, 10] as [SampleUnit, number]), ...DISTRICT_OFFICES.map((u) => [u, 5] as [SampleUnit, number])];
+  const units: [SampleUnit, number][] = [...DIVISIONS.map((u) => [u, 11] as [SampleUnit, number]), ...DISTRICT_OFFICES.map((u) => [u, 5] as [SampleUnit, number])];
   for (const year of YEARS) {
     const movements = MOVEMENTS(year);
     const growth = year === 2021 ? 0.85 : year === 2022 ? 1 : 1.15;
