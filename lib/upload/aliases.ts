@@ -22,9 +22,9 @@ export interface UnresolvedName {
 const StoredRow = z.object({ name: z.string(), n: z.coerce.number(), last_file: z.string().nullable() });
 const StagedRow = z.object({ file_name: z.string(), result_json: z.string() });
 
-/** «name» quoted in a pipeline message (the first pair of guillemets). */
+/** The unit name a pipeline message quotes: "… không tìm thấy đơn vị «name» …" (the column is quoted too). */
 function quotedName(message: string): string | null {
-  const m = /«([^»]{1,200})»/.exec(message);
+  const m = /đơn vị «([^»]{1,200})»/.exec(message);
   return m ? cleanText(m[1]) : null;
 }
 

@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '@/lib/db/client';
+import { DATASETS } from '@/lib/domain';
+import { importFile } from '@/etl/pipeline';
+import { matchHeaderText } from '@/etl/headers/synonyms';
+import { buildTemplate, TEMPLATE_COLUMNS } from '@/lib/upload/templates';
+import { Sha256 } from '@/app/(app)/tai-len/_components/sha256';
+
+describe('upload: blank templates', () => {
+  it.each(DATASETS)('%s: every header is one the import recognises exactly, for the intended field', (dataset) => {
+    for (const c of TEMPLATE_COLUMNS[dataset]) {
+      expect(matchHeaderText(dataset, c.header), c.header).toMatchObject({ field: c.field, score: 3 });
+    }
+  });
+
+  it.each(DATASETS)('%s: workbook has the header row, drop-down lists and a Vietnamese instruction sheet', async (dataset) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildTemplate(dataset)) as unknown as ArrayBuffer);
+    const data = wb.getWorksheet('Dữ liệu')!;
+    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(TEMPLATE_COLUMNS[dataset].map((c) => c.header));
+    expect(data.rowCount).toBe(1);
+    const help = wb.getWorksheet('Hướng dẫn')!;
+    expect(String(help.getCell('A1').value)).toMatch(/^MẪU NHẬP: /);
+    const helpText = help.getSheetValues().flat().join(' ');
+    expect(helpText).toContain('dd/mm/yyyy');
+    expect(helpText).toContain('Xác nhận nạp');
+  });
+
+  it('a filled activities template imports as is', async () => {
+    const db = await openDb(':memory:');
+    const units = await importFile(db, { path: path.resolve('data/sample/don-vi-khoi-thi-dua.xlsx') }, { fileName: 'don-vi.xlsx', importedBy: 't' });
+    expect(units.status).toBe('loaded');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildTemplate('activities')) as unknown as ArrayBuffer);
+    const data = wb.getWorksheet('Dữ liệu')!;
+    data.addRow([1, '15/03/2025', 'Phòng Quản lý ngân sách', 'Cổng thông tin điện tử', 'Tin bài về phong trào thi đua', 0]);
+    data.addRow([2, '20/04/2025', 'Văn phòng Sở', 'Hội nghị, tọa đàm', 'Hội nghị sơ kết phong trào', 45, 'Thi đua thực hiện thắng lợi nhiệm vụ tài chính']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await importFile(db, { bytes }, { fileName: 'mau-hoat-dong.xlsx', importedBy: 't' });
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ status: 'loaded', dataset: 'activities', rowsLoaded: 2, sheet: 'Dữ liệu' });
+    expect(r.preview.map((p) => p.channel)).toEqual(['portal', 'seminar']);
+  });
+});
+
+describe('upload: browser sha256 fallback (plain-http LANs have no crypto.subtle)', () => {
+  it('matches node:crypto for lengths around the block boundaries, fed in odd chunks', () => {
+    for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 100_003]) {
+      const bytes = randomBytes(n);
+      const h = new Sha256();
+      for (let i = 0; i < n; i += 37) h.update(bytes.subarray(i, i + 37));
+      expect(h.digestHex(), `length ${n}`).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+  });
+});
