@@ -120,7 +120,17 @@ export async function importFile(db: Db, input: { path: string } | { bytes: Buff
     }
     throw err;
   }
-  return importOpened(db, opened, meta, options, input);
+  try {
+    return await importOpened(db, opened, meta, options, input);
+  } catch (err) {
+    // The reader also refuses while the sheets are peeked (too many columns, a huge cell):
+    // that is a rejected file, not a failure of the import.
+    const e = err as Error & { code?: string };
+    if (e && e.name === 'FileRejectedError') {
+      return emptyResult(meta, { errors: [{ row: null, column: null, message: e.message, severity: 'error', code: e.code ?? 'file_rejected' }] });
+    }
+    throw err;
+  }
 }
 
 interface SheetPick {
