@@ -20,6 +20,7 @@ export interface XlsxSheet {
 export const MAX_SHARED_STRINGS = 5_000_000;
 /** Merged ranges per sheet we are willing to fill. */
 export const MAX_MERGES = 200_000;
+const MERGE_TAG = Buffer.from('mergeCell');
 
 interface Rel {
   id: string;
@@ -93,7 +94,14 @@ export async function openXlsx(input: SourceInput, limits: ImportLimits): Promis
     await guardZip(src, entries, limits, {
       wants: (e) => sheetNames.has(e.name),
       chunk: (e, data) => {
-        const text = (carry.get(e.name) ?? '') + Buffer.from(data.buffer, data.byteOffset, data.length).toString('latin1');
+        const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
+        const prev = carry.get(e.name) ?? '';
+        // Most chunks hold only cells: look for the tag's bytes before building any string.
+        if (!bytes.includes(MERGE_TAG) && !(prev + bytes.subarray(0, 16).toString('latin1')).includes('mergeCell')) {
+          carry.set(e.name, bytes.subarray(Math.max(0, bytes.length - 200)).toString('latin1'));
+          return;
+        }
+        const text = prev + bytes.toString('latin1');
         let set = mergeRefs.get(e.name);
         if (!set) mergeRefs.set(e.name, (set = new Set()));
         const re = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([A-Za-z$]+\d+(?::[A-Za-z$]+\d+)?)["']/g;

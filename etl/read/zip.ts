@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import zlib from 'node:zlib';
-import { Inflate } from 'fflate';
+import { Readable } from 'node:stream';
 import type { ImportLimits } from '@/lib/env';
 import { FileRejectedError } from './errors';
 
@@ -60,8 +60,8 @@ export interface ZipEntry {
 export const MAX_ZIP_ENTRIES = 5_000;
 /** Ratios are only meaningful for parts big enough to matter (small XML compresses very well). */
 const RATIO_MIN_BYTES = 1024 * 1024;
-/** Compressed bytes pushed to the inflater at once: bounds the output of one push to ~1 MB even for a bomb. */
-const PUSH_BYTES = 1024;
+/** Compressed bytes given to the inflater at once: deflate expands at most ~1032×, so ≤ ~16 MB per piece. */
+const PUSH_BYTES = 16 * 1024;
 const READ_BYTES = 256 * 1024;
 
 const corrupt = () =>
@@ -182,9 +182,10 @@ function checkEntryHeader(entry: ZipEntry, limits: ImportLimits): void {
 }
 
 /**
- * Inflates one entry in small pieces, yielding the output. Stops with a rejection as soon as the
- * output exceeds what the header declared (a lying header is a bomb or corruption) or the
- * configured limits; checks the CRC at the end.
+ * Inflates one entry as a stream (node's zlib), yielding the output. Compressed data goes in
+ * small pieces so one piece of a bomb expands to at most ~16 MB, and inflating stops with a
+ * rejection as soon as the output exceeds what the header declared (a forged header) — the
+ * declared size itself was already checked against the limits. The CRC is checked at the end.
  */
 export async function* inflateEntry(src: ByteSource, entry: ZipEntry, limits: ImportLimits): AsyncGenerator<Uint8Array> {
   checkEntryHeader(entry, limits);
@@ -192,9 +193,6 @@ export async function* inflateEntry(src: ByteSource, entry: ZipEntry, limits: Im
   const end = start + entry.compressedSize;
   let produced = 0;
   let crc = 0;
-  let finished = entry.method === 0;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
   const account = (chunk: Uint8Array) => {
     produced += chunk.length;
     if (produced > entry.uncompressedSize) {
@@ -202,48 +200,38 @@ export async function* inflateEntry(src: ByteSource, entry: ZipEntry, limits: Im
       throw bomb(`phần "${entry.name}" giải nén ra nhiều dữ liệu hơn kích thước khai báo`);
     }
     crc = zlib.crc32(chunk, crc);
-    pending.push(chunk);
-    pendingBytes += chunk.length;
   };
-  const inflater = new Inflate((chunk, final) => {
-    if (chunk.length) account(chunk);
-    if (final) finished = true;
-  });
-  for (let pos = start; pos < end; pos += READ_BYTES) {
-    const block = await src.read(pos, Math.min(READ_BYTES, end - pos));
-    if (block.length === 0) throw corrupt();
-    if (entry.method === 0) {
+  async function* compressed(): AsyncGenerator<Buffer> {
+    for (let pos = start; pos < end; pos += READ_BYTES) {
+      const block = Buffer.from(await src.read(pos, Math.min(READ_BYTES, end - pos)));
+      if (block.length === 0) throw corrupt();
+      for (let i = 0; i < block.length; i += PUSH_BYTES) yield block.subarray(i, i + PUSH_BYTES);
+    }
+  }
+  if (entry.method === 0) {
+    for await (const block of compressed()) {
       account(block);
-    } else {
-      for (let i = 0; i < block.length; i += PUSH_BYTES) {
-        try {
-          inflater.push(block.subarray(i, Math.min(block.length, i + PUSH_BYTES)), pos + i + PUSH_BYTES >= end);
-        } catch (err) {
-          if (err instanceof FileRejectedError) throw err;
-          throw corrupt();
-        }
-        if (pendingBytes >= 256 * 1024) {
-          yield* pending;
-          pending = [];
-          pendingBytes = 0;
-        }
-      }
+      yield block;
     }
-    if (pending.length) {
-      yield* pending;
-      pending = [];
-      pendingBytes = 0;
-    }
-  }
-  if (entry.compressedSize === 0 && entry.method === 8) {
+  } else {
+    const inflater = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
+    const input = Readable.from(compressed(), { highWaterMark: 1 });
+    input.on('error', (e) => inflater.destroy(e));
+    input.pipe(inflater);
     try {
-      inflater.push(new Uint8Array(0), true);
-    } catch {
+      for await (const chunk of inflater as AsyncIterable<Buffer>) {
+        account(chunk);
+        yield chunk;
+      }
+    } catch (err) {
+      if (err instanceof FileRejectedError) throw err;
       throw corrupt();
+    } finally {
+      input.destroy();
+      inflater.destroy();
     }
   }
-  if (pending.length) yield* pending;
-  if (!finished || produced !== entry.uncompressedSize || crc >>> 0 !== entry.crc32 >>> 0) throw corrupt();
+  if (produced !== entry.uncompressedSize || crc >>> 0 !== entry.crc32 >>> 0) throw corrupt();
 }
 
 export interface ZipGuardVisitor {
