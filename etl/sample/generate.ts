@@ -311,18 +311,24 @@ function readme(files: SampleFile[], extra: SampleFile[]): string {
   return lines.join('\n');
 }
 
-async function main(): Promise<void> {
+/** Every file of data/sample/ with its bytes, in memory (the test compares them with the disk). */
+export async function buildSample(): Promise<{ files: SampleFile[]; extra: SampleFile[]; texts: Record<string, string>; expected: ReturnType<typeof expectedFigures> }> {
   const { files, model } = await sampleFiles();
   const { files: extra, expectations } = await withErrorFiles();
+  const expected = expectedFigures(model, files, expectations);
+  const texts = { 'expected.json': JSON.stringify(expected, null, 2) + '\n', 'README.md': readme(files, extra) };
+  return { files, extra, texts, expected };
+}
+
+async function main(): Promise<void> {
+  const { files, extra, texts, expected } = await buildSample();
   for (const dir of ['', 'with-errors', 'corrected']) {
     const full = path.join(SAMPLE_DIR, dir);
     fs.mkdirSync(full, { recursive: true });
     for (const f of fs.readdirSync(full)) if (/\.(xlsx|csv|txt)$/.test(f)) fs.rmSync(path.join(full, f));
   }
   for (const f of [...files, ...extra]) fs.writeFileSync(path.join(SAMPLE_DIR, f.file), f.bytes);
-  const expected = expectedFigures(model, files, expectations);
-  fs.writeFileSync(path.join(SAMPLE_DIR, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
-  fs.writeFileSync(path.join(SAMPLE_DIR, 'README.md'), readme(files, extra));
+  for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(SAMPLE_DIR, name), text);
   console.log(
     `Đã sinh ${files.length} tệp mẫu (${expected.activities.total} hoạt động, ${expected.awards.total} khen thưởng, ${expected.scores.length} bảng điểm) và ${extra.length} tệp lỗi/đã sửa vào ${path.relative(process.cwd(), SAMPLE_DIR)}/`,
   );
