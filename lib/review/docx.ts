@@ -23,6 +23,7 @@ import { formatDelta, formatNumber } from '../format';
 import { periodLabel } from '../periods';
 import type { ReviewReport } from './report';
 import type { MemberResult } from './summary';
+import { lowerFirst, previousLabel } from './labels';
 
 /**
  * The review as a Vietnamese administrative document (Decree 30/2020/NĐ-CP, Appendix I):
@@ -280,9 +281,6 @@ function proposalParagraphs(r: ReviewReport): Paragraph[] {
   return out;
 }
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
 
 export function reviewTitle(r: ReviewReport): string {
   // "xếp hạng thi đua Khối thi đua các phòng…" reads twice: keep one "thi đua".
@@ -296,7 +294,6 @@ export async function buildReviewDocx(r: ReviewReport, date: Date = new Date()):
   const empty = new Header({ children: [new Paragraph({ children: [] })] });
   const portrait = { page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: MARGIN } };
   const scored = summary.members.some((m) => m.hasScores);
-  const prevLabel = periodLabel(summary.previousPeriod);
 
   const first: ISectionOptions = {
     properties: { ...portrait, titlePage: true },
@@ -311,7 +308,7 @@ export async function buildReviewDocx(r: ReviewReport, date: Date = new Date()):
       heading('II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG'),
       para(
         `Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; đơn vị bằng điểm được xếp đồng hạng. ` +
-          `Cột "Kỳ trước" là thứ hạng ${lowerFirst(prevLabel)}.` +
+          (summary.previousPeriod ? `Cột "Kỳ trước" là thứ hạng ${previousLabel(summary.previousPeriod)}.` : 'Chưa có kỳ chấm điểm trước cùng loại để so sánh thứ hạng.') +
           (summary.nonMembersScored.length ? ' (*) Đơn vị có điểm nhưng không có trong danh sách thành viên của khối năm ' + summary.period.year + '.' : ''),
         { indent: true, size: 26 },
       ),

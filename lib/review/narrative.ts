@@ -2,6 +2,7 @@ import { formatNumber, formatPercent } from '../format';
 import { periodLabel } from '../periods';
 import type { ReviewProposals } from './rules';
 import type { MemberResult, ReviewSummary } from './summary';
+import { previousLabel } from './labels';
 
 /**
  * A short Vietnamese narrative built from the numbers — a draft the reviewer edits: who leads,
@@ -55,9 +56,9 @@ export function buildNarrative(s: ReviewSummary, p: ReviewProposals): string[] {
   if (s.average !== null) lead += `. Điểm bình quân của khối đạt ${pts(s.average)}`;
   out.push(lead + '.');
 
-  const prevLabel = lower(periodLabel(s.previousPeriod));
+  const prevLabel = previousLabel(s.previousPeriod);
   if (!s.hasPreviousScores) {
-    out.push(`Chưa có kết quả chấm điểm ${prevLabel} để so sánh thứ hạng.`);
+    out.push('Chưa có kết quả chấm điểm kỳ trước cùng loại để so sánh thứ hạng.');
   } else {
     const rose = ranked.filter((m) => (m.rankChange ?? 0) > 0).sort((a, b) => b.rankChange! - a.rankChange!);
     const fell = ranked.filter((m) => (m.rankChange ?? 0) < 0).sort((a, b) => a.rankChange! - b.rankChange!);

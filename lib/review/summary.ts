@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { query, type Db } from '../db/client';
 import type { CriterionKind } from '../domain';
-import { previousPeriod, type Period } from '../periods';
+import { parsePeriod, type Period } from '../periods';
 import type { Bloc } from './blocs';
 
 /**
  * The evaluation summary of one bloc for one period, read from the analyst views so its numbers
  * are the ones an analyst (and the dashboard) sees: totals and ranks come from v_score_totals,
- * points by criterion from v_scores. "So với kỳ trước" is the immediately preceding period of
- * the same grain (lib/periods.ts previousPeriod: 2022-H1 → 2021-H2, 2022 → 2021).
+ * points by criterion from v_scores. "So với kỳ trước" is the bloc's latest scored period of the
+ * same kind (grain) that ended before this one began — as the dashboard's bloc page does: blocs
+ * score the first half and the whole year, so 2022-H1 compares with 2021-H1 (or 2021-H2 where a
+ * bloc scores it) and 2022 with 2021.
  */
 
 /** Canonical award names (data/reference/award-forms.csv) the counts and quota checks use. */
@@ -86,7 +88,8 @@ export interface CriterionStat {
 export interface ReviewSummary {
   bloc: Bloc;
   period: Period;
-  previousPeriod: Period;
+  /** The period compared with; null when the bloc has no earlier scored period of this kind. */
+  previousPeriod: Period | null;
   hasPreviousScores: boolean;
   criteria: Criterion[];
   groups: CriterionGroup[];
@@ -151,8 +154,23 @@ function emptyAwards(): AwardCounts {
 
 const byName = (a: { unitName: string }, b: { unitName: string }) => a.unitName.localeCompare(b.unitName, 'vi');
 
+const PeriodRow = z.object({ period: z.string() });
+
+/** The bloc's latest scored period of the same grain that ended before `period` began. */
+export async function previousScoredPeriod(db: Db, blocId: number, period: Period): Promise<Period | null> {
+  const rows = await query(
+    db,
+    `SELECT DISTINCT period FROM v_score_totals WHERE bloc_id = $bloc AND period_end < $start::DATE ORDER BY period DESC`,
+    { bloc: blocId, start: period.start },
+    PeriodRow,
+  );
+  const same = rows.map((r) => parsePeriod(r.period)).filter((p): p is Period => p !== null && p.grain === period.grain);
+  same.sort((a, b) => b.end.localeCompare(a.end));
+  return same[0] ?? null;
+}
+
 export async function getReviewSummary(db: Db, bloc: Bloc, period: Period): Promise<ReviewSummary> {
-  const prev = previousPeriod(period);
+  const prev = await previousScoredPeriod(db, bloc.blocId, period);
   const window = { bloc: bloc.blocId, start: period.start, end: period.end };
   const [memberRows, totalRows, prevRows, scoreRows, activityRows, awardRows] = await Promise.all([
     query(
@@ -173,7 +191,7 @@ export async function getReviewSummary(db: Db, bloc: Bloc, period: Period): Prom
       db,
       `SELECT unit_id, rank FROM v_score_totals
        WHERE bloc_id = $bloc AND period_start = $start::DATE AND period_end = $end::DATE`,
-      { bloc: bloc.blocId, start: prev.start, end: prev.end },
+      { bloc: bloc.blocId, start: prev?.start ?? '1900-01-01', end: prev?.end ?? '1900-01-01' },
       RankRow,
     ),
     query(
@@ -291,6 +309,9 @@ export async function getReviewSummary(db: Db, bloc: Bloc, period: Period): Prom
       ? leaf.filter((c) => points[c.key] === undefined || points[c.key].assessed === null).map((c) => c.code ? `${c.code}. ${c.name}` : c.name)
       : [];
     const rank = t?.rank ?? null;
+    // v_score_totals sums missing self points as 0; a sheet with assessed points only has no self total.
+    const hasSelf = Object.values(points).some((p) => p.self !== null);
+    const selfTotal = hasSelf ? t?.self_total_points ?? null : null;
     const previousRank = prevRank.get(unitId) ?? null;
     const a = activities.get(unitId);
     return {
@@ -301,8 +322,8 @@ export async function getReviewSummary(db: Db, bloc: Bloc, period: Period): Prom
       headcount: u.headcount,
       hasScores,
       total: t?.total_points ?? null,
-      selfTotal: t?.self_total_points ?? null,
-      gap: t && t.total_points !== null && t.self_total_points !== null ? round2(t.self_total_points - t.total_points) : null,
+      selfTotal,
+      gap: t && t.total_points !== null && selfTotal !== null ? round2(selfTotal - t.total_points) : null,
       rank,
       previousRank,
       rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { safeCell } from '../spreadsheet-safety';
 import { periodLabel } from '../periods';
 import type { ReviewReport } from './report';
+import { previousLabel } from './labels';
 
 /**
  * The review as a workbook: "Xếp hạng" (ranking, activities, awards) and "Tiêu chí" (assessed
@@ -65,7 +66,7 @@ export async function buildReviewXlsx(r: ReviewReport): Promise<Buffer> {
   const rank = wb.addWorksheet('Xếp hạng');
   const rankCols = [
     'STT', 'Đơn vị', 'Thành viên khối', 'Tự chấm', 'Khối chấm', 'Chênh lệch (tự chấm − khối chấm)', 'Xếp hạng',
-    `Hạng ${periodLabel(summary.previousPeriod).toLowerCase()}`, 'Thay đổi hạng (+ tăng)', 'Số tiêu chí thiếu điểm',
+    summary.previousPeriod ? `Hạng ${previousLabel(summary.previousPeriod)}` : 'Hạng kỳ trước', 'Thay đổi hạng (+ tăng)', 'Số tiêu chí thiếu điểm',
     'Hoạt động tuyên truyền', 'Lượt tham gia', `Danh hiệu thi đua năm ${summary.period.year}`, 'Hình thức khen thưởng',
     'Đề nghị',
   ];

@@ -9,6 +9,7 @@ import { todayIso } from '@/lib/filters/today';
 import { formatNumber } from '@/lib/format';
 import { parsePeriod, periodLabel } from '@/lib/periods';
 import { resolveReviewPageInput } from '@/lib/review/page-input';
+import { previousLabel } from '@/lib/review/labels';
 import { buildReviewReport } from '@/lib/review/report';
 import { PrintButton } from './_components/print-button';
 import { ReviewDocument } from './_components/review-document';
@@ -71,8 +72,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
         title="Đánh giá khối thi đua"
         subtitle={
           <>
-            {s.bloc.name} · {periodLabel(s.period)} · so với kỳ trước: {periodLabel(s.previousPeriod).toLowerCase()}
-            {!s.hasPreviousScores && ' (chưa có điểm)'}
+            {s.bloc.name} · {periodLabel(s.period)} · so với kỳ chấm điểm cùng loại gần nhất trước đó:{' '}
+            {s.previousPeriod ? previousLabel(s.previousPeriod) : 'chưa có'}
           </>
         }
       />
@@ -127,7 +128,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
             {s.unitsWithoutScores.length > 0 && <li>Chưa có kết quả chấm điểm: {s.unitsWithoutScores.join(', ')}.</li>}
             {s.missingCriteria.map((m) => <li key={m.unitName}>{m.unitName} thiếu điểm: {m.criteria.join('; ')}.</li>)}
             {s.nonMembersScored.length > 0 && <li>Có điểm nhưng không có trong danh sách thành viên khối năm {s.period.year}: {s.nonMembersScored.join(', ')}.</li>}
-            {!s.hasPreviousScores && <li>Chưa có kết quả {periodLabel(s.previousPeriod).toLowerCase()} để so sánh thứ hạng.</li>}
+            {!s.hasPreviousScores && <li>Chưa có kết quả chấm điểm kỳ trước cùng loại để so sánh thứ hạng.</li>}
             {s.unitsWithoutScores.length + s.missingCriteria.length + s.nonMembersScored.length === 0 && s.hasPreviousScores && <li>Đủ dữ liệu chấm điểm cho mọi đơn vị thành viên.</li>}
           </ul>
         </Section>

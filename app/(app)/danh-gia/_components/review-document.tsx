@@ -1,11 +1,8 @@
-import { periodLabel } from '@/lib/periods';
+import { lowerFirst, previousLabel } from '@/lib/review/labels';
 import type { ReviewReport } from '@/lib/review/report';
 import { reviewTitle } from '@/lib/review/docx';
 import { CriteriaHeatTable, ProposalsList, RankingTable } from './review-tables';
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
 
 /**
  * The print view (`?in=1`): the same document as the DOCX, laid out for A4 from the browser
@@ -51,8 +48,8 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
       ))}
       <h2 className="mt-3 font-bold">II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG</h2>
       <p className="mb-2 indent-[12.7mm] text-justify text-[12pt]">
-        Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; đơn vị bằng điểm được xếp đồng hạng. Cột &quot;Kỳ trước&quot; là thứ hạng{' '}
-        {lowerFirst(periodLabel(r.summary.previousPeriod))}.
+        Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; đơn vị bằng điểm được xếp đồng hạng.{' '}
+        {r.summary.previousPeriod ? `Cột "Kỳ trước" là thứ hạng ${previousLabel(r.summary.previousPeriod)}.` : 'Chưa có kỳ chấm điểm trước cùng loại để so sánh.'}
       </p>
       <RankingTable s={r.summary} />
       {r.summary.members.some((x) => x.hasScores) && (

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, query, type Db } from '@/lib/db/client';
+import { importFile } from '@/etl/pipeline';
+import { SAMPLE_DIR, sampleFilesInOrder } from '@/etl/sample/load';
+import { parsePeriod } from '@/lib/periods';
+import { buildReviewDocx } from '@/lib/review/docx';
+import { buildReviewReport } from '@/lib/review/report';
+import { SEED_VALUE } from '@/lib/settings/definitions';
+
+/**
+ * Golden tests on the sample data: every bloc × period of data/sample/expected.json (figures the
+ * generator computed from its own model) — totals, shared ranks, the leader, rank changes against
+ * the previous scored period of the same kind, proposals by the seeded rules, quota breaches
+ * recomputed with SQL, and the DOCX holding the ranking in order.
+ */
+interface ExpectedScores {
+  bloc: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  scale: number;
+  leader: string;
+  totals: { unit: string; total: number; selfTotal: number; rank: number }[];
+}
+const expected: { scores: ExpectedScores[] } = JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, 'expected.json'), 'utf8'));
+
+let db: Db;
+beforeAll(async () => {
+  db = await openDb(':memory:');
+  // Units, awards, scores and one activities file: what a review reads, loaded in seconds.
+  const files = sampleFilesInOrder().filter((f) => f.dataset !== 'activities' || path.basename(f.file) === 'hoat-dong-6-thang-dau-nam-2022.xlsx');
+  for (const { file } of files) {
+    const r = await importFile(db, { path: file }, { fileName: path.basename(file), importedBy: 'test' });
+    expect([path.basename(file), r.status]).toEqual([path.basename(file), 'loaded']);
+  }
+}, 180_000);
+afterAll(() => db?.closeSync());
+
+function previousExpected(e: ExpectedScores): ExpectedScores | undefined {
+  const grain = parsePeriod(e.period)!.grain;
+  return expected.scores
+    .filter((x) => x.bloc === e.bloc && parsePeriod(x.period)!.grain === grain && x.periodEnd < e.periodStart)
+    .sort((a, b) => b.periodEnd.localeCompare(a.periodEnd))[0];
+}
+
+describe('review on the sample data', () => {
+  it('has a golden entry for every bloc × period', () => {
+    expect(expected.scores.length).toBe(15);
+  });
+
+  it.each(expected.scores.map((e) => [`${e.bloc} ${e.period}`, e] as const))('%s: totals, ranks, leader, rank changes, proposals', async (_name, e) => {
+    const { summary, proposals } = await buildReviewReport(db, e.bloc, e.period);
+    // A sheet with assessed points only (one column per unit) has no self-assessed total.
+    const [{ n: selfRows }] = await query<{ n: number }>(
+      db,
+      `SELECT count(self_points)::INTEGER AS n FROM v_scores WHERE bloc_name = $bloc AND period = $period`,
+      { bloc: e.bloc, period: e.period },
+    );
+    const totals = selfRows > 0 ? e.totals : e.totals.map((t) => ({ ...t, selfTotal: null }));
+    const ranked = summary.members.filter((m) => m.rank !== null);
+    const byName = (a: { unit: string; rank: number }, b: { unit: string; rank: number }): number => a.rank - b.rank || a.unit.localeCompare(b.unit, 'vi');
+    expect(ranked.map((m) => ({ unit: m.unitName, total: m.total, selfTotal: m.selfTotal, rank: m.rank! })).sort(byName)).toEqual(
+      [...totals].sort(byName),
+    );
+    expect(summary.members[0].unitName).toBe(e.leader);
+    expect(summary.maxTotal).toBe(e.scale);
+
+    const prev = previousExpected(e);
+    expect(summary.previousPeriod?.id ?? null).toBe(prev?.period ?? null);
+    for (const m of ranked) {
+      const before = prev?.totals.find((t) => t.unit === m.unitName)?.rank ?? null;
+      expect([m.unitName, m.previousRank, m.rankChange]).toEqual([m.unitName, before, before === null ? null : before - m.rank!]);
+    }
+
+    // Seeded rules: rank 1 → flag, ranks 2–3 → certificate, at least 80 % of the scale.
+    const min = (SEED_VALUE['review.min_total'] as { percent: number }).percent * e.scale;
+    const want = e.totals
+      .filter((t) => t.rank <= 3 && t.total >= min)
+      .map((t) => [t.rank === 1 ? 'flag' : 'certificate', t.unit])
+      .sort((a, b) => a.join().localeCompare(b.join(), 'vi'));
+    expect(proposals.proposals.map((p) => [p.kind, p.unitName]).sort((a, b) => a.join().localeCompare(b.join(), 'vi'))).toEqual(want);
+  });
+
+  it('names the quota breaches that SQL on v_awards finds (CSTĐCS over 15 % of LĐTT, TTLĐXS conditions)', async () => {
+    for (const e of expected.scores) {
+      const { proposals, summary } = await buildReviewReport(db, e.bloc, e.period);
+      const rows = await query<{ unit_name: string; ldtt: number; cstdcs: number; ttldxs: number; headcount: number | null }>(
+        db,
+        `SELECT m.unit_name,
+                count(*) FILTER (WHERE a.recipient_type = 'individual' AND a.award_name = 'Lao động tiên tiến')::INTEGER AS ldtt,
+                count(*) FILTER (WHERE a.recipient_type = 'individual' AND a.award_name = 'Chiến sĩ thi đua cơ sở')::INTEGER AS cstdcs,
+                count(*) FILTER (WHERE a.recipient_type = 'collective' AND a.award_name = 'Tập thể lao động xuất sắc')::INTEGER AS ttldxs,
+                any_value(u.headcount) AS headcount
+         FROM v_bloc_members m JOIN v_units u USING (unit_id)
+         LEFT JOIN v_awards a ON a.unit_id = m.unit_id AND a.award_year = m.year
+         WHERE m.bloc_name = $bloc AND m.year = $year GROUP BY m.unit_name`,
+        { bloc: e.bloc, year: summary.period.year },
+      );
+      const want: string[] = [];
+      for (const r of rows) {
+        if (r.cstdcs > 0.15 * r.ldtt) want.push(`${r.unit_name}|cstdcs_over_ldtt`);
+        if (r.ttldxs > 0 && r.headcount && r.ldtt / Number(r.headcount) < 0.7) want.push(`${r.unit_name}|ttldxs_ldtt_share`);
+        if (r.ttldxs > 0 && r.cstdcs < 1) want.push(`${r.unit_name}|ttldxs_cstdcs`);
+      }
+      expect(proposals.breaches.map((b) => `${b.unitName}|${b.rule}`).sort()).toEqual(want.sort());
+    }
+    const known = await buildReviewReport(db, 'Khối thi đua các phòng thuộc Sở Tài chính', '2022');
+    expect(known.proposals.breaches.map((b) => [b.unitName, b.rule])).toEqual([
+      ['Phòng Tin học và Thống kê', 'cstdcs_over_ldtt'],
+      ['Phòng Tài chính doanh nghiệp', 'cstdcs_over_ldtt'],
+    ]);
+  });
+
+  it('counts activities of the period like v_activities', async () => {
+    const { summary } = await buildReviewReport(db, 'Khối thi đua các phòng thuộc Sở Tài chính', '2022-H1');
+    const rows = await query<{ unit_name: string; n: number; p: number }>(
+      db,
+      `SELECT unit_name, count(*)::INTEGER AS n, sum(participants)::DOUBLE AS p FROM v_activities
+       WHERE activity_date BETWEEN DATE '2022-01-01' AND DATE '2022-06-30' GROUP BY unit_name`,
+    );
+    const total = summary.members.reduce((s, m) => s + m.activities, 0);
+    expect(total).toBeGreaterThan(0);
+    for (const m of summary.members) {
+      const r = rows.find((x) => x.unit_name === m.unitName);
+      expect([m.unitName, m.activities, m.participants]).toEqual([m.unitName, r?.n ?? 0, r?.p ?? 0]);
+    }
+  });
+
+  it('writes a DOCX that holds the leading unit and the ranking in order', async () => {
+    const report = await buildReviewReport(db, 'Khối thi đua các phòng thuộc Sở Tài chính', '2022');
+    const files = unzipSync(new Uint8Array(await buildReviewDocx(report, new Date(2026, 10, 27))));
+    const xml = strFromU8(files['word/document.xml']);
+    // A4 portrait then landscape; margins 20/15/20/30 mm (twips, rounded down by the library).
+    expect(xml.includes('<w:pgSz w:w="11906" w:h="16838"')).toBe(true);
+    expect(xml.includes('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>')).toBe(true);
+    expect(xml.includes('<w:pgMar w:top="1133" w:right="850" w:bottom="1133" w:left="1700"')).toBe(true);
+    expect(strFromU8(files['word/styles.xml']).includes('Times New Roman')).toBe(true);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\u0001');
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Tỉnh, ngày 27 tháng 11 năm 2026', 'BÁO CÁO', 'Nơi nhận:', 'PHỤ LỤC']) {
+      expect(text).toContain(s);
+    }
+    expect(text).toContain('Dẫn đầu khối là Phòng Tin học và Thống kê với 99,5 điểm');
+    const table = text.slice(text.indexOf('II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG'), text.indexOf('III. HOẠT ĐỘNG'));
+    const order = report.summary.members.map((m) => table.indexOf(`\u0001${m.unitName}\u0001`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(report.summary.members.slice(0, 4).map((m) => [m.unitName, m.rank])).toEqual([
+      ['Phòng Tin học và Thống kê', 1],
+      ['Phòng Tài chính đầu tư', 2],
+      ['Thanh tra Sở', 2],
+      ['Văn phòng Sở', 4],
+    ]);
+  });
+});
