@@ -11,7 +11,7 @@ import {
 } from '@/lib/domain';
 import { parsePeriod, type Period } from '@/lib/periods';
 import { cleanText } from '@/lib/text';
-import { first, parseId, type Parsed, type SearchParams } from './dashboard';
+import { first, parseId, toSearch, type Parsed, type SearchParams } from './dashboard';
 
 /** Sort columns allowed on the lists: URL value → SQL expression (never taken from the URL). */
 export const ACTIVITY_SORTS = {
@@ -137,4 +137,39 @@ export function parseAwardListFilters(sp: SearchParams): Parsed<AwardListFilters
     },
     notices,
   };
+}
+
+/** The list's URL, with overrides (page links, sort headers, export links). */
+export function activitySearch(f: ActivityListFilters, o: Record<string, string | number | null> = {}): string {
+  return toSearch({
+    q: f.q,
+    period: f.period?.id ?? null,
+    bloc: f.bloc,
+    unit: f.unit,
+    movement: f.movement,
+    channel: f.channel,
+    sort: f.sort === 'date' ? null : f.sort,
+    dir: f.dir,
+    size: f.pageSize === PAGE_SIZES[0] ? null : f.pageSize,
+    page: f.page === 1 ? null : f.page,
+    ...o,
+  });
+}
+
+export function awardSearch(f: AwardListFilters, o: Record<string, string | number | null> = {}): string {
+  return toSearch({
+    q: f.q,
+    period: f.period?.id ?? null,
+    bloc: f.bloc,
+    unit: f.unit,
+    movement: f.movement,
+    kind: f.kind,
+    level: f.level,
+    recipient: f.recipientType,
+    sort: f.sort === 'date' ? null : f.sort,
+    dir: f.dir,
+    size: f.pageSize === PAGE_SIZES[0] ? null : f.pageSize,
+    page: f.page === 1 ? null : f.page,
+    ...o,
+  });
 }

@@ -1,0 +1,5 @@
+'use client';
+
+import { RouteError } from '@/app/_components/route-error';
+
+export default RouteError;
