@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { formatNumber } from '@/lib/format';
-import { csvText, encodeCsv, type CsvEncoding } from './csv-layout';
+import { csvText, encodeCsv, tcvn3Punctuation, type CsvEncoding } from './csv-layout';
 import type { Activity } from './model';
 import { Rng } from './prng';
 import type { SampleFile } from './sample-file';
@@ -170,7 +170,8 @@ export function activityCsv(spec: ActivityCsvSpec): SampleFile & { rowOf: (i: nu
     ];
     spec.patch?.(i, values);
     const nfd = spec.nfdShare !== undefined && rng.chance(spec.nfdShare);
-    rows.push(nfd ? values.map((v) => (typeof v === 'string' ? v.normalize('NFD') : v)) : values);
+    const typed = spec.encoding === 'tcvn3' ? values.map((v) => (typeof v === 'string' ? tcvn3Punctuation(v) : v)) : values;
+    rows.push(nfd ? typed.map((v) => (typeof v === 'string' ? v.normalize('NFD') : v)) : typed);
   });
   return {
     file: spec.file,

@@ -1,11 +1,13 @@
 import iconv from 'iconv-lite';
+import { TCVN3_ENCODE } from '@/etl/read/legacy-vn';
+import { foldKey } from '@/lib/text';
 
 /**
  * CSV/TXT as Vietnamese offices save them: `;` with a BOM (Excel, Vietnamese regional
  * settings), `,` without a BOM (exported by a web system), Windows-1258 (legacy Excel "CSV"),
  * UTF-16LE tab-separated ("Unicode Text").
  */
-export type CsvEncoding = 'utf-8-bom' | 'utf-8' | 'windows-1258' | 'utf-16le';
+export type CsvEncoding = 'utf-8-bom' | 'utf-8' | 'windows-1258' | 'utf-16le' | 'tcvn3';
 
 export function csvField(value: string | number | null | undefined, delimiter: string): string {
   const s = value === null || value === undefined ? '' : String(value);
@@ -32,8 +34,40 @@ function toWindows1258Form(s: string): string {
   return out;
 }
 
+/** Punctuation TCVN3 fonts do not have, typed as plain ASCII in those files. */
+const TCVN3_ASCII: Record<string, string> = { '–': '-', '“': '"', '”': '"', '«': '"', '»': '"', '’': "'" };
+
+/** Replaces what TCVN3 cannot hold by the ASCII people typed instead (before CSV quoting). */
+export function tcvn3Punctuation(s: string): string {
+  return s.replace(/[–“”«»’]/g, (c) => TCVN3_ASCII[c]);
+}
+
+/**
+ * TCVN3 (.VnTime fonts): one byte per letter; a toned capital has no code of its own and is
+ * typed with the lower-case code (as with the .VnTimeH capitals fonts).
+ */
+function encodeTcvn3(text: string): Buffer {
+  const out: number[] = [];
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else if (TCVN3_ENCODE.has(ch)) out.push(TCVN3_ENCODE.get(ch)!);
+    else if (TCVN3_ENCODE.has(ch.toLowerCase())) out.push(TCVN3_ENCODE.get(ch.toLowerCase())!);
+    else if (TCVN3_ASCII[ch]) out.push(TCVN3_ASCII[ch].charCodeAt(0));
+    else throw new Error(`TCVN3 cannot hold «${ch}» in: ${text.slice(0, 80)}`);
+  }
+  return Buffer.from(out);
+}
+
 export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
   switch (encoding) {
+    case 'tcvn3': {
+      const bytes = encodeTcvn3(text);
+      // Capitals and punctuation may change; the letters (hence names and keys) must not.
+      const back = decodeLatin1Tcvn3(bytes);
+      if (foldKey(back) !== foldKey(text)) throw new Error('TCVN3 round trip changed the text');
+      return bytes;
+    }
     case 'utf-8-bom':
       return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
     case 'utf-8':
@@ -51,4 +85,11 @@ export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
       return bytes;
     }
   }
+}
+
+function decodeLatin1Tcvn3(bytes: Buffer): string {
+  const reverse = new Map([...TCVN3_ENCODE].map(([ch, b]) => [b, ch]));
+  let out = '';
+  for (const b of bytes) out += reverse.get(b) ?? String.fromCharCode(b);
+  return out;
 }

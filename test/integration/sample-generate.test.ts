@@ -34,6 +34,10 @@ describe('sample generator', () => {
     expect([...bytesOf('hoat-dong-phong-tckh-huyen-2021-2023.csv').subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
     expect([...bytesOf('hoat-dong-2023-phong-tin-hoc-thong-ke-unicode.txt').subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect(bytesOf('hoat-dong-2023-phong-hcsn-windows-1258.csv').toString('utf8')).toContain('\uFFFD'); // not UTF-8
+    // Legacy TCVN3 (.VnTime): "đ" is the byte 0xAE, "Sở" is "S" + 0xEB.
+    const tcvn3 = bytesOf('hoat-dong-2023-thanh-tra-so-tcvn3.csv');
+    expect(tcvn3.includes(0xae)).toBe(true);
+    expect(tcvn3.includes(Buffer.from([0x53, 0xeb]))).toBe(true);
     // Several thousand activities, hundreds of awards, every bloc × period scored, a shared rank.
     expect(expected.activities.total).toBeGreaterThan(3000);
     expect(expected.awards.total).toBeGreaterThan(200);
