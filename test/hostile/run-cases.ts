@@ -31,6 +31,8 @@ export interface CaseReport {
   changed: boolean;
   polluted: boolean;
   batch: { rows: number; participants: number; titles: string[] } | null;
+  /** For a loaded batch: its recorded rows_loaded and the fact rows that carry its id. */
+  recorded: { dataset: string; rowsLoaded: number; factRows: number } | null;
 }
 
 async function main(): Promise<void> {
@@ -66,7 +68,17 @@ async function main(): Promise<void> {
     peak = Math.max(peak, process.memoryUsage().rss);
     const changed = (await fingerprint()) !== before;
     let batch: CaseReport['batch'] = null;
+    let recorded: CaseReport['recorded'] = null;
     if (batchId !== null) {
+      const [rec] = await query<{ dataset: string; rows_loaded: number; facts: number }>(
+        db,
+        `SELECT dataset, rows_loaded,
+                ((SELECT count(*) FROM activities WHERE batch_id = $b) + (SELECT count(*) FROM awards WHERE batch_id = $b)
+                 + (SELECT count(*) FROM scores WHERE batch_id = $b))::INTEGER AS facts
+         FROM import_batches WHERE batch_id = $b`,
+        { b: batchId },
+      );
+      recorded = rec ? { dataset: rec.dataset, rowsLoaded: rec.rows_loaded, factRows: rec.facts } : null;
       const [b] = await query<{ rows: number; participants: number; titles: string[] }>(
         db,
         'SELECT count(*)::INTEGER AS rows, coalesce(sum(participants), 0)::INTEGER AS participants, coalesce(list(title ORDER BY activity_id), []) AS titles FROM v_activities WHERE batch_id = $b',
@@ -86,6 +98,7 @@ async function main(): Promise<void> {
       changed,
       polluted: ({} as Record<string, unknown>).polluted !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'),
       batch,
+      recorded,
     };
     console.log(JSON.stringify(report));
   }

@@ -45,10 +45,12 @@ export function runCases(manifest: string, db: string, units: string, timeoutMs:
 
 /** A message a person can act on: Vietnamese, no stack trace or engine words. */
 export function isClearVietnamese(message: string): boolean {
+  // The user's own values are quoted («…» or "…"); only the pipeline's words are checked.
+  const own = message.replace(/«[^»]*»/g, '«»').replace(/"[^"]*"/g, '""');
   return (
     message.trim().length > 20 &&
     /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i.test(message) &&
-    !/\b(undefined|NaN|TypeError|RangeError|SyntaxError|Error:|\[object|stack)\b|\n\s+at /.test(message) &&
+    !/\b(undefined|NaN|TypeError|RangeError|SyntaxError|Error:|\[object|stack)\b|\n\s+at /.test(own) &&
     message === message.normalize('NFC')
   );
 }
