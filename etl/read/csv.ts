@@ -236,6 +236,24 @@ async function* decodedText(input: SourceInput, encoding: CsvEncoding): AsyncGen
 }
 
 /**
+ * The decoded text with every line break as LF (CR LF and lone CR too, as Excel reads them),
+ * so records split the same way whatever the file mixes; a CR at a chunk end waits for the next.
+ */
+async function* lfText(input: SourceInput, encoding: CsvEncoding): AsyncGenerator<string> {
+  let held = '';
+  for await (const raw of decodedText(input, encoding)) {
+    let s = held + raw;
+    held = '';
+    if (s.endsWith('\r')) {
+      held = '\r';
+      s = s.slice(0, -1);
+    }
+    if (s) yield s.indexOf('\r') === -1 ? s : s.replace(/\r\n?/g, '\n');
+  }
+  if (held) yield '\n';
+}
+
+/**
  * Follows quoting across chunks (RFC 4180: a quote opens a field only at its start; "" inside
  * is a quote). Reports where complete records end so papaparse only sees whole records.
  */
@@ -248,8 +266,8 @@ class RecordTracker {
   private readonly nl: number;
   private readonly d: number;
 
-  constructor(delimiter: string, newline: string) {
-    this.nl = newline === '\r' ? 13 : 10;
+  constructor(delimiter: string) {
+    this.nl = 10; // text comes through lfText
     this.d = delimiter.charCodeAt(0);
   }
 
@@ -291,9 +309,9 @@ class RecordTracker {
 }
 
 /** Walks the whole text once: a quote left open until the end is refused with the row where it opened. */
-async function checkQuotes(input: SourceInput, encoding: CsvEncoding, delimiter: string, newline: string): Promise<void> {
-  const t = new RecordTracker(delimiter, newline);
-  for await (const s of decodedText(input, encoding)) t.feed(s);
+async function checkQuotes(input: SourceInput, encoding: CsvEncoding, delimiter: string): Promise<void> {
+  const t = new RecordTracker(delimiter);
+  for await (const s of lfText(input, encoding)) t.feed(s);
   if (t.unbalanced) {
     throw new FileRejectedError(
       'unbalanced-quotes',
@@ -304,12 +322,12 @@ async function checkQuotes(input: SourceInput, encoding: CsvEncoding, delimiter:
 }
 
 /** Whole records, a chunk at a time: papaparse parses each batch synchronously (bounded memory). */
-async function* recordBatches(input: SourceInput, encoding: CsvEncoding, delimiter: string, newline: CsvInfo['newline'], limits: ImportLimits): AsyncGenerator<string[][]> {
-  const tracker = new RecordTracker(delimiter, newline);
+async function* recordBatches(input: SourceInput, encoding: CsvEncoding, delimiter: string, limits: ImportLimits): AsyncGenerator<string[][]> {
+  const tracker = new RecordTracker(delimiter);
   const parse = (text: string) =>
-    Papa.parse<string[]>(text, { delimiter, newline, header: false, dynamicTyping: false, skipEmptyLines: false, quoteChar: '"' }).data;
+    Papa.parse<string[]>(text, { delimiter, newline: '\n', header: false, dynamicTyping: false, skipEmptyLines: false, quoteChar: '"' }).data;
   let carry = '';
-  for await (const s of decodedText(input, encoding)) {
+  for await (const s of lfText(input, encoding)) {
     const cut = tracker.feed(s);
     if (cut === -1) {
       carry += s;
@@ -322,7 +340,7 @@ async function* recordBatches(input: SourceInput, encoding: CsvEncoding, delimit
       }
       continue;
     }
-    const text = carry + s.slice(0, cut - newline.length);
+    const text = carry + s.slice(0, cut - 1);
     carry = s.slice(cut);
     yield parse(text);
   }
@@ -342,12 +360,12 @@ export async function openCsv(input: SourceInput, fileName: string, limits: Impo
   }
   const delimiter = detectDelimiter(sampleText);
   const newline = detectNewline(sampleText);
-  await checkQuotes(input, encoding, delimiter, newline);
+  await checkQuotes(input, encoding, delimiter);
   const convert = cellConverter(encoding);
 
   async function* rows(): AsyncGenerator<RawRow> {
     let rowNumber = 0;
-    for await (const batch of recordBatches(input, encoding, delimiter, newline, limits)) {
+    for await (const batch of recordBatches(input, encoding, delimiter, limits)) {
       for (const fields of batch) {
       rowNumber++;
       let width = fields.length;

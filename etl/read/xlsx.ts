@@ -262,8 +262,11 @@ async function parseSharedStrings(src: ByteSource, entry: ZipEntry, limits: Impo
   let phonetic = 0;
   const scanner = new XmlScanner(
     {
-      open(name, _a, selfClosing) {
-        if (name === 'si') cur = '';
+      open(name, a, selfClosing) {
+        if (name === 'sst') {
+          const declared = Number(attr(a, 'uniqueCount') ?? attr(a, 'count') ?? 0);
+          if (declared > MAX_SHARED_STRINGS) throw tooManyStrings();
+        } else if (name === 'si') cur = '';
         else if (name === 't' && !selfClosing) inT = true;
         else if (name === 'rPh' && !selfClosing) phonetic++;
       },
@@ -271,12 +274,7 @@ async function parseSharedStrings(src: ByteSource, entry: ZipEntry, limits: Impo
         if (name === 't') inT = false;
         else if (name === 'rPh') phonetic--;
         else if (name === 'si') {
-          if (strings.length >= MAX_SHARED_STRINGS) {
-            throw new FileRejectedError(
-              'too-many-strings',
-              `Tệp có quá nhiều chuỗi văn bản khác nhau (trên ${MAX_SHARED_STRINGS.toLocaleString('vi-VN')}). Hãy xoá các trang và dữ liệu thừa rồi lưu lại thành .xlsx và tải lên lại.`,
-            );
-          }
+          if (strings.length >= MAX_SHARED_STRINGS) throw tooManyStrings();
           strings.push(decodeExcelEscapes(cur).normalize('NFC')); // length is checked per cell
         }
       },
@@ -288,6 +286,13 @@ async function parseSharedStrings(src: ByteSource, entry: ZipEntry, limits: Impo
   );
   for await (const _ of scanEntry(src, entry, limits, scanner)) void _;
   return strings;
+}
+
+function tooManyStrings() {
+  return new FileRejectedError(
+    'too-many-strings',
+    `Tệp có quá nhiều chuỗi văn bản khác nhau (trên ${MAX_SHARED_STRINGS.toLocaleString('vi-VN')}). Hãy xoá các trang và dữ liệu thừa, lưu lại thành .xlsx rồi tải lên lại.`,
+  );
 }
 
 function parseMerges(refs: Set<string> | undefined): Merge[] {
@@ -426,7 +431,8 @@ async function* readSheetRows(ctx: SheetContext, entry: ZipEntry, sheetName: str
         } else {
           const n = Number(value);
           if (Number.isNaN(n)) v = value;
-          else v = dateStyles[cellStyle] ? serialToDate(n, date1904) : n;
+          // Serials Excel can show as dates: 0 … 31/12/9999.
+          else v = dateStyles[cellStyle] && n >= 0 && n < 2_958_466 ? serialToDate(n, date1904) : n;
         }
       }
     }

@@ -79,6 +79,27 @@ describe('csv reader', () => {
     expect((rows[2].cells[0] as string).normalize('NFC')).toBe(rows[2].cells[0]);
   });
 
+  it('reads CR LF, LF, lone CR and mixed line breaks the same way, also across read chunks', async () => {
+    for (const nl of ['\r\n', '\n', '\r']) {
+      const { rows } = await read(Buffer.from(['a;b', '"x' + nl + 'y";z', 'c;d'].join(nl) + nl));
+      expect(rows).toEqual([
+        { rowNumber: 1, cells: ['a', 'b'] },
+        { rowNumber: 2, cells: ['x\ny', 'z'] },
+        { rowNumber: 3, cells: ['c', 'd'] },
+      ]);
+    }
+    const mixed = await read(Buffer.from('a;b\r\nc;d\ne;f\r\n'));
+    expect(mixed.rows.map((r) => r.rowNumber)).toEqual([1, 2, 3]);
+    // 16,383 lines of 16 bytes, then a 15-byte line: its CR is the last byte of the first 256 KiB chunk.
+    const lines = Array.from({ length: 16_383 }, (_, i) => `${String(i).padStart(10, '0')};abc`);
+    lines.push('12345678901;abc');
+    lines.push('tail;end');
+    const big = await read(Buffer.from(lines.join('\r\n') + '\r\n'));
+    expect(big.rows).toHaveLength(16_385);
+    expect(big.rows.at(-2)).toEqual({ rowNumber: 16_384, cells: ['12345678901', 'abc'] });
+    expect(big.rows.at(-1)).toEqual({ rowNumber: 16_385, cells: ['tail', 'end'] });
+  });
+
   it('prefers ; over , when vi-VN decimals use commas', async () => {
     const { opened, rows } = await read(Buffer.from('Đơn vị;Điểm\nPhòng A;18,5\nPhòng B;92,25\nPhòng C;100\n'));
     expect(opened.delimiter).toBe(';');

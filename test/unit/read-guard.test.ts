@@ -146,6 +146,12 @@ describe('file guard', () => {
     expect((await rejection({ bytes: writeZip(inSheet) })).code).toBe('xml-dtd');
   });
 
+  it('refuses an absurd shared-strings count before reading them', async () => {
+    const parts = minimalWorkbookParts(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'));
+    parts.push(deflatedEntry('xl/sharedStrings.xml', '<sst count="900000000" uniqueCount="900000000"><si><t>a</t></si></sst>'));
+    expect((await rejection({ bytes: writeZip(parts) })).code).toBe('too-many-strings');
+  });
+
   it('accepts the valid workbook the hostile ones were made from', async () => {
     const opened = await openSpreadsheet({ bytes: validXlsx }, 'ok.xlsx', LIMITS);
     const rows = await collect(opened.sheets[0]);
