@@ -177,7 +177,7 @@ async function sampleFiles(): Promise<{ files: SampleFile[]; model: ReturnType<t
   const sheet = (key: ScoreSheet['bloc']['key'], period: string) => sheets.find((s) => s.bloc.key === key && s.period === period)!;
   const blocFile = { divisions: 'khoi-cac-phong', advisory: 'khoi-tham-muu-tong-hop', districts: 'khoi-phong-tckh-huyen' } as const;
   const name = (s: ScoreSheet, ext: string) => `cham-diem-${blocFile[s.bloc.key]}-${s.half ? `6-thang-dau-${s.year}` : `nam-${s.year}`}.${ext}`;
-  const wide = (s: ScoreSheet, unitLabel: (u: SampleUnit) => string, opts: { pairs?: boolean; oneLine?: boolean; roman?: boolean } = {}) =>
+  const wide = (s: ScoreSheet, unitLabel: (u: SampleUnit) => string, opts: { pairs?: boolean; oneLine?: boolean; roman?: boolean; formulas?: boolean } = {}) =>
     wideScoreXlsx({
       file: name(s, 'xlsx'),
       sheet: s,
@@ -185,7 +185,8 @@ async function sampleFiles(): Promise<{ files: SampleFile[]; model: ReturnType<t
       pairs: opts.pairs ?? true,
       titleStyle: opts.oneLine ? 'one-line' : 'two-lines',
       extraCodes: opts.roman ? ['IV', 'V'] : ['', ''],
-      description: `Chấm điểm dạng ngang (${opts.pairs === false ? 'chỉ điểm khối chấm' : 'cặp Tự chấm / Khối chấm'}), thang ${s.bloc.scale} điểm, nhóm I/II/III có dòng cộng nhóm, điểm thưởng, điểm trừ, TỔNG CỘNG, XẾP HẠNG; kỳ và khối chỉ có trong tiêu đề`,
+      formulas: opts.formulas,
+      description: `Chấm điểm dạng ngang (${opts.pairs === false ? 'chỉ điểm khối chấm' : 'cặp Tự chấm / Khối chấm'}), thang ${s.bloc.scale} điểm, nhóm I/II/III có dòng cộng nhóm${opts.formulas ? ' (công thức SUM, giá trị đã lưu)' : ''}, điểm thưởng, điểm trừ, TỔNG CỘNG, XẾP HẠNG; kỳ và khối chỉ có trong tiêu đề`,
     });
   const long = (s: ScoreSheet, unitLabel: (u: SampleUnit) => string) =>
     longScoreXlsx({ file: name(s, 'xlsx'), sheet: s, unitLabel, description: `Chấm điểm dạng dọc (một dòng cho mỗi đơn vị × tiêu chí), thang ${s.bloc.scale} điểm` });
@@ -193,12 +194,12 @@ async function sampleFiles(): Promise<{ files: SampleFile[]; model: ReturnType<t
     await long(sheet('divisions', '2021-H1'), byName),
     await wide(sheet('divisions', '2021'), byAbbr),
     await wide(sheet('divisions', '2022-H1'), byAbbr, { oneLine: true, roman: true }),
-    await wide(sheet('divisions', '2022'), byName),
+    await wide(sheet('divisions', '2022'), byName, { formulas: true }),
     await wide(sheet('divisions', '2023-H1'), byAbbr, { roman: true }),
     await long(sheet('divisions', '2023'), byAbbr),
     await wide(sheet('advisory', '2021'), byName, { pairs: false }),
     await long(sheet('advisory', '2022'), byName),
-    await wide(sheet('advisory', '2023'), byName, { roman: true }),
+    await wide(sheet('advisory', '2023'), byName, { roman: true, formulas: true }),
     await wide(sheet('districts', '2021-H1'), byAbbr),
     await wide(sheet('districts', '2021'), byAlias),
     longScoreCsv({
@@ -207,7 +208,7 @@ async function sampleFiles(): Promise<{ files: SampleFile[]; model: ReturnType<t
       unitLabel: byAlias,
       description: 'Chấm điểm dạng dọc trong CSV ";" UTF-8 có BOM, số thập phân kiểu Việt Nam (18,5), tiêu đề ở dòng đầu',
     }),
-    await wide(sheet('districts', '2022'), byAbbr, { roman: true }),
+    await wide(sheet('districts', '2022'), byAbbr, { roman: true, formulas: true }),
     await wide(sheet('districts', '2023-H1'), byName),
     await long(sheet('districts', '2023'), byAbbr),
   );

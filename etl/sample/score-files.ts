@@ -46,6 +46,8 @@ export interface WideSpec {
   titleStyle: 'two-lines' | 'one-line';
   /** STT of the bonus and penalty rows ('' or roman numerals). */
   extraCodes: [string, string];
+  /** Group subtotals and TỔNG CỘNG as formulas (with cached results), as most real sheets have. */
+  formulas?: boolean;
   description: string;
   /** Deliberate mistakes for data/sample/with-errors (see errors.ts). */
   mutate?: (s: { assessed: (unit: number, criterion: number) => number; total: (unit: number) => number }) => {
@@ -93,7 +95,10 @@ export async function wideScoreXlsx(spec: WideSpec): Promise<SampleFile & { layo
   fmt[0] = undefined;
   fmt[1] = undefined;
 
+  const groupRows: { row: number; first: number; last: number }[] = [];
+  const extraRows: { row: number; sign: 1 | -1 }[] = [];
   for (const g of s.groups) {
+    groupRows.push({ row: r, first: r + 1, last: r + g.criteria.length });
     writeRow(
       ws,
       r++,
@@ -111,6 +116,7 @@ export async function wideScoreXlsx(spec: WideSpec): Promise<SampleFile & { layo
     const code = c.kind === 'bonus' ? spec.extraCodes[0] : spec.extraCodes[1];
     const label = c.kind === 'bonus' ? `Điểm thưởng (tối đa ${formatNumber(c.max)} điểm)` : `Điểm trừ (tối đa ${formatNumber(c.max)} điểm)`;
     criterionRows.set(ci, r);
+    extraRows.push({ row: r, sign: c.kind === 'penalty' ? -1 : 1 });
     writeRow(ws, r++, [code, label, c.max, ...unitCells((u, ui) => [blankZero(u.self[ci]), blankZero(assessedOf(ui, ci))])], fmt);
   });
   const totalRow = r;
@@ -130,6 +136,19 @@ export async function wideScoreXlsx(spec: WideSpec): Promise<SampleFile & { layo
     ],
     fmt,
   );
+  if (spec.formulas) {
+    // As the Office builds them: group rows and TỔNG CỘNG are formulas with their cached results.
+    for (let c = 4; c <= width; c++) {
+      const L = col(c);
+      const asFormula = (row: number, formula: string) => {
+        const cell = ws.getCell(row, c);
+        cell.value = { formula, result: (cell.value as number | null) ?? 0 } as ExcelJS.CellFormulaValue;
+      };
+      for (const g of groupRows) asFormula(g.row, `SUM(${L}${g.first}:${L}${g.last})`);
+      const terms = [...groupRows.map((g) => `+${L}${g.row}`), ...extraRows.map((e) => `${e.sign > 0 ? '+' : '-'}${L}${e.row}`)];
+      asFormula(totalRow, terms.join('').replace(/^\+/, ''));
+    }
+  }
   s.scores.forEach((u, ui) => {
     const c = 4 + ui * per;
     if (spec.pairs) ws.mergeCells(r, c, r, c + 1);
