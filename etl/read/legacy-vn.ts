@@ -135,10 +135,12 @@ const VI_LETTERS = new Set([...VI_LOWER, ...VI_LOWER.toUpperCase()]);
  * Vietnamese-specific letter count as good; words with other non-ASCII letters or symbols,
  * or with a capital after a small letter, count as bad.
  */
-export function vietnameseScore(text: string): { good: number; bad: number } {
+export function vietnameseScore(text: string, maxChars = 64 * 1024): { good: number; bad: number } {
+  if (text.length > maxChars) text = text.slice(0, maxChars);
   let good = 0;
   let bad = 0;
-  for (const w of text.normalize('NFC').split(/[\s\d.,;:!?()\[\]{}"'\/\\\-+=*&%$#@<>|_~`^]+/)) {
+  // Separators: spaces, digits, ASCII punctuation and typographic punctuation (– “ ” … «»).
+  for (const w of text.normalize('NFC').split(/[\s\d.,;:!?()\[\]{}"'\/\\\-+=*&%$#@<>|_~`^\u2000-\u206f\u00a0\u00ab\u00bb]+/)) {
     if (!w || /^[\x00-\x7f]*$/.test(w)) continue;
     let ok = true;
     for (const ch of w) if (!VI_LETTERS.has(ch)) { ok = false; break; }
