@@ -63,6 +63,9 @@ export function expectedFigures(model: SampleModel, files: SampleFile[], withErr
       scale: s.bloc.scale,
       units: s.scores.length,
       criterionRows: s.scores.length * s.criteria.filter((c) => c.kind === 'criterion').length,
+      // Assessed bonus and penalty points of all units (penalty as positive points deducted).
+      bonusPoints: sum(s.scores.flatMap((u) => s.criteria.map((c, i) => (c.kind === 'bonus' ? u.assessed[i] : 0)))),
+      penaltyPoints: sum(s.scores.flatMap((u) => s.criteria.map((c, i) => (c.kind === 'penalty' ? u.assessed[i] : 0)))),
       leader: s.scores.find((x) => x.rank === 1)!.unit.name,
       totals: [...s.scores]
         .sort((a, b) => a.rank - b.rank || a.unit.name.localeCompare(b.unit.name))

@@ -129,6 +129,14 @@ describe('sample data import', () => {
         params,
       );
       expect([s.bloc, s.period, criteria]).toEqual([s.bloc, s.period, s.criterionRows]);
+      const extras = await query<{ kind: string; pts: number }>(
+        db,
+        `SELECT criterion_kind AS kind, round(sum(coalesce(assessed_points, 0)), 2)::DOUBLE AS pts FROM v_scores
+         WHERE bloc_name = $bloc AND period_start = $start::DATE AND period_end = $end::DATE AND criterion_kind <> 'criterion' GROUP BY 1`,
+        params,
+      );
+      const pts = (k: string) => extras.find((e) => e.kind === k)?.pts ?? 0;
+      expect([s.bloc, s.period, pts('bonus'), pts('penalty')]).toEqual([s.bloc, s.period, s.bonusPoints, s.penaltyPoints]);
     }
     // Equal totals share a rank somewhere in the sample (1, 2, 2, 4).
     expect(expected.scores.some((s) => s.totals.filter((t) => t.rank === 2).length === 2)).toBe(true);
