@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { query, type Db } from '@/lib/db/client';
 import { date, num, numOrNull, str, strOrNull } from './rows';
 import { CHOSEN_SCORE_PERIODS } from './overview';
+import { scoreTotalsSql } from './scope';
+
+// Every ranking partition of one bloc: ranks are the view's, without ranking every bloc.
+const BLOC_TOTALS = scoreTotalsSql('s.bloc_id = $bloc');
 
 const BlocRow = z.object({ bloc_id: num, name: str, short_name: strOrNull });
 export async function blocInfo(db: Db, blocId: number) {
@@ -44,7 +48,7 @@ export async function blocRanking(db: Db, blocId: number, w: { start: string; en
     db,
     `WITH chosen AS (SELECT * FROM (${CHOSEN_SCORE_PERIODS}) WHERE bloc_id = $bloc),
           prev AS (
-            SELECT p.period_start, p.period_end, any_value(p.period) AS period FROM v_score_totals p, chosen c
+            SELECT p.period_start, p.period_end, any_value(p.period) AS period FROM ${BLOC_TOTALS} p, chosen c
             WHERE p.bloc_id = $bloc AND p.period_end < c.period_start
               AND date_diff('day', p.period_start, p.period_end) BETWEEN date_diff('day', c.period_start, c.period_end) - 3
                                                                    AND date_diff('day', c.period_start, c.period_end) + 3
@@ -53,8 +57,8 @@ export async function blocRanking(db: Db, blocId: number, w: { start: string; en
             strftime(t.period_end, '%Y-%m-%d') AS period_end, t.total_points::DOUBLE AS total_points,
             t.self_total_points::DOUBLE AS self_total_points, t.rank,
             (SELECT period FROM prev) AS previous_period, pt.rank AS previous_rank, pt.total_points::DOUBLE AS previous_points
-     FROM v_score_totals t JOIN chosen c USING (bloc_id, period_start, period_end)
-     LEFT JOIN v_score_totals pt ON pt.bloc_id = t.bloc_id AND pt.unit_id = t.unit_id
+     FROM ${BLOC_TOTALS} t JOIN chosen c USING (bloc_id, period_start, period_end)
+     LEFT JOIN ${BLOC_TOTALS} pt ON pt.bloc_id = t.bloc_id AND pt.unit_id = t.unit_id
           AND pt.period_start = (SELECT period_start FROM prev) AND pt.period_end = (SELECT period_end FROM prev)
      ORDER BY t.rank, t.unit_name`,
     { bloc: blocId, pStart: w.start, pEnd: w.end },
@@ -96,7 +100,7 @@ export async function blocTrend(db: Db, blocId: number) {
   return query(
     db,
     `SELECT unit_id, unit_name, period, strftime(period_end, '%Y-%m-%d') AS period_end, total_points::DOUBLE AS total_points, rank
-     FROM v_score_totals WHERE bloc_id = $bloc ORDER BY period_end, period_start DESC, unit_name`,
+     FROM ${BLOC_TOTALS} t WHERE bloc_id = $bloc ORDER BY period_end, period_start DESC, unit_name`,
     { bloc: blocId },
     TrendRow,
   );

@@ -9,12 +9,13 @@ export type DataExtent = z.infer<typeof LatestRow>;
 export async function dataExtent(db: Db): Promise<DataExtent> {
   const rows = await query(
     db,
-    `SELECT greatest((SELECT max(year(activity_date)) FROM v_activities),
-                     (SELECT max(award_year) FROM v_awards),
-                     (SELECT max(year(period_end)) FROM v_scores))::INTEGER AS latest_year,
-            (SELECT count(*) FROM v_activities)::BIGINT AS activities,
-            (SELECT count(*) FROM v_awards)::BIGINT AS awards,
-            (SELECT count(*) FROM v_scores)::BIGINT AS scores,
+    `WITH b AS (SELECT batch_id FROM import_batches WHERE status = 'loaded')
+     SELECT greatest((SELECT year(max(activity_date)) FROM activities WHERE batch_id IN (SELECT batch_id FROM b)),
+                     (SELECT max(award_year) FROM awards WHERE batch_id IN (SELECT batch_id FROM b)),
+                     (SELECT year(max(period_end)) FROM scores WHERE batch_id IN (SELECT batch_id FROM b)))::INTEGER AS latest_year,
+            (SELECT count(*) FROM activities WHERE batch_id IN (SELECT batch_id FROM b))::BIGINT AS activities,
+            (SELECT count(*) FROM awards WHERE batch_id IN (SELECT batch_id FROM b))::BIGINT AS awards,
+            (SELECT count(*) FROM scores WHERE batch_id IN (SELECT batch_id FROM b))::BIGINT AS scores,
             (SELECT count(*) FROM units)::BIGINT AS units`,
     {},
     LatestRow,

@@ -3,7 +3,7 @@ import { query, type Db } from '@/lib/db/client';
 import type { DashboardFilters } from '@/lib/filters/dashboard';
 import { previousPeriod, toDateWindow, type Grain, type Period } from '@/lib/periods';
 import { date, num, numOrNull, str, strOrNull } from './rows';
-import { BLOC_MEMBER_UNITS, Where } from './scope';
+import { BLOC_MEMBER_UNITS, LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW, scoreTotalsSql, Where } from './scope';
 
 /**
  * Overview queries. Every function takes the database first so tests pass an in-memory one,
@@ -72,7 +72,7 @@ export async function activityKpis(db: Db, f: DashboardFilters, w: Window): Prom
   const where = activityWhere(f, w);
   const rows = await query(
     db,
-    `WITH a AS (SELECT unit_id, participants, exemplar FROM v_activities ${where.sql()}),
+    `WITH a AS (SELECT unit_id, participants, exemplar FROM ${LOADED_ACTIVITIES} ${where.sql()}),
           hc AS (SELECT unit_id, headcount FROM units WHERE headcount > 0 AND unit_id IN (SELECT unit_id FROM a))
      SELECT count(*)::INTEGER AS activities,
             coalesce(sum(participants), 0)::BIGINT AS participants,
@@ -94,7 +94,7 @@ export async function awardsByKindAndLevel(db: Db, f: DashboardFilters, w: Windo
   const where = awardWhere(f, w);
   return query(
     db,
-    `SELECT award_kind, award_level, count(*)::INTEGER AS awards FROM v_awards ${where.sql()}
+    `SELECT award_kind, award_level, count(*)::INTEGER AS awards FROM ${LOADED_AWARDS} ${where.sql()}
      GROUP BY ALL ORDER BY award_kind, award_level NULLS LAST`,
     where.params,
     AwardCountRow,
@@ -107,7 +107,7 @@ export async function awardsByForm(db: Db, f: DashboardFilters, w: Window, limit
   const where = awardWhere(f, w);
   return query(
     db,
-    `SELECT award_name, any_value(award_kind) AS award_kind, count(*)::INTEGER AS awards FROM v_awards ${where.sql()}
+    `SELECT award_name, any_value(award_kind) AS award_kind, count(*)::INTEGER AS awards FROM ${LOADED_AWARDS} ${where.sql()}
      GROUP BY award_name ORDER BY awards DESC, award_name LIMIT $limit`,
     { ...where.params, limit },
     AwardFormRow,
@@ -131,7 +131,7 @@ export async function activitySeries(db: Db, f: DashboardFilters, w: Window): Pr
     db,
     `SELECT strftime(${bucket}, '%Y-%m-%d') AS bucket, count(*)::INTEGER AS activities,
             coalesce(sum(participants), 0)::BIGINT AS participants
-     FROM v_activities ${where.sql()} GROUP BY 1 ORDER BY 1`,
+     FROM ${LOADED_ACTIVITIES} ${where.sql()} GROUP BY 1 ORDER BY 1`,
     where.params,
     SeriesRow,
   );
@@ -143,7 +143,7 @@ export async function activitiesByChannel(db: Db, f: DashboardFilters, w: Window
   return query(
     db,
     `SELECT channel, count(*)::INTEGER AS activities, coalesce(sum(participants), 0)::BIGINT AS participants
-     FROM v_activities ${where.sql()} GROUP BY channel ORDER BY activities DESC, channel`,
+     FROM ${LOADED_ACTIVITIES} ${where.sql()} GROUP BY channel ORDER BY activities DESC, channel`,
     where.params,
     ChannelRow,
   );
@@ -157,11 +157,12 @@ export async function activitiesByUnit(db: Db, f: DashboardFilters, w: Window, l
   const where = activityWhere(f, w);
   return query(
     db,
-    `SELECT a.unit_id, a.unit_name, any_value(u.kind) AS unit_kind, count(*)::INTEGER AS activities,
-            coalesce(sum(a.participants), 0)::BIGINT AS participants
-     FROM (SELECT unit_id, unit_name, participants FROM v_activities ${where.sql()}) a
-     LEFT JOIN units u USING (unit_id)
-     GROUP BY a.unit_id, a.unit_name ORDER BY activities DESC, a.unit_name LIMIT $limit`,
+    `WITH a AS (SELECT unit_id, unit_raw, participants FROM ${LOADED_ACTIVITIES} ${where.sql()}),
+          g AS (SELECT unit_id, CASE WHEN unit_id IS NULL THEN unit_raw END AS unit_raw, count(*)::INTEGER AS activities,
+                       coalesce(sum(participants), 0)::BIGINT AS participants FROM a GROUP BY ALL)
+     SELECT g.unit_id, coalesce(u.name, g.unit_raw) AS unit_name, u.kind AS unit_kind, g.activities, g.participants
+     FROM g LEFT JOIN units u USING (unit_id)
+     ORDER BY g.activities DESC, unit_name LIMIT $limit`,
     { ...where.params, limit },
     UnitRow,
   );
@@ -175,7 +176,7 @@ export async function activitiesByUnit(db: Db, f: DashboardFilters, w: Window, l
 export const CHOSEN_SCORE_PERIODS = `
   SELECT bloc_id, period_start, period_end, any_value(period) AS period,
          (period_start >= $pStart::DATE AND period_end <= $pEnd::DATE) AS inside
-  FROM v_score_totals
+  FROM ${scoreTotalsSql(OVERLAPPING_WINDOW)}
   WHERE (period_start >= $pStart::DATE AND period_end <= $pEnd::DATE)
      OR (period_start <= $pStart::DATE AND period_end >= $pEnd::DATE)
   GROUP BY bloc_id, period_start, period_end
@@ -202,7 +203,7 @@ export type BlocLeader = z.infer<typeof BlocLeaderRow>;
 export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'unit'>, period: { start: string; end: string }): Promise<BlocLeader[]> {
   const where = new Where();
   where.when(f.bloc, 't.bloc_id = $bloc', 'bloc');
-  where.when(f.unit, 't.bloc_id IN (SELECT bloc_id FROM v_score_totals WHERE unit_id = $unit)', 'unit');
+  where.when(f.unit, 't.bloc_id IN (SELECT bloc_id FROM scores WHERE unit_id = $unit)', 'unit');
   return query(
     db,
     `WITH chosen AS (${CHOSEN_SCORE_PERIODS})
@@ -214,7 +215,7 @@ export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'un
             arg_min(t.unit_name, (t.rank, t.unit_name)) AS leader_name,
             max(t.total_points)::DOUBLE AS leader_points,
             count(*) FILTER (WHERE t.rank = 1)::INTEGER AS leaders
-     FROM v_score_totals t JOIN chosen c USING (bloc_id, period_start, period_end)
+     FROM ${scoreTotalsSql(OVERLAPPING_WINDOW)} t JOIN chosen c USING (bloc_id, period_start, period_end)
      ${where.sql()}
      GROUP BY t.bloc_id, t.period_start, t.period_end ORDER BY bloc_name`,
     { ...where.params, pStart: period.start, pEnd: period.end },
@@ -239,7 +240,7 @@ export async function blocRankings(db: Db, f: Pick<DashboardFilters, 'bloc'>, pe
     db,
     `WITH chosen AS (${CHOSEN_SCORE_PERIODS})
      SELECT t.bloc_id, t.bloc_name, t.unit_id, t.unit_name, t.total_points::DOUBLE AS total_points, t.rank
-     FROM v_score_totals t JOIN chosen c USING (bloc_id, period_start, period_end) ${where.sql()}
+     FROM ${scoreTotalsSql(OVERLAPPING_WINDOW)} t JOIN chosen c USING (bloc_id, period_start, period_end) ${where.sql()}
      ORDER BY t.bloc_name, t.rank, t.unit_name`,
     { ...where.params, pStart: period.start, pEnd: period.end },
     RankingRow,

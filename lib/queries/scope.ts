@@ -32,3 +32,34 @@ export function foldSql(expr: string): string {
 
 /** Members of a bloc in a year, for "bloc" filters on facts keyed by unit. */
 export const BLOC_MEMBER_UNITS = 'unit_id IN (SELECT unit_id FROM bloc_members WHERE bloc_id = $bloc AND year = $blocYear)';
+
+/**
+ * Fact rows of loaded (not undone) batches straight from the tables: the same rows as
+ * v_activities / v_awards without their name joins, so aggregates scan less. Tests check the
+ * results equal the views.
+ */
+export const LOADED_ACTIVITIES = `(SELECT * FROM activities WHERE batch_id IN (SELECT batch_id FROM import_batches WHERE status = 'loaded'))`;
+export const LOADED_AWARDS = `(SELECT * FROM awards WHERE batch_id IN (SELECT batch_id FROM import_batches WHERE status = 'loaded'))`;
+
+/**
+ * v_score_totals restricted to whole ranking partitions (bloc × score period) chosen by
+ * `partitionFilter` — a fixed fragment on s.bloc_id / s.period_start / s.period_end only, so
+ * ranks are exactly the view's. Same formula as the view: assessed points + bonus − penalty.
+ */
+export function scoreTotalsSql(partitionFilter: string): string {
+  return `(
+  WITH t AS (
+    SELECT s.bloc_id, b.name AS bloc_name, s.unit_id, u.name AS unit_name, s.period_start, s.period_end, s.period,
+           round(sum(CASE s.criterion_kind WHEN 'penalty' THEN -coalesce(s.assessed_points, 0) ELSE coalesce(s.assessed_points, 0) END), 2) AS total_points,
+           round(sum(CASE s.criterion_kind WHEN 'penalty' THEN -coalesce(s.self_points, 0) ELSE coalesce(s.self_points, 0) END), 2) AS self_total_points
+    FROM scores s JOIN blocs b ON b.bloc_id = s.bloc_id JOIN units u ON u.unit_id = s.unit_id
+    WHERE s.batch_id IN (SELECT batch_id FROM import_batches WHERE status = 'loaded') AND (${partitionFilter})
+    GROUP BY ALL)
+  SELECT bloc_id, bloc_name, unit_id, unit_name, period_start, period_end, total_points,
+         CAST(rank() OVER (PARTITION BY bloc_id, period_start, period_end ORDER BY total_points DESC) AS INTEGER) AS rank,
+         self_total_points, period
+  FROM t)`;
+}
+
+/** Score periods overlapping the window [$pStart, $pEnd] (inside it or covering it). */
+export const OVERLAPPING_WINDOW = 's.period_start <= $pEnd::DATE AND s.period_end >= $pStart::DATE';

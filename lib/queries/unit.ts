@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { query, type Db } from '@/lib/db/client';
 import { date, dateOrNull, num, numOrNull, str, strOrNull } from './rows';
 import { CHOSEN_SCORE_PERIODS } from './overview';
+import { LOADED_ACTIVITIES, LOADED_AWARDS, scoreTotalsSql } from './scope';
 
 const UnitInfoRow = z.object({
   unit_id: num,
@@ -88,7 +89,8 @@ export type UnitScoreHistory = z.infer<typeof HistoryRow>;
 export async function unitScoreHistory(db: Db, unitId: number): Promise<UnitScoreHistory[]> {
   return query(
     db,
-    `WITH t AS (SELECT *, count(*) OVER (PARTITION BY bloc_id, period_start, period_end)::INTEGER AS members FROM v_score_totals)
+    `WITH t AS (SELECT *, count(*) OVER (PARTITION BY bloc_id, period_start, period_end)::INTEGER AS members
+               FROM ${scoreTotalsSql('s.bloc_id IN (SELECT bloc_id FROM scores WHERE unit_id = $unit)')})
      SELECT bloc_id, bloc_name, period, strftime(period_start, '%Y-%m-%d') AS period_start,
             strftime(period_end, '%Y-%m-%d') AS period_end, total_points::DOUBLE AS total_points, rank, members
      FROM t WHERE unit_id = $unit ORDER BY period_end, period_start DESC, bloc_name`,
@@ -129,9 +131,9 @@ const UnitKpiRow = z.object({ activities: num, participants: num, awards: num })
 export async function unitKpis(db: Db, unitId: number, w: { start: string; end: string; yearFrom: number; yearTo: number }) {
   const rows = await query(
     db,
-    `SELECT (SELECT count(*) FROM v_activities WHERE unit_id = $unit AND activity_date BETWEEN $start::DATE AND $end::DATE)::INTEGER AS activities,
-            (SELECT coalesce(sum(participants), 0) FROM v_activities WHERE unit_id = $unit AND activity_date BETWEEN $start::DATE AND $end::DATE)::BIGINT AS participants,
-            (SELECT count(*) FROM v_awards WHERE unit_id = $unit AND award_year BETWEEN $yf AND $yt)::INTEGER AS awards`,
+    `SELECT (SELECT count(*) FROM ${LOADED_ACTIVITIES} WHERE unit_id = $unit AND activity_date BETWEEN $start::DATE AND $end::DATE)::INTEGER AS activities,
+            (SELECT coalesce(sum(participants), 0) FROM ${LOADED_ACTIVITIES} WHERE unit_id = $unit AND activity_date BETWEEN $start::DATE AND $end::DATE)::BIGINT AS participants,
+            (SELECT count(*) FROM ${LOADED_AWARDS} WHERE unit_id = $unit AND award_year BETWEEN $yf AND $yt)::INTEGER AS awards`,
     { unit: unitId, start: w.start, end: w.end, yf: w.yearFrom, yt: w.yearTo },
     UnitKpiRow,
   );

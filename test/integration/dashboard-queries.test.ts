@@ -229,3 +229,35 @@ describe('empty database', () => {
     expect(await missingScorePeriods(db, TODAY)).toEqual([]);
   });
 });
+
+describe('the fast paths equal the analyst views', () => {
+  it('score totals restricted to whole partitions rank exactly like v_score_totals', async () => {
+    const db = await fixtureDb();
+    const { query } = await import('@/lib/db/client');
+    const { scoreTotalsSql } = await import('@/lib/queries/scope');
+    const cols = `bloc_id, unit_id, strftime(period_start, '%Y-%m-%d') AS ps, strftime(period_end, '%Y-%m-%d') AS pe, total_points, rank, self_total_points, period`;
+    const view = await query(db, `SELECT ${cols} FROM v_score_totals ORDER BY ALL`);
+    const fast = await query(db, `SELECT ${cols} FROM ${scoreTotalsSql('true')} t ORDER BY ALL`);
+    expect(fast).toEqual(view);
+    expect(view.length).toBe(9);
+  });
+
+  it('activity and award aggregates equal direct SQL on v_activities and v_awards', async () => {
+    const db = await fixtureDb();
+    const { query } = await import('@/lib/db/client');
+    const f = filters('2022');
+    const w = comparison(f.period, TODAY).current;
+    const k = await activityKpis(db, f, w);
+    const [v] = await query(
+      db,
+      `SELECT count(*)::INTEGER AS n, sum(participants)::INTEGER AS p, count(DISTINCT exemplar)::INTEGER AS e FROM v_activities WHERE year(activity_date) = 2022`,
+    );
+    expect([k.activities, k.participants, k.exemplars]).toEqual([v.n, v.p, v.e]);
+    const units = await activitiesByUnit(db, f, w);
+    const direct = await query(db, `SELECT unit_name, count(*)::INTEGER AS n FROM v_activities WHERE year(activity_date) = 2022 GROUP BY ALL ORDER BY n DESC, unit_name`);
+    expect(units.map((u) => [u.unit_name, u.activities])).toEqual(direct.map((d) => [d.unit_name, d.n]));
+    const awards = await awardsByKindAndLevel(db, f, w);
+    const [a] = await query(db, `SELECT count(*)::INTEGER AS n FROM v_awards WHERE award_year = 2022`);
+    expect(awards.reduce((s, r) => s + r.awards, 0)).toBe(a.n);
+  });
+});
