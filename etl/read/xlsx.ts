@@ -58,6 +58,34 @@ export async function openXlsx(input: SourceInput, limits: ImportLimits): Promis
     if (byName.has('word/document.xml')) throw notSpreadsheet('văn bản Word (.docx)');
     if (byName.has('ppt/presentation.xml')) throw notSpreadsheet('bài trình chiếu PowerPoint (.pptx)');
 
+    // The whole archive is checked before any part is parsed. Merged ranges sit after the
+    // cells in a sheet's XML, so they are collected during this same pass.
+    const mergeRefs = new Map<string, Set<string>>();
+    const carry = new Map<string, string>();
+    await guardZip(src, entries, limits, {
+      wants: (e) => e.name.endsWith('.xml'),
+      chunk: (e, data) => {
+        const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
+        const prev = carry.get(e.name) ?? '';
+        // Most chunks hold only cells: look for the tag's bytes before building any string.
+        if (!bytes.includes(MERGE_TAG) && !(prev + bytes.subarray(0, 16).toString('latin1')).includes('mergeCell')) {
+          carry.set(e.name, bytes.subarray(Math.max(0, bytes.length - 200)).toString('latin1'));
+          return;
+        }
+        const text = prev + bytes.toString('latin1');
+        let set = mergeRefs.get(e.name);
+        if (!set) mergeRefs.set(e.name, (set = new Set()));
+        const re = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([A-Za-z$]+\d+(?::[A-Za-z$]+\d+)?)["']/g;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          set.add(m[1]);
+          if (set.size > MAX_MERGES) {
+            throw new FileRejectedError('too-many-merges', `Trang tính có quá nhiều ô gộp (trên ${MAX_MERGES}). Hãy bỏ gộp ô (Unmerge) ở vùng dữ liệu rồi tải lên lại.`);
+          }
+        }
+        carry.set(e.name, text.slice(Math.max(0, text.length - 200)));
+      },
+    });
+
     // The package's root relationships name the workbook part; Excel always uses xl/workbook.xml.
     let workbookPath = 'xl/workbook.xml';
     const rootRels = byName.get('_rels/.rels');
@@ -86,34 +114,6 @@ export async function openXlsx(input: SourceInput, limits: ImportLimits): Promis
     if (sheetParts.length === 0) {
       throw new FileRejectedError('no-sheet', 'Tệp Excel không có trang tính (sheet) nào chứa ô dữ liệu. Hãy kiểm tra lại tệp rồi tải lên lại.');
     }
-
-    // Merged ranges sit after the cells in a sheet's XML; collect them in the guard's pass.
-    const mergeRefs = new Map<string, Set<string>>();
-    const carry = new Map<string, string>();
-    const sheetNames = new Set(sheetParts.map((p) => p.entry.name));
-    await guardZip(src, entries, limits, {
-      wants: (e) => sheetNames.has(e.name),
-      chunk: (e, data) => {
-        const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
-        const prev = carry.get(e.name) ?? '';
-        // Most chunks hold only cells: look for the tag's bytes before building any string.
-        if (!bytes.includes(MERGE_TAG) && !(prev + bytes.subarray(0, 16).toString('latin1')).includes('mergeCell')) {
-          carry.set(e.name, bytes.subarray(Math.max(0, bytes.length - 200)).toString('latin1'));
-          return;
-        }
-        const text = prev + bytes.toString('latin1');
-        let set = mergeRefs.get(e.name);
-        if (!set) mergeRefs.set(e.name, (set = new Set()));
-        const re = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([A-Za-z$]+\d+(?::[A-Za-z$]+\d+)?)["']/g;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          set.add(m[1]);
-          if (set.size > MAX_MERGES) {
-            throw new FileRejectedError('too-many-merges', `Trang tính có quá nhiều ô gộp (trên ${MAX_MERGES}). Hãy bỏ gộp ô (Unmerge) ở vùng dữ liệu rồi tải lên lại.`);
-          }
-        }
-        carry.set(e.name, text.slice(Math.max(0, text.length - 200)));
-      },
-    });
 
     const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
     const stylesEntry = byName.get(stylesRel?.target ?? `${baseDir}styles.xml`);

@@ -161,6 +161,21 @@ describe('xlsx reader', () => {
     });
   });
 
+  it('closes its file when a reader stops early', async () => {
+    const { readdirSync } = await import('node:fs');
+    const file = path.join(import.meta.dirname, '../fixtures/real-templates/MauTDKT_20231004.xlsx');
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const before = fds();
+    for (let i = 0; i < 20; i++) {
+      const opened = await openSpreadsheet({ path: file }, 'm.xlsx', LIMITS);
+      for await (const row of opened.sheets[0].rows()) {
+        expect(row.rowNumber).toBe(1);
+        break;
+      }
+    }
+    expect(fds()).toBeLessThanOrEqual(before + 2);
+  });
+
   it('columnLetter names columns as Excel does', () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702, 16383].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
   });
