@@ -45,6 +45,7 @@ export interface AwardXlsxSpec {
   /** One "Số, ngày quyết định" column ("125/QĐ-STC ngày 20/12/2021") instead of two. */
   combinedDecision: boolean;
   withYear: boolean;
+  instructionsSheet?: boolean;
   seed: number;
   signDate: string;
   description: string;
@@ -53,6 +54,16 @@ export interface AwardXlsxSpec {
 export async function awardXlsx(spec: AwardXlsxSpec): Promise<SampleFile & { rowOf: (a: Award) => number }> {
   const rng = new Rng(spec.seed);
   const wb = newWorkbook();
+  if (spec.instructionsSheet) {
+    // The instructions come first in some workbooks: the reader must pick the sheet with data.
+    const hd = wb.addWorksheet('Hướng dẫn');
+    [
+      'HƯỚNG DẪN LẬP DANH SÁCH KHEN THƯỞNG',
+      '1. Ghi tập thể ở mục I, cá nhân ở mục II.',
+      '2. Cột «Hình thức khen thưởng» ghi theo quyết định (LĐTT, CSTĐCS, Bằng khen UBND tỉnh…).',
+      '3. Ngày quyết định ghi dạng ngày/tháng/năm.',
+    ].forEach((line, i) => (hd.getCell(i + 1, 1).value = line));
+  }
   const ws = wb.addWorksheet('Danh sách');
   const width = spec.combinedDecision ? 6 + (spec.withYear ? 1 : 0) : 7 + (spec.withYear ? 1 : 0);
   let r = writeTitleBlock(ws, { issuer: ['UBND TỈNH TÂY NINH', 'SỞ TÀI CHÍNH'], title: spec.title, width });
