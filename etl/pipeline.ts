@@ -15,6 +15,7 @@ import { IssueLog } from '@/etl/normalise/issues';
 import { blocFromText, periodFromText } from '@/etl/headers/title';
 import { DATASET_FIELDS } from '@/etl/headers/synonyms';
 import { createProcessor } from '@/etl/datasets';
+import { storageFailureMessage } from '@/etl/ops/storage-errors';
 import type { DatasetProcessor } from '@/etl/datasets/types';
 
 /**
@@ -129,6 +130,9 @@ export async function importFile(db: Db, input: { path: string } | { bytes: Buff
     if (e && e.name === 'FileRejectedError') {
       return emptyResult(meta, { errors: [{ row: null, column: null, message: e.message, severity: 'error', code: e.code ?? 'file_rejected' }] });
     }
+    // Disk full or a read-only directory: the transaction rolled back, say so plainly.
+    const storage = storageFailureMessage(err);
+    if (storage) return emptyResult(meta, { errors: [{ row: null, column: null, message: storage, severity: 'error', code: 'storage' }] });
     throw err;
   }
 }
