@@ -358,6 +358,19 @@ export async function openCsv(input: SourceInput, fileName: string, limits: Impo
   if (!sampleText.replace(/[\s\uFEFF]/g, '').length) {
     throw new FileRejectedError('empty', `Tệp "${fileName}" không có dữ liệu (chỉ có khoảng trắng). Hãy kiểm tra lại tệp rồi tải lên lại.`);
   }
+  // Web systems often export an HTML table or an Excel 2003 XML file named .xls: not CSV.
+  const start = sampleText.slice(0, 2048).trimStart().toLowerCase();
+  if (/^(<!doctype html|<html|<table|<\?xml)/.test(start)) {
+    const what = start.includes('urn:schemas-microsoft-com:office:spreadsheet') || sampleText.includes('urn:schemas-microsoft-com:office:spreadsheet')
+      ? 'bảng tính XML Spreadsheet 2003'
+      : start.startsWith('<?xml')
+        ? 'tệp XML'
+        : 'trang HTML';
+    throw new FileRejectedError(
+      'not-spreadsheet',
+      `Tệp "${fileName}" là ${what} (thường do phần mềm xuất ra với đuôi .xls), không phải .xlsx hay .csv. Hãy mở tệp trong Excel và Lưu thành (Save As) định dạng .xlsx rồi tải lên lại.`,
+    );
+  }
   const delimiter = detectDelimiter(sampleText);
   const newline = detectNewline(sampleText);
   await checkQuotes(input, encoding, delimiter);

@@ -279,7 +279,15 @@ async function parseSharedStrings(src: ByteSource, entry: ZipEntry, limits: Impo
         }
       },
       text(raw) {
-        if (inT && phonetic === 0) cur += decodeXml(raw);
+        if (inT && phonetic === 0) {
+          cur += decodeXml(raw);
+          if (cur.length > limits.maxCellChars) {
+            throw new FileRejectedError(
+              'cell-too-long',
+              `Tệp có một chuỗi văn bản dài hơn giới hạn ${limits.maxCellChars.toLocaleString('vi-VN')} ký tự một ô. Hãy rút gọn nội dung ô đó rồi tải lên lại.`,
+            );
+          }
+        }
       },
     },
     entry.name,
@@ -533,9 +541,15 @@ async function* readSheetRows(ctx: SheetContext, entry: ZipEntry, sheetName: str
       text(raw) {
         if (capture === 0) return;
         const t = decodeXml(raw);
-        if (capture === 1) value += t;
-        else if (capture === 2) formula += t;
+        if (capture === 2) formula += t;
         else value += t;
+        if ((value?.length ?? 0) > limits.maxCellChars || (formula?.length ?? 0) > limits.maxCellChars) {
+          throw new FileRejectedError(
+            'cell-too-long',
+            `Trang "${sheetName}", dòng ${rowNumber}, cột ${columnLetter(col)}: ô dài hơn giới hạn ${limits.maxCellChars.toLocaleString('vi-VN')} ký tự. Hãy rút gọn nội dung ô rồi tải lên lại.`,
+            rowNumber,
+          );
+        }
       },
     },
     entry.name,

@@ -14,6 +14,8 @@ export interface XmlHandler {
 
 /** Longest piece of markup we accept without a closing '>' (a single tag or comment). */
 const MAX_TAG_CHARS = 1024 * 1024;
+/** Longest run of text between two tags we buffer (Excel caps a cell at 32,767 characters). */
+const MAX_TEXT_CHARS = 4 * 1024 * 1024;
 
 export class XmlScanner {
   private buf = '';
@@ -71,8 +73,14 @@ export class XmlScanner {
       pos = gt + 1;
     }
     this.buf = pos >= n ? '' : buf.slice(pos);
-    if (this.buf.length > MAX_TAG_CHARS && this.buf.indexOf('<') === 0) {
+    if (this.buf.length > MAX_TAG_CHARS && this.buf.charCodeAt(0) === 60) {
       throw new FileRejectedError('corrupt', `Phần "${this.part}" của tệp có thẻ XML không đóng. Tệp bị hỏng; hãy mở bằng Excel, lưu lại thành .xlsx rồi tải lên lại.`);
+    }
+    if (this.buf.length > MAX_TEXT_CHARS) {
+      throw new FileRejectedError(
+        'cell-too-long',
+        `Phần "${this.part}" của tệp có một đoạn văn bản dài hơn ${MAX_TEXT_CHARS.toLocaleString('vi-VN')} ký tự — không ô nào dài như vậy. Hãy kiểm tra tệp, lưu lại thành .xlsx rồi tải lên lại.`,
+      );
     }
   }
 

@@ -55,6 +55,15 @@ describe('file guard', () => {
     expect((await rejection({ bytes: ctrl })).code).toBe('binary');
   });
 
+  it('refuses HTML tables and Excel 2003 XML saved as .xls, telling to save as .xlsx', async () => {
+    const html = await rejection({ bytes: Buffer.from('\ufeff<html><body><table><tr><td>STT</td></tr></table></body></html>') });
+    expect(html.code).toBe('not-spreadsheet');
+    expect(html.message).toContain('trang HTML');
+    expect(html.message).toContain('.xlsx');
+    const xml2003 = await rejection({ bytes: Buffer.from('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>') });
+    expect(xml2003.message).toContain('XML Spreadsheet 2003');
+  });
+
   it('refuses a file larger than the configured size', async () => {
     const err = await rejection({ bytes: Buffer.from('a;b\n1;2\n') }, { ...LIMITS, maxFileBytes: 4 });
     expect(err.code).toBe('too-large');
