@@ -46,9 +46,9 @@ export type BlocRankRow = z.infer<typeof RankRow>;
 export async function blocRanking(db: Db, blocId: number, w: { start: string; end: string }): Promise<BlocRankRow[]> {
   return query(
     db,
-    `WITH chosen AS (SELECT * FROM (${CHOSEN_SCORE_PERIODS}) WHERE bloc_id = $bloc),
+    `WITH tot AS ${BLOC_TOTALS}, chosen AS (${CHOSEN_SCORE_PERIODS}),
           prev AS (
-            SELECT p.period_start, p.period_end, any_value(p.period) AS period FROM ${BLOC_TOTALS} p, chosen c
+            SELECT p.period_start, p.period_end, any_value(p.period) AS period FROM tot p, chosen c
             WHERE p.bloc_id = $bloc AND p.period_end < c.period_start
               AND date_diff('day', p.period_start, p.period_end) BETWEEN date_diff('day', c.period_start, c.period_end) - 3
                                                                    AND date_diff('day', c.period_start, c.period_end) + 3
@@ -57,8 +57,8 @@ export async function blocRanking(db: Db, blocId: number, w: { start: string; en
             strftime(t.period_end, '%Y-%m-%d') AS period_end, t.total_points::DOUBLE AS total_points,
             t.self_total_points::DOUBLE AS self_total_points, t.rank,
             (SELECT period FROM prev) AS previous_period, pt.rank AS previous_rank, pt.total_points::DOUBLE AS previous_points
-     FROM ${BLOC_TOTALS} t JOIN chosen c USING (bloc_id, period_start, period_end)
-     LEFT JOIN ${BLOC_TOTALS} pt ON pt.bloc_id = t.bloc_id AND pt.unit_id = t.unit_id
+     FROM tot t JOIN chosen c USING (bloc_id, period_start, period_end)
+     LEFT JOIN tot pt ON pt.bloc_id = t.bloc_id AND pt.unit_id = t.unit_id
           AND pt.period_start = (SELECT period_start FROM prev) AND pt.period_end = (SELECT period_end FROM prev)
      ORDER BY t.rank, t.unit_name`,
     { bloc: blocId, pStart: w.start, pEnd: w.end },
@@ -83,7 +83,7 @@ export type HeatCell = z.infer<typeof HeatRow>;
 export async function blocCriteriaHeat(db: Db, blocId: number, w: { start: string; end: string }): Promise<HeatCell[]> {
   return query(
     db,
-    `WITH chosen AS (SELECT * FROM (${CHOSEN_SCORE_PERIODS}) WHERE bloc_id = $bloc)
+    `WITH tot AS ${BLOC_TOTALS}, chosen AS (${CHOSEN_SCORE_PERIODS})
      SELECT s.unit_id, concat_ws('|', s.criterion_kind, coalesce(s.criterion_code, ''), s.criterion) AS criterion_key,
             s.criterion_group, s.criterion_code, s.criterion, s.criterion_kind, min(s.sort_order)::INTEGER AS sort_order,
             max(s.max_points)::DOUBLE AS max_points, sum(s.assessed_points)::DOUBLE AS assessed_points

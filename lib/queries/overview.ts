@@ -172,16 +172,20 @@ export async function activitiesByUnit(db: Db, f: DashboardFilters, w: Window, l
  * The score period each bloc is shown for: score periods that fall inside the window, else the
  * latest one covering it (a quarter or month inside a half-year or year). Inside periods win,
  * then the latest end, then the longest span (the annual review over the H2 one).
+ * Reads the score totals from a CTE named \`tot\` (TOTALS_CTE, or a bloc's own).
  */
 export const CHOSEN_SCORE_PERIODS = `
   SELECT bloc_id, period_start, period_end, any_value(period) AS period,
          (period_start >= $pStart::DATE AND period_end <= $pEnd::DATE) AS inside
-  FROM ${scoreTotalsSql(OVERLAPPING_WINDOW)}
+  FROM tot
   WHERE (period_start >= $pStart::DATE AND period_end <= $pEnd::DATE)
      OR (period_start <= $pStart::DATE AND period_end >= $pEnd::DATE)
   GROUP BY bloc_id, period_start, period_end
   QUALIFY row_number() OVER (PARTITION BY bloc_id ORDER BY (period_start >= $pStart::DATE AND period_end <= $pEnd::DATE) DESC,
                                               period_end DESC, period_start ASC) = 1`;
+
+/** Score totals of the partitions overlapping [$pStart, $pEnd], computed once per query. */
+export const TOTALS_CTE = `tot AS ${scoreTotalsSql(OVERLAPPING_WINDOW)}`;
 
 const BlocLeaderRow = z.object({
   bloc_id: num,
@@ -206,7 +210,7 @@ export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'un
   where.when(f.unit, 't.bloc_id IN (SELECT bloc_id FROM scores WHERE unit_id = $unit)', 'unit');
   return query(
     db,
-    `WITH chosen AS (${CHOSEN_SCORE_PERIODS})
+    `WITH ${TOTALS_CTE}, chosen AS (${CHOSEN_SCORE_PERIODS})
      SELECT t.bloc_id, any_value(t.bloc_name) AS bloc_name, any_value(c.period) AS period,
             strftime(t.period_start, '%Y-%m-%d') AS period_start, strftime(t.period_end, '%Y-%m-%d') AS period_end,
             any_value(c.inside) AS inside,
@@ -215,7 +219,7 @@ export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'un
             arg_min(t.unit_name, (t.rank, t.unit_name)) AS leader_name,
             max(t.total_points)::DOUBLE AS leader_points,
             count(*) FILTER (WHERE t.rank = 1)::INTEGER AS leaders
-     FROM ${scoreTotalsSql(OVERLAPPING_WINDOW)} t JOIN chosen c USING (bloc_id, period_start, period_end)
+     FROM tot t JOIN chosen c USING (bloc_id, period_start, period_end)
      ${where.sql()}
      GROUP BY t.bloc_id, t.period_start, t.period_end ORDER BY bloc_name`,
     { ...where.params, pStart: period.start, pEnd: period.end },
@@ -238,9 +242,9 @@ export async function blocRankings(db: Db, f: Pick<DashboardFilters, 'bloc'>, pe
   const where = new Where().when(f.bloc, 't.bloc_id = $bloc', 'bloc');
   return query(
     db,
-    `WITH chosen AS (${CHOSEN_SCORE_PERIODS})
+    `WITH ${TOTALS_CTE}, chosen AS (${CHOSEN_SCORE_PERIODS})
      SELECT t.bloc_id, t.bloc_name, t.unit_id, t.unit_name, t.total_points::DOUBLE AS total_points, t.rank
-     FROM ${scoreTotalsSql(OVERLAPPING_WINDOW)} t JOIN chosen c USING (bloc_id, period_start, period_end) ${where.sql()}
+     FROM tot t JOIN chosen c USING (bloc_id, period_start, period_end) ${where.sql()}
      ORDER BY t.bloc_name, t.rank, t.unit_name`,
     { ...where.params, pStart: period.start, pEnd: period.end },
     RankingRow,

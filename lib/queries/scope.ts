@@ -49,16 +49,16 @@ export const LOADED_AWARDS = `(SELECT * FROM awards WHERE batch_id IN (SELECT ba
 export function scoreTotalsSql(partitionFilter: string): string {
   return `(
   WITH t AS (
-    SELECT s.bloc_id, b.name AS bloc_name, s.unit_id, u.name AS unit_name, s.period_start, s.period_end, s.period,
+    SELECT s.bloc_id, s.unit_id, s.period_start, s.period_end, s.period,
            round(sum(CASE s.criterion_kind WHEN 'penalty' THEN -coalesce(s.assessed_points, 0) ELSE coalesce(s.assessed_points, 0) END), 2) AS total_points,
            round(sum(CASE s.criterion_kind WHEN 'penalty' THEN -coalesce(s.self_points, 0) ELSE coalesce(s.self_points, 0) END), 2) AS self_total_points
-    FROM scores s JOIN blocs b ON b.bloc_id = s.bloc_id JOIN units u ON u.unit_id = s.unit_id
+    FROM scores s
     WHERE s.batch_id IN (SELECT batch_id FROM import_batches WHERE status = 'loaded') AND (${partitionFilter})
-    GROUP BY ALL)
-  SELECT bloc_id, bloc_name, unit_id, unit_name, period_start, period_end, total_points,
-         CAST(rank() OVER (PARTITION BY bloc_id, period_start, period_end ORDER BY total_points DESC) AS INTEGER) AS rank,
-         self_total_points, period
-  FROM t)`;
+    GROUP BY s.bloc_id, s.unit_id, s.period_start, s.period_end, s.period)
+  SELECT t.bloc_id, b.name AS bloc_name, t.unit_id, u.name AS unit_name, t.period_start, t.period_end, t.total_points,
+         CAST(rank() OVER (PARTITION BY t.bloc_id, t.period_start, t.period_end ORDER BY t.total_points DESC) AS INTEGER) AS rank,
+         t.self_total_points, t.period
+  FROM t JOIN blocs b ON b.bloc_id = t.bloc_id JOIN units u ON u.unit_id = t.unit_id)`;
 }
 
 /** Score periods overlapping the window [$pStart, $pEnd] (inside it or covering it). */

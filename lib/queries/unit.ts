@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { query, type Db } from '@/lib/db/client';
 import { date, dateOrNull, num, numOrNull, str, strOrNull } from './rows';
 import { CHOSEN_SCORE_PERIODS } from './overview';
-import { LOADED_ACTIVITIES, LOADED_AWARDS, scoreTotalsSql } from './scope';
+import { LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW, scoreTotalsSql } from './scope';
 
 const UnitInfoRow = z.object({
   unit_id: num,
@@ -115,7 +115,8 @@ const CriterionRow = z.object({
 export async function unitCriteria(db: Db, unitId: number, w: { start: string; end: string }) {
   return query(
     db,
-    `WITH chosen AS (${CHOSEN_SCORE_PERIODS}),
+    `WITH tot AS ${scoreTotalsSql('s.bloc_id IN (SELECT bloc_id FROM scores WHERE unit_id = $unit) AND ' + OVERLAPPING_WINDOW)},
+          chosen AS (${CHOSEN_SCORE_PERIODS}),
           s AS (SELECT v.* FROM v_scores v JOIN chosen c USING (bloc_id, period_start, period_end))
      SELECT s.bloc_id, s.period, s.criterion_group, s.criterion_code, s.criterion, s.criterion_kind,
             s.max_points, s.self_points, s.assessed_points,
