@@ -26,7 +26,8 @@ export interface Parsed<T> {
 const GRAIN_ORDER: Grain[] = ['year', 'half', 'quarter', 'month'];
 const GRAIN_PARAM: Record<string, Grain> = { year: 'year', nam: 'year', half: 'half', h: 'half', quarter: 'quarter', quy: 'quarter', month: 'month', thang: 'month' };
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
+// Plain digits only: "1e3" or "0x10" are not ids a link of ours would carry.
+const Id = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));
 
 /** First value of a param (repeated params keep the first). */
 export function first(sp: SearchParams, key: string): string | undefined {
