@@ -34,7 +34,7 @@ export function writeUnitsCsv(file: string): void {
  * Activities CSV, `,`-separated UTF-8: Ngày thực hiện | Đơn vị | Hình thức | Nội dung | Số người tham gia.
  * Every title carries its row number so no two rows share a natural key (duplicates are errors).
  */
-export async function writeActivitiesCsv(file: string, rows: number, seed = 20260601): Promise<void> {
+export async function writeActivitiesCsv(file: string, rows: number, seed = 20260601, unitNames?: string[]): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const rand = seededRandom(seed);
   const out = fs.createWriteStream(file, { encoding: 'utf8' });
@@ -45,7 +45,8 @@ export async function writeActivitiesCsv(file: string, rows: number, seed = 2026
     const day = 1 + Math.floor(rand() * 28);
     const unit = pick(rand, BENCH_UNITS);
     // Half the rows name the unit by its abbreviation, as real files do.
-    const unitText = rand() < 0.5 ? unit.name : unit.abbreviation;
+    const byName = rand() < 0.5;
+    const unitText = unitNames ? unitNames[i % unitNames.length] : byName ? unit.name : unit.abbreviation;
     const channel = pick(rand, CHANNEL_TEXTS);
     const title = `${pick(rand, TOPICS)} đợt ${i}`;
     const participants = 5 + Math.floor(rand() * 496);

@@ -1,0 +1,222 @@
+/**
+ * Dashboard under load while importing (issue 6): autocannon on loopback drives the overview and
+ * a bloc page with 20 connections for 30 s, first idle, then while a 100,000-row activities file
+ * goes through the server's upload endpoint (preview, then confirm). Prints req/s, p50/p95/p99,
+ * errors, and the ratio of p95 under import to idle.
+ *
+ *   npm run bench:load [-- --scale 1 --connections 20 --duration 30 --rows 100000 --port 3391 --build --app DIR]
+ *
+ * --app runs `next build`/`next start` in another checkout (e.g. `git archive HEAD` unpacked with
+ * node_modules linked), so the benchmark never rebuilds the .next of a tree others are serving.
+ *
+ * Uses the large deterministic dataset of the dashboard benchmark (test/bench/large-dataset.ts).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { formatNumber } from '@/lib/format';
+import { buildLargeDataset, largeDatasetCounts } from './large-dataset';
+import { writeActivitiesCsv } from './generate-data';
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    connections: { type: 'string', default: '20' },
+    duration: { type: 'string', default: '30' },
+    rows: { type: 'string', default: '100000' },
+    port: { type: 'string', default: '3391' },
+    build: { type: 'boolean', default: false },
+    dir: { type: 'string', default: 'data/bench' },
+    app: { type: 'string', default: '.' },
+  },
+});
+const USER = 'bench-vanphong';
+const PASSWORD = 'Bench@2026-tai';
+const dbFile = path.resolve(args.dir!, 'load.duckdb');
+const base = `http://127.0.0.1:${args.port}`;
+const PATHS = ['/', '/khoi/1'];
+
+interface LoadFigures {
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function drive(cookie: string, seconds: number): Promise<LoadFigures> {
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  const instance = autocannon({
+    url: base,
+    connections: Number(args.connections),
+    duration: seconds,
+    headers: { cookie },
+    requests: PATHS.map((p) => ({ method: 'GET', path: p })),
+    timeout: 30,
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    times.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    requests: times.length,
+    reqPerSec: times.length / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    statuses,
+  };
+}
+
+function line(label: string, f: LoadFigures): string {
+  return `${label.padEnd(22)} ${formatNumber(f.reqPerSec, 1).padStart(8)} req/s  p50 ${formatNumber(f.p50, 0).padStart(6)} ms  p95 ${formatNumber(f.p95, 0).padStart(6)} ms  p99 ${formatNumber(f.p99, 0).padStart(6)} ms  lỗi ${f.errors}, non-2xx ${f.non2xx}  (${formatNumber(f.requests)} yêu cầu; ${JSON.stringify(f.statuses)})`;
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const r = await fetch(`${base}/dang-nhap`);
+      if (r.status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('Máy chủ không khởi động sau 120 s.');
+}
+
+async function login(): Promise<string> {
+  const body = new URLSearchParams({ username: USER, password: PASSWORD });
+  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', body, redirect: 'manual', headers: { origin: base } });
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (!cookie) throw new Error(`Đăng nhập thất bại (HTTP ${r.status}).`);
+  return cookie;
+}
+
+/** Reads an NDJSON answer to the end and returns its last `result` event. */
+async function ndjsonResult(r: Response): Promise<Record<string, any>> {
+  const text = await r.text();
+  const events = text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const result = events.filter((e) => e.type === 'result').at(-1);
+  if (!result) throw new Error(`HTTP ${r.status}: ${text.slice(0, 500)}`);
+  return result;
+}
+
+/** Upload (dry-run preview) then confirm: the real all-or-nothing import through the server. */
+async function uploadAndConfirm(cookie: string, file: string): Promise<{ previewMs: number; confirmMs: number; status: string; rows: number; detail: string }> {
+  const bytes = fs.readFileSync(file);
+  const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+  const t0 = performance.now();
+  const up = await fetch(`${base}/api/upload`, {
+    method: 'POST',
+    body: bytes,
+    headers: { cookie, origin: base, 'x-file-name': encodeURIComponent(path.basename(file)), 'x-content-sha256': sha, 'content-type': 'application/octet-stream' },
+  });
+  const preview = await ndjsonResult(up);
+  const previewMs = performance.now() - t0;
+  const id = preview.upload?.uploadId;
+  if (!id) throw new Error(`Tải lên không thành công: ${JSON.stringify(preview).slice(0, 800)}`);
+  const t1 = performance.now();
+  const confirm = await fetch(`${base}/api/upload/${id}/confirm`, { method: 'POST', body: '{}', headers: { cookie, origin: base, 'content-type': 'application/json' } });
+  const done = await ndjsonResult(confirm);
+  const result = done.upload?.result ?? {};
+  return {
+    previewMs,
+    confirmMs: performance.now() - t1,
+    status: String(result.status ?? done.upload?.status),
+    rows: Number(result.rowsLoaded ?? 0),
+    detail: JSON.stringify(result.errors?.slice?.(0, 3) ?? done).slice(0, 600),
+  };
+}
+
+async function main(): Promise<void> {
+  const scale = Number(args.scale);
+  const rows = Number(args.rows);
+  fs.mkdirSync(args.dir!, { recursive: true });
+  console.log(`Dữ liệu lớn (scale ${scale}): ${JSON.stringify(largeDatasetCounts(scale))} → ${dbFile}`);
+  let t = performance.now();
+  await buildLargeDataset(dbFile, scale);
+  console.log(`  dựng trong ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const add = spawnSync('npx', ['tsx', 'lib/auth/cli.ts', 'add', USER, '--role', 'office', '--db', dbFile], {
+    encoding: 'utf8',
+    env: { ...process.env, THIDUA_PASSWORD: PASSWORD },
+  });
+  if (add.status !== 0) throw new Error(`Không tạo được tài khoản: ${add.stderr}`);
+
+  // Units of the large dataset that are not district offices: "Phòng nghiệp vụ số N".
+  const unitNames = Array.from({ length: 200 }, (_, i) => i + 1).filter((i) => i % 4 !== 0).map((i) => `Phòng nghiệp vụ số ${i}`);
+  const importFile = path.resolve(args.dir!, `load-activities-${rows}.csv`);
+  await writeActivitiesCsv(importFile, rows, 424242, unitNames);
+
+  const app = path.resolve(args.app!);
+  if (args.build || !fs.existsSync(path.join(app, '.next/BUILD_ID'))) {
+    console.log(`next build trong ${app} …`);
+    const b = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', cwd: app, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (b.status !== 0) throw new Error('next build thất bại.');
+  }
+  const server: ChildProcess = spawn('npx', ['next', 'start', '-p', String(args.port), '-H', '127.0.0.1'], {
+    env: { ...process.env, THIDUA_DB: dbFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: app,
+    detached: true,
+  });
+  let serverErr = '';
+  server.stderr?.on('data', (d) => (serverErr = (serverErr + d).slice(-4000)));
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+  };
+  process.on('exit', stop);
+  try {
+    await waitForServer();
+    const cookie = await login();
+    for (const p of PATHS) {
+      const r = await fetch(`${base}${p}`, { headers: { cookie }, redirect: 'manual' });
+      await r.text();
+      if (r.status !== 200) throw new Error(`${p}: HTTP ${r.status} (đăng nhập hoặc trang lỗi)`);
+    }
+    await drive(cookie, 5); // warm-up: compile caches, DuckDB buffers
+    const seconds = Number(args.duration);
+    console.log(`\nautocannon: ${args.connections} kết nối × ${seconds} s, trang ${PATHS.join(' và ')}, máy chủ next start trên ${base}`);
+    const idle = await drive(cookie, seconds);
+    console.log(line('Khi rảnh', idle));
+
+    t = performance.now();
+    const upload = uploadAndConfirm(cookie, importFile).then((r) => ({ ...r, endedAt: performance.now() - t }));
+    const busy = await drive(cookie, seconds);
+    console.log(line('Trong khi nạp tệp', busy));
+    const u = await upload;
+    console.log(
+      `Nạp ${formatNumber(rows)} dòng qua /api/upload: xem trước ${formatNumber(u.previewMs / 1000, 1)} s, xác nhận ${formatNumber(u.confirmMs / 1000, 1)} s → ${u.status}, ${formatNumber(u.rows)} dòng` +
+        (u.status !== 'loaded' ? ` (${u.detail})` : '') +
+        (u.endedAt < seconds * 1000 ? ` — kết thúc sau ${formatNumber(u.endedAt / 1000, 1)} s, trước khi hết ${seconds} s đo` : ' — chạy suốt thời gian đo'),
+    );
+    const ratio = busy.p95 / idle.p95;
+    console.log(`\nTỉ lệ p95 khi nạp / khi rảnh: ${formatNumber(ratio, 2)}× (mục tiêu ≤ 3×); lỗi khi nạp: ${busy.errors + busy.non2xx} (mục tiêu 0)`);
+  } catch (err) {
+    console.error(`Lỗi: ${(err as Error).message}\n--- stderr máy chủ ---\n${serverErr}`);
+    process.exitCode = 1;
+  } finally {
+    stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
