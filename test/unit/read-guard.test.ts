@@ -161,6 +161,33 @@ describe('file guard', () => {
     expect((await rejection({ bytes: writeZip(parts) })).code).toBe('too-many-strings');
   });
 
+  it('never fails other than with a FileRejectedError on damaged files (seeded mutations)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const template = readFileSync(path.join(import.meta.dirname, '../fixtures/real-templates/NHANDULIEU.xlsx'));
+    const csv = Buffer.from('\ufeffSTT;Tên đơn vị;"Ghi chú; có ""ngoặc"""\r\n1;Phòng Tài chính;"dòng 1\r\ndòng 2"\r\n2;Văn phòng Sở;x\r\n');
+    let seed = 12345;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const outcomes = new Map<string, number>();
+    for (const original of [template, validXlsx, csv]) {
+      for (let k = 0; k < 60; k++) {
+        const b = Buffer.from(original);
+        const kind = rnd(3);
+        if (kind === 0) for (let j = 0; j <= rnd(8); j++) b[rnd(b.length)] = rnd(256);
+        const bytes =
+          kind === 1 ? b.subarray(0, rnd(b.length)) : kind === 2 ? Buffer.concat([b.subarray(0, rnd(b.length)), Buffer.from([rnd(256), rnd(256)]), b.subarray(rnd(b.length))]) : b;
+        const outcome = await openSpreadsheet({ bytes }, 'f', LIMITS)
+          .then(async (o) => {
+            for (const s of o.sheets) await collect(s);
+            return 'ok';
+          })
+          .catch((e: unknown) => (e instanceof FileRejectedError ? e.code : `unexpected: ${String(e)}`));
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+    }
+    expect([...outcomes.keys()].filter((k) => k.startsWith('unexpected'))).toEqual([]);
+    expect(outcomes.get('corrupt')).toBeGreaterThan(10);
+  });
+
   it('accepts the valid workbook the hostile ones were made from', async () => {
     const opened = await openSpreadsheet({ bytes: validXlsx }, 'ok.xlsx', LIMITS);
     const rows = await collect(opened.sheets[0]);
