@@ -1,14 +1,14 @@
-import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { INTEGER, UINTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { RawRow } from '@/etl/types';
-import type { Channel } from '@/lib/domain';
-import { foldKey } from '@/lib/text';
+import { CHANNELS, type Channel } from '@/lib/domain';
 import { suggestionText } from '@/lib/units/resolve';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseDateCell, civilFromDays } from '@/etl/normalise/dates';
 import { parseNumberCell } from '@/etl/normalise/numbers';
 import { channelOf } from '@/etl/normalise/channel';
-import { rowKey } from '@/etl/normalise/row-key';
-import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunks';
+import { hashLanes, lanesNumber, lastLanes, LANES_HEX_SQL } from '@/etl/normalise/row-key';
+import { foldKeyFast } from '@/etl/normalise/fast-text';
+import { appendColumns, countBatchRows } from '@/etl/load/chunks';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
 
 /**
@@ -27,18 +27,22 @@ export class ActivitiesProcessor implements DatasetProcessor {
   private cExemplar: number;
   private cStt: number;
 
-  // Staging columns.
+  // Staging columns (bounded: numbers and the few strings each row needs; repeated strings as
+  // dictionary indexes).
   private days: number[] = [];
   private unitIds: number[] = [];
-  private unitRaw: string[] = [];
-  private channels: Channel[] = [];
+  private unitRawIdx: number[] = [];
+  private channelIdx: number[] = [];
   private titles: string[] = [];
   private participants: number[] = [];
-  private movements: (string | null)[] = [];
+  private movementIdx: (number | null)[] = [];
   private exemplars: (string | null)[] = [];
   private sourceRows: number[] = [];
-  private keys: string[] = [];
-  private seen = new Map<string, number>();
+  private keyLo: number[] = [];
+  private keyHi: number[] = [];
+  private unitRawDict = new Map<string, number>();
+  private movementDict = new Map<string, number>();
+  private seen = new Map<number, number>();
   private unknownChannels = new Map<string, number>();
 
   constructor(private ctx: DatasetContext) {
@@ -55,7 +59,16 @@ export class ActivitiesProcessor implements DatasetProcessor {
   }
 
   get rowCount(): number {
-    return this.keys.length;
+    return this.sourceRows.length;
+  }
+
+  private dictIndex(dict: Map<string, number>, value: string): number {
+    let i = dict.get(value);
+    if (i === undefined) {
+      i = dict.size;
+      dict.set(value, i);
+    }
+    return i;
   }
 
   onRow(row: RawRow): void {
@@ -128,7 +141,9 @@ export class ActivitiesProcessor implements DatasetProcessor {
     }
     if (!ok || !date.ok) return;
 
-    const key = rowKey(`${date.value}|${unitId}|${channel}|${foldKey(title)}`);
+    hashLanes(`${date.value}|${unitId}|${channel}|${foldKeyFast(title)}`);
+    const [h1, h2] = lastLanes();
+    const key = lanesNumber(h1, h2);
     const prev = this.seen.get(key);
     if (prev !== undefined) {
       issues.error(n, null, `trùng với dòng ${prev} (cùng ngày, đơn vị, hình thức và nội dung). Hãy xoá một trong hai dòng hoặc sửa cho khác nhau.`, 'duplicate_row');
@@ -137,14 +152,16 @@ export class ActivitiesProcessor implements DatasetProcessor {
     this.seen.set(key, n);
     this.days.push(date.days);
     this.unitIds.push(unitId);
-    this.unitRaw.push(unitText);
-    this.channels.push(channel);
+    this.unitRawIdx.push(this.dictIndex(this.unitRawDict, unitText));
+    this.channelIdx.push(CHANNELS.indexOf(channel));
     this.titles.push(title);
     this.participants.push(participants);
-    this.movements.push(this.cMove >= 0 ? cellText(cells[this.cMove] ?? null) || null : null);
+    const movement = this.cMove >= 0 ? cellText(cells[this.cMove] ?? null) : '';
+    this.movementIdx.push(movement ? this.dictIndex(this.movementDict, movement) : null);
     this.exemplars.push(this.cExemplar >= 0 ? cellText(cells[this.cExemplar] ?? null) || null : null);
     this.sourceRows.push(n);
-    this.keys.push(key);
+    this.keyLo.push(h1);
+    this.keyHi.push(h2);
   }
 
   async finish(): Promise<void> {
@@ -153,16 +170,18 @@ export class ActivitiesProcessor implements DatasetProcessor {
 
   preview(n: number): Record<string, unknown>[] {
     const out: Record<string, unknown>[] = [];
-    for (let i = 0; i < Math.min(n, this.keys.length); i++) {
+    const rawNames = [...this.unitRawDict.keys()];
+    const movements = [...this.movementDict.keys()];
+    for (let i = 0; i < Math.min(n, this.sourceRows.length); i++) {
       const [y, m, d] = civilFromDays(this.days[i]);
       out.push({
         row: this.sourceRows[i],
         activity_date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-        unit_name: this.ctx.units.nameOf(this.unitIds[i]) ?? this.unitRaw[i],
-        channel: this.channels[i],
+        unit_name: this.ctx.units.nameOf(this.unitIds[i]) ?? rawNames[this.unitRawIdx[i]],
+        channel: CHANNELS[this.channelIdx[i]],
         title: this.titles[i],
         participants: this.participants[i],
-        movement: this.movements[i],
+        movement: this.movementIdx[i] === null ? null : movements[this.movementIdx[i]!],
         exemplar: this.exemplars[i],
       });
     }
@@ -171,33 +190,56 @@ export class ActivitiesProcessor implements DatasetProcessor {
 
   async load(conn: DuckDBConnection, batchId: number): Promise<LoadOutcome> {
     const stage = 'stage_activities';
-    await conn.run(`DROP TABLE IF EXISTS temp.${stage}`);
+    await conn.run(`DROP TABLE IF EXISTS temp.${stage}; DROP TABLE IF EXISTS temp.stage_dict`);
     await conn.run(
-      `CREATE TEMP TABLE ${stage} (days INTEGER, unit_id INTEGER, unit_raw VARCHAR, channel VARCHAR, title VARCHAR,
-        participants INTEGER, movement VARCHAR, exemplar VARCHAR, source_row INTEGER, row_key VARCHAR)`,
+      `CREATE TEMP TABLE ${stage} (days INTEGER, unit_id INTEGER, unit_raw INTEGER, channel INTEGER, title VARCHAR,
+        participants INTEGER, movement INTEGER, exemplar VARCHAR, source_row INTEGER, h1 UINTEGER, h2 UINTEGER)`,
     );
-    const n = this.keys.length;
+    // Dictionaries: kind 0 = unit as written, 1 = channel, 2 = movement.
+    await conn.run('CREATE TEMP TABLE stage_dict (kind INTEGER, idx INTEGER, value VARCHAR)');
+    const dict: [number[], number[], string[]] = [[], [], []];
+    const addDict = (kind: number, values: Iterable<string>) => {
+      let i = 0;
+      for (const v of values) {
+        dict[0].push(kind);
+        dict[1].push(i++);
+        dict[2].push(v);
+      }
+    };
+    addDict(0, this.unitRawDict.keys());
+    addDict(1, CHANNELS);
+    addDict(2, this.movementDict.keys());
+    await appendColumns(conn, 'stage_dict', [INTEGER, INTEGER, VARCHAR], dict, dict[0].length);
+    const n = this.sourceRows.length;
     await appendColumns(
       conn,
       stage,
-      [INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, INTEGER, VARCHAR, VARCHAR, INTEGER, VARCHAR],
-      [this.days, this.unitIds, this.unitRaw, this.channels, this.titles, this.participants, this.movements, this.exemplars, this.sourceRows, this.keys],
+      [INTEGER, INTEGER, INTEGER, INTEGER, VARCHAR, INTEGER, INTEGER, VARCHAR, INTEGER, UINTEGER, UINTEGER],
+      [this.days, this.unitIds, this.unitRawIdx, this.channelIdx, this.titles, this.participants, this.movementIdx, this.exemplars, this.sourceRows, this.keyLo, this.keyHi],
       n,
     );
-    await ensureMovements(conn, stage);
+    // Movements are created on first sight.
+    await conn.run(
+      `INSERT INTO movements (name)
+       SELECT d.value FROM stage_dict d WHERE d.kind = 2 AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.name = d.value)`,
+    );
     // Rows already held by a loaded batch are skipped (the same rows from another file).
     await conn.run(
       `INSERT INTO activities (activity_date, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, batch_id, source_row, row_key)
-       SELECT DATE '1970-01-01' + s.days, s.unit_id, s.unit_raw, s.channel, s.title, s.participants, m.movement_id, s.exemplar,
+       WITH s AS (SELECT *, ${LANES_HEX_SQL('h1', 'h2')} AS row_key FROM ${stage})
+       SELECT DATE '1970-01-01' + s.days, s.unit_id, u.value, c.value, s.title, s.participants, m.movement_id, s.exemplar,
               $batch, s.source_row, s.row_key
-       FROM ${stage} s LEFT JOIN movements m ON m.name = s.movement
+       FROM s
+       JOIN stage_dict u ON u.kind = 0 AND u.idx = s.unit_raw
+       JOIN stage_dict c ON c.kind = 1 AND c.idx = s.channel
+       LEFT JOIN stage_dict md ON md.kind = 2 AND md.idx = s.movement
+       LEFT JOIN movements m ON m.name = md.value
        WHERE NOT EXISTS (
          SELECT 1 FROM activities a JOIN import_batches b ON b.batch_id = a.batch_id AND b.status = 'loaded'
-         WHERE a.row_key = s.row_key)
-       ORDER BY s.source_row`,
+         WHERE a.row_key = s.row_key)`,
       { batch: batchId },
     );
-    await conn.run(`DROP TABLE temp.${stage}`);
+    await conn.run(`DROP TABLE temp.${stage}; DROP TABLE temp.stage_dict`);
     const loaded = await countBatchRows(conn, 'activities', batchId);
     return { loaded, skipped: n - loaded };
   }

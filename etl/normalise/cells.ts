@@ -1,5 +1,5 @@
 import type { Cell } from '@/etl/types';
-import { cleanText } from '@/lib/text';
+import { cleanCellString } from './fast-text';
 
 /** Cached spreadsheet errors and placeholders that mean "no value". */
 const EMPTY_MARKERS = new Set(['#N/A', '#N/A!', '#VALUE!', '#REF!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', 'N/A']);
@@ -8,8 +8,9 @@ const EMPTY_MARKERS = new Set(['#N/A', '#N/A!', '#VALUE!', '#REF!', '#DIV/0!', '
 export function cellText(c: Cell): string {
   if (c === null || c === undefined) return '';
   if (typeof c === 'string') {
-    const t = cleanText(c);
-    return EMPTY_MARKERS.has(t.toUpperCase()) ? '' : t;
+    const t = cleanCellString(c);
+    // Cached errors (#N/A…) and "N/A" are no value.
+    return (t.charCodeAt(0) === 35 || t.length === 3) && EMPTY_MARKERS.has(t.toUpperCase()) ? '' : t;
   }
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
