@@ -1,6 +1,6 @@
 /**
  * A chart with its accessible alternative: the same numbers as a table in a <details>
- * (keyboard-openable, read by screen readers, printed open).
+ * (keyboard-openable, read by screen readers). Printing keeps the chart and drops the toggle.
  */
 export function ChartFigure(props: {
   caption: string;
@@ -11,10 +11,8 @@ export function ChartFigure(props: {
 }) {
   return (
     <figure className="break-inside-avoid" data-testid={props.testId}>
-      <div aria-hidden="true" className="print:hidden">
-        {props.chart}
-      </div>
-      <details className="chart-table mt-2 text-sm">
+      <div aria-hidden="true">{props.chart}</div>
+      <details className="chart-table mt-2 text-sm print:hidden">
         <summary className="cursor-pointer text-tremor-brand-emphasis">Xem dạng bảng: {props.caption}</summary>
         <DataTable caption={props.caption} columns={props.columns} rows={props.rows} />
       </details>

@@ -184,7 +184,9 @@ async function login(base: string): Promise<string> {
 }
 
 function ensureBuild(force: boolean): void {
-  if (!force && fs.existsSync('.next/BUILD_ID')) return;
+  // THIDUA_DIST_DIR (next.config.mjs) lets the benchmark reuse another build, e.g. the e2e one.
+  const distDir = process.env.THIDUA_DIST_DIR || '.next';
+  if (!force && fs.existsSync(path.join(distDir, 'BUILD_ID'))) return;
   console.log('next build …');
   const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: process.env });
   if (r.status !== 0) throw new Error('next build thất bại.');
