@@ -40,7 +40,8 @@ export async function buildLargeDataset(dbPath: string, scale = 1): Promise<Larg
   await withConnection(db, async (conn) => {
     const run = (sql: string, params?: Record<string, number | string>) => conn.run(sql, params);
     // Secondary indexes are rebuilt once after the bulk insert: far faster than row by row.
-    await run('DROP INDEX idx_activities_date; DROP INDEX idx_activities_key; DROP INDEX idx_awards_key; DROP INDEX idx_scores_key');
+    // The row_key indexes are gone since etl migration 10 (IF EXISTS keeps older schemas working).
+    await run('DROP INDEX IF EXISTS idx_activities_date; DROP INDEX IF EXISTS idx_activities_key; DROP INDEX IF EXISTS idx_awards_key; DROP INDEX IF EXISTS idx_scores_key');
     await run('BEGIN TRANSACTION');
     await run(`INSERT INTO import_batches (batch_id, file_name, sha256, dataset, rows_loaded, imported_by, status) VALUES
       (1, 'don-vi.xlsx', 'bench-units', 'units', $u, 'bench', 'loaded'),
@@ -107,10 +108,7 @@ export async function buildLargeDataset(dbPath: string, scale = 1): Promise<Larg
       SELECT 2, i * 1000, 'Đơn vị', 'warning', 'unit_unresolved', 'Không nhận ra đơn vị "Đơn vị chưa khớp ' || (i % 13) || '"', 'Đơn vị chưa khớp ' || (i % 13)
       FROM generate_series(1, 200) t(i)`);
     await run('COMMIT');
-    await run(`CREATE INDEX idx_activities_date ON activities (activity_date);
-      CREATE INDEX idx_activities_key ON activities (row_key);
-      CREATE INDEX idx_awards_key ON awards (row_key);
-      CREATE INDEX idx_scores_key ON scores (row_key)`);
+    await run(`CREATE INDEX idx_activities_date ON activities (activity_date)`);
     await run('CHECKPOINT');
   });
   db.closeSync();
