@@ -130,10 +130,24 @@ export function encodeVni(text: string): string {
 const VI_LOWER = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz';
 const VI_LETTERS = new Set([...VI_LOWER, ...VI_LOWER.toUpperCase()]);
 
+/** Nuclei that may take a final consonant, and those that end in a semivowel (no final). */
+const NUCLEUS_CLOSED = 'uyê|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uy|uơ|oo|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y';
+const NUCLEUS_OPEN = 'oai|oay|oao|oeo|uây|uôi|ươi|ươu|iêu|yêu|uya|uyu|ia|ua|ưa|ai|ay|ao|au|âu|ây|eo|êu|iu|oi|ôi|ơi|ui|ưi|ưu';
+const SYLLABLE = new RegExp(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?((${NUCLEUS_CLOSED})(ch|nh|ng|c|m|n|p|t)?|(${NUCLEUS_OPEN}))$`);
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/** A well-formed Vietnamese syllable: one tone at most, a valid onset, nucleus and final. */
+function isVietnameseSyllable(word: string): boolean {
+  const nfd = word.toLowerCase().normalize('NFD');
+  const tones = nfd.match(TONE_MARKS);
+  if (tones && tones.length > 1) return false;
+  return SYLLABLE.test(nfd.replace(TONE_MARKS, '').normalize('NFC'));
+}
+
 /**
- * How Vietnamese a decoded text reads: words made only of Vietnamese letters that contain a
- * Vietnamese-specific letter count as good; words with other non-ASCII letters or symbols,
- * or with a capital after a small letter, count as bad.
+ * How Vietnamese a decoded text reads: words with a Vietnamese-specific letter that are
+ * well-formed syllables count as good; words with other non-ASCII characters, a capital after
+ * a small letter, or an impossible syllable ("Phoứng" = VNI read as TCVN3) count as bad.
  */
 export function vietnameseScore(text: string, maxChars = 64 * 1024): { good: number; bad: number } {
   if (text.length > maxChars) text = text.slice(0, maxChars);
@@ -142,9 +156,12 @@ export function vietnameseScore(text: string, maxChars = 64 * 1024): { good: num
   // Separators: spaces, digits, ASCII punctuation and typographic punctuation (– “ ” … «»).
   for (const w of text.normalize('NFC').split(/[\s\d.,;:!?()\[\]{}"'\/\\\-+=*&%$#@<>|_~`^\u2000-\u206f\u00a0\u00ab\u00bb]+/)) {
     if (!w || /^[\x00-\x7f]*$/.test(w)) continue;
+    // Abbreviations without a vowel ("QĐ", "LĐTT") say nothing either way.
+    if (/^[bcdđfghjklmnpqrstvwxzBCDĐFGHJKLMNPQRSTVWXZ]+$/.test(w)) continue;
     let ok = true;
     for (const ch of w) if (!VI_LETTERS.has(ch)) { ok = false; break; }
     if (ok && /\p{Ll}\p{Lu}/u.test(w)) ok = false;
+    if (ok && !isVietnameseSyllable(w)) ok = false;
     if (ok) good++;
     else bad++;
   }

@@ -127,6 +127,22 @@ describe('csv reader', () => {
     expect(rows.map((r) => r.cells)).toEqual(text.trim().split('\n').map((l) => l.split(';')));
   });
 
+  it('tells VNI from TCVN3 and Windows-1258 on short files, in capitals too', async () => {
+    const encodeTcvn3 = (s: string) => Buffer.from([...s.normalize('NFC')].map((ch) => TCVN3_ENCODE.get(ch) ?? ch.charCodeAt(0)));
+    const texts = ['Tên đơn vị;Ghi chú\nPhòng Tài chính;Lao động tiên tiến\n', 'TÊN ĐƠN VỊ;GHI CHÚ\nPHÒNG TÀI CHÍNH;LAO ĐỘNG TIÊN TIẾN\n'];
+    for (const text of texts) {
+      const vni = await read(Buffer.from(encodeVni(text), 'latin1'));
+      expect(vni.opened.encoding).toBe('vni→unicode');
+      expect(vni.rows.map((r) => r.cells.join(';')).join('\n') + '\n').toBe(text);
+      const w1258 = await read(encode1258(text));
+      expect(w1258.opened.encoding).toBe('windows-1258');
+      expect(w1258.rows.map((r) => r.cells.join(';')).join('\n') + '\n').toBe(text);
+    }
+    const tcvn = await read(encodeTcvn3(texts[0]));
+    expect(tcvn.opened.encoding).toBe('tcvn3→unicode');
+    expect(tcvn.rows[1].cells).toEqual(['Phòng Tài chính', 'Lao động tiên tiến']);
+  });
+
   it('converts legacy text that was already re-saved as UTF-8 through Windows-1252', async () => {
     const { opened, rows } = await read(Buffer.from('Tên đơn vị;Ghi chú\nPhßng Tµi chÝnh;Lao ®éng tiªn tiÕn\nV¨n phßng Së;ChiÕn sÜ thi ®ua\n', 'utf8'));
     expect(opened.encoding).toBe('utf-8 (tcvn3→unicode)');
