@@ -210,6 +210,14 @@ export class AwardsProcessor implements DatasetProcessor {
       else if (/^(gia dinh|ho)\b/.test(fold(recipient))) type = 'household';
       else if (/^(phong|van phong|thanh tra|so|ban|trung tam|tap the|to|doi|chi cuc|ubnd)\b/.test(fold(recipient))) type = 'collective';
     }
+    if (type === 'collective' && unitId === null && !unitText && recipient) {
+      // A collective is usually a unit itself.
+      const asUnit = units.resolve(recipient);
+      if (asUnit.ok) {
+        unitId = asUnit.unitId;
+        unitRaw = recipient;
+      }
+    }
     if (!type && ok) {
       ok = false;
       issues.error(n, this.ctx.columnName('recipient_type'), `không xác định được «${recipient}» là cá nhân, tập thể hay hộ gia đình. Hãy thêm cột «Loại» (Cá nhân/Tập thể/Hộ gia đình) hoặc dòng mục «I. TẬP THỂ», «II. CÁ NHÂN» phía trên.`, 'recipient_type_missing');
