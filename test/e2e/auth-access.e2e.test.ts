@@ -89,7 +89,8 @@ describe('auth: sessions and access through the server', () => {
     expect(await page.locator('a[href="/tai-len"]').count()).toBe(0);
     for (const path of ['/tai-len', '/tai-len/lich-su', '/tai-len/don-vi', '/tai-len/lo/1/hoan-tac']) {
       await page.goto(path);
-      expect(new URL(page.url()).pathname, path).toBe('/dang-nhap/khong-du-quyen');
+      // The redirect may come inside the streamed page (client-side), so wait for it.
+      await page.waitForURL((u) => u.pathname === '/dang-nhap/khong-du-quyen', { timeout: 20_000 });
       await expect(page.locator('h1').textContent()).resolves.toBe('Bạn không có quyền mở trang này');
     }
     await page.screenshot({ path: '/tmp/h5-403.png', fullPage: true });

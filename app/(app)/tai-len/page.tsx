@@ -16,7 +16,7 @@ export default async function UploadPage() {
   const limits = importLimits();
   const fieldsByDataset = Object.fromEntries(DATASETS.map((d) => [d, fieldOptions(d)])) as Record<Dataset, { field: string; label: string }[]>;
   return (
-    <main id="noi-dung" className="mx-auto max-w-7xl px-3 py-6 sm:px-6">
+    <div>
       <h1 className="text-2xl font-semibold text-tremor-content-strong">Tải dữ liệu lên</h1>
       <p className="mt-1 max-w-3xl text-sm text-tremor-content">
         Tải các bảng tính do phòng, đơn vị và khối thi đua gửi về: danh mục đơn vị, hoạt động tuyên truyền, khen thưởng, bảng chấm điểm
@@ -24,7 +24,7 @@ export default async function UploadPage() {
         trọn vẹn hoặc không nạp gì.
       </p>
       <UploadTabs current="/tai-len" />
-      <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_18rem]">
+      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <UploadClient maxFileBytes={limits.maxFileBytes} fieldsByDataset={fieldsByDataset} />
         <aside className="space-y-4 text-sm text-tremor-content">
           <div className="rounded-tremor-default bg-white p-4 ring-1 ring-tremor-ring">
@@ -54,6 +54,6 @@ export default async function UploadPage() {
           </div>
         </aside>
       </div>
-    </main>
+    </div>
   );
 }

@@ -2,7 +2,16 @@
 
 import { useCallback, useRef, useState } from 'react';
 import type { Dataset } from '@/lib/domain';
-import { DATASET_LABELS, DATASETS } from '@/lib/domain';
+import {
+  AWARD_KIND_LABELS,
+  AWARD_LEVEL_LABELS,
+  CHANNEL_LABELS,
+  CRITERION_KIND_LABELS,
+  DATASET_LABELS,
+  DATASETS,
+  RECIPIENT_TYPE_LABELS,
+  UNIT_KIND_LABELS,
+} from '@/lib/domain';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { ImportIssue } from '@/etl/types';
 import type { UploadView } from '@/lib/upload/run-import';
@@ -69,8 +78,20 @@ function formatBytes(n: number): string {
   return `${formatNumber(n)} byte`;
 }
 
-function cellText(v: unknown): string {
+/** Stored identifiers shown with their Vietnamese labels. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  channel: CHANNEL_LABELS,
+  recipient_type: RECIPIENT_TYPE_LABELS,
+  award_kind: AWARD_KIND_LABELS,
+  award_level: AWARD_LEVEL_LABELS,
+  criterion_kind: CRITERION_KIND_LABELS,
+  kind: UNIT_KIND_LABELS,
+};
+
+function cellText(v: unknown, key?: string): string {
   if (v === null || v === undefined || v === '') return '';
+  if (key && typeof v === 'string' && VALUE_LABELS[key]?.[v]) return VALUE_LABELS[key][v];
+  if (key === 'row' || key === 'year' || key === 'award_year') return String(v);
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
@@ -538,7 +559,7 @@ function EntryCard({
                       <tr key={i}>
                         {previewKeys.map((k) => (
                           <td key={k} className="whitespace-nowrap px-3 py-1.5">
-                            {cellText(row[k])}
+                            {cellText(row[k], k)}
                           </td>
                         ))}
                       </tr>

@@ -49,7 +49,7 @@ export default async function UnitAliasesPage({ searchParams }: { searchParams: 
   const error = one(sp.loi);
 
   return (
-    <main id="noi-dung" className="mx-auto max-w-7xl px-3 py-6 sm:px-6">
+    <div>
       <h1 className="text-2xl font-semibold text-tremor-content-strong">Tên đơn vị chưa nhận ra</h1>
       <p className="mt-1 max-w-3xl text-sm text-tremor-content">
         Các tên đơn vị trong tệp đã tải lên mà hệ thống chưa khớp được với danh mục. Chọn đơn vị mà tên đó muốn nói; hệ thống ghi nhớ
@@ -157,6 +157,6 @@ export default async function UnitAliasesPage({ searchParams }: { searchParams: 
           )}
         </>
       )}
-    </main>
+    </div>
   );
 }

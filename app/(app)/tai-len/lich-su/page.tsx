@@ -39,7 +39,7 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
   const note = notice(sp);
 
   return (
-    <main id="noi-dung" className="mx-auto max-w-7xl px-3 py-6 sm:px-6">
+    <div>
       <h1 className="text-2xl font-semibold text-tremor-content-strong">Lịch sử nạp dữ liệu</h1>
       <p className="mt-1 text-sm text-tremor-content">
         Mỗi tệp đã nạp là một lô. {user.role === 'admin' ? 'Quản trị viên có thể hoàn tác mọi lô.' : 'Bạn có thể hoàn tác các lô do chính bạn nạp.'} Tệp gốc được giữ để đối chiếu hoặc nạp lại.
@@ -60,7 +60,7 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
       ) : (
         <div className="mt-6 overflow-x-auto rounded-tremor-default bg-white ring-1 ring-tremor-ring">
           <table className="min-w-full text-sm" data-testid="batch-table">
-            <thead className="bg-gray-50 text-left text-xs uppercase text-tremor-content">
+            <thead className="whitespace-nowrap bg-gray-50 text-left text-xs uppercase text-tremor-content">
               <tr>
                 <th className="px-3 py-2">Lô</th>
                 <th className="px-3 py-2">Thời gian</th>
@@ -82,7 +82,7 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
                   <td className="max-w-xs truncate px-3 py-2" title={b.file_name}>
                     {b.file_name}
                   </td>
-                  <td className="px-3 py-2">{DATASET_LABELS[b.dataset]}</td>
+                  <td className="min-w-36 px-3 py-2">{DATASET_LABELS[b.dataset]}</td>
                   <td className="px-3 py-2">{[b.period, b.bloc_name].filter(Boolean).join(' · ') || '–'}</td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     {formatNumber(b.rows_loaded)}
@@ -121,6 +121,6 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
           {page < pages && <Link className="underline" href={`/tai-len/lich-su?trang=${page + 1}`}>Trang sau →</Link>}
         </nav>
       )}
-    </main>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export default async function TemplatesPage() {
   await requireUser('office');
   return (
-    <main id="noi-dung" className="mx-auto max-w-7xl px-3 py-6 sm:px-6">
+    <div>
       <h1 className="text-2xl font-semibold text-tremor-content-strong">Mẫu nhập liệu</h1>
       <p className="mt-1 max-w-3xl text-sm text-tremor-content">
         Mẫu Excel trống cho từng loại dữ liệu, kèm trang «Hướng dẫn». Gửi mẫu cho các phòng, đơn vị; tệp điền theo mẫu được nhận ngay khi tải lên.
@@ -34,6 +34,6 @@ export default async function TemplatesPage() {
         ))}
       </ul>
       <p className="mt-4 text-xs text-tremor-content">* cột bắt buộc.</p>
-    </main>
+    </div>
   );
 }

@@ -21,7 +21,7 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
   const warnings = await batchIssues(db, batch.batch_id, 20);
 
   return (
-    <main id="noi-dung" className="mx-auto max-w-3xl px-3 py-6 sm:px-6">
+    <div className="mx-auto max-w-3xl">
       <p className="text-sm">
         <Link className="underline" href="/tai-len/lich-su">
           ← Lịch sử nạp
@@ -86,6 +86,6 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
           </ul>
         </section>
       )}
-    </main>
+    </div>
   );
 }
