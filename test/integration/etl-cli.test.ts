@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etl-cli-'));
+const db = path.join(dir, 't.duckdb');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function etl(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'etl/cli.ts', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(name: string, text: string): string {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, text);
+  return f;
+}
+
+describe('etl CLI', () => {
+  it('imports with --json, says duplicate, rejects with row numbers, and uses exit codes 0/1/2', () => {
+    const units = write('units.csv', '\uFEFFSTT;Tên đơn vị;Tên viết tắt;Loại đơn vị;Khối thi đua;Năm\n1;Phòng Quản lý ngân sách;QLNS;Phòng thuộc Sở;Khối các phòng thuộc Sở;2023\n2;Thanh tra Sở;TTr;Phòng thuộc Sở;Khối các phòng thuộc Sở;2023\n');
+    const ok = etl('import', units, '--db', db, '--json');
+    expect(ok.code, ok.stderr).toBe(0);
+    const loaded = JSON.parse(ok.stdout);
+    expect(loaded).toMatchObject({ status: 'loaded', dataset: 'units', batchId: 1, rowsLoaded: 2, errors: [] });
+
+    const dup = etl('import', units, '--db', db, '--json');
+    expect(dup.code).toBe(0);
+    expect(JSON.parse(dup.stdout)).toMatchObject({ status: 'duplicate', duplicateOf: 1 });
+
+    const bad = write('hd.csv', 'Ngày,Đơn vị,Hình thức,Nội dung,Số người tham gia\n31/02/2023,QLNS,Hội nghị,Sơ kết,10\n01/03/2023,Phòng Kế hoạch,Hội nghị,Tổng kết,5\n');
+    const rej = etl('import', bad, '--db', db, '--json');
+    expect(rej.code).toBe(1);
+    const out = JSON.parse(rej.stdout);
+    expect(out.status).toBe('rejected');
+    expect(out.batchId).toBe(null);
+    expect(out.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[2, 'Ngày'], [3, 'Đơn vị']]);
+
+    const dry = write('hd2.csv', 'Ngày,Đơn vị,Hình thức,Nội dung,Số người tham gia\n01/03/2023,QLNS,Hội nghị,Sơ kết,10\n');
+    const dr = etl('import', dry, '--db', db, '--dry-run');
+    expect(dr.code).toBe(0);
+    expect(dr.stdout).toContain('chạy thử');
+
+    const act = etl('import', dry, '--db', db);
+    expect(act.code).toBe(0);
+    expect(act.stdout).toContain('Đã nạp lô #2: 1 dòng');
+
+    expect(etl('import', dry, '--db', db, '--period', '2023-H3').code).toBe(2);
+    expect(etl('import', path.join(dir, 'missing.csv'), '--db', db).code).toBe(2);
+    expect(etl('frobnicate').code).toBe(2);
+    expect(etl('import', dry, '--colour').code).toBe(2);
+
+    const csv = etl('export', 'activities', '--format', 'csv', '--db', db, '--period', '2023');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean)).toEqual([
+      'activity_id,activity_date,unit_id,unit_name,channel,title,participants,batch_id',
+      '1,2023-03-01,1,Phòng Quản lý ngân sách,seminar,Sơ kết,10,2',
+    ]);
+
+    const batches = etl('batches', '--db', db, '--json');
+    expect(JSON.parse(batches.stdout).map((b: { batch_id: number; status: string }) => [b.batch_id, b.status])).toEqual([[2, 'loaded'], [1, 'loaded']]);
+    const undo = etl('undo', '2', '--db', db);
+    expect(undo.code).toBe(0);
+    expect(etl('undo', '2', '--db', db).code).toBe(1);
+  });
+});
