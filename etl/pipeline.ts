@@ -314,8 +314,8 @@ export async function importOpened(
   const base = {
     dataset,
     sheet: pick.sheet.name,
-    period: processor.resolvedPeriod?.() ?? period?.id ?? null,
-    bloc: processor.resolvedBloc?.() ?? blocName,
+    period: dataset === 'units' ? null : (processor.resolvedPeriod?.() ?? period?.id ?? null),
+    bloc: dataset === 'scores' ? (processor.resolvedBloc?.() ?? blocName) : null,
     headerMapping: mapping,
     preview: processor.preview(20),
   };

@@ -27,14 +27,17 @@ interface Item {
   max: number | null;
   self: number | null;
   assessed: number | null;
+  /** Column names for messages (wide sheets: the unit's header as written). */
+  selfCol: string | null;
+  assessedCol: string | null;
 }
 
 interface UnitSheet {
   unitId: number;
   name: string;
   items: Item[];
-  total?: { row: number; self: number | null; assessed: number | null };
-  rank?: { row: number; value: number | null; raw: string };
+  total?: { row: number; self: number | null; assessed: number | null; selfCol: string | null; assessedCol: string | null };
+  rank?: { row: number; value: number | null; raw: string; column: string | null };
 }
 
 interface WideUnit {
@@ -234,7 +237,7 @@ export class ScoresProcessor implements DatasetProcessor {
         if (!u) return;
         const self = w.selfCol !== null ? this.points(row.cells[w.selfCol] ?? null, n, this.colName(w.selfCol)) : null;
         const assessed = w.assessedCol !== null ? this.points(row.cells[w.assessedCol] ?? null, n, this.colName(w.assessedCol)) : null;
-        u.total = { row: n, self: self ?? null, assessed: assessed ?? null };
+        u.total = { row: n, self: self ?? null, assessed: assessed ?? null, selfCol: w.header, assessedCol: w.header };
       });
       return;
     }
@@ -245,8 +248,7 @@ export class ScoresProcessor implements DatasetProcessor {
         const c = w.assessedCol ?? w.selfCol;
         const cell = c !== null ? (row.cells[c] ?? null) : null;
         const r = parseNumberCell(cell, 'count');
-        u.rank = { row: n, value: r.ok ? r.value : null, raw: rawForMessage(cell) };
-        if (!r.ok) u.rank.value = Number.NaN;
+        u.rank = { row: n, value: r.ok ? r.value : Number.NaN, raw: rawForMessage(cell), column: w.header };
       });
       return;
     }
@@ -257,7 +259,7 @@ export class ScoresProcessor implements DatasetProcessor {
       if (!u) return;
       const self = w.selfCol !== null ? this.points(row.cells[w.selfCol] ?? null, n, this.colName(w.selfCol)) : null;
       const assessed = w.assessedCol !== null ? this.points(row.cells[w.assessedCol] ?? null, n, this.colName(w.assessedCol)) : null;
-      u.items.push({ row: n, code, text, max: max ?? null, self: self ?? null, assessed: assessed ?? null });
+      u.items.push({ row: n, code, text, max: max ?? null, self: self ?? null, assessed: assessed ?? null, selfCol: w.header, assessedCol: w.header });
     });
   }
 
@@ -282,14 +284,16 @@ export class ScoresProcessor implements DatasetProcessor {
     const ai = this.col('assessed_points');
     const self = si >= 0 ? this.points(row.cells[si] ?? null, n, this.ctx.columnName('self_points')) : null;
     const assessed = ai >= 0 ? this.points(row.cells[ai] ?? null, n, this.ctx.columnName('assessed_points')) : null;
+    const selfCol = this.ctx.columnName('self_points');
+    const assessedCol = this.ctx.columnName('assessed_points');
     if (TOTAL.test(f)) {
-      u.total = { row: n, self: self ?? null, assessed: assessed ?? null };
+      u.total = { row: n, self: self ?? null, assessed: assessed ?? null, selfCol, assessedCol };
       return;
     }
     if (RANK.test(f)) {
       const cell = row.cells[ai >= 0 ? ai : si] ?? null;
       const r = parseNumberCell(cell, 'count');
-      u.rank = { row: n, value: r.ok ? r.value : Number.NaN, raw: rawForMessage(cell) };
+      u.rank = { row: n, value: r.ok ? r.value : Number.NaN, raw: rawForMessage(cell), column: ai >= 0 ? assessedCol : selfCol };
       return;
     }
     if (!text) {
@@ -298,7 +302,7 @@ export class ScoresProcessor implements DatasetProcessor {
     }
     const mi = this.col('max_points');
     const max = mi >= 0 ? this.points(row.cells[mi] ?? null, n, this.ctx.columnName('max_points')) : null;
-    u.items.push({ row: n, code, text, max: max ?? null, self: self ?? null, assessed: assessed ?? null });
+    u.items.push({ row: n, code, text, max: max ?? null, self: self ?? null, assessed: assessed ?? null, selfCol, assessedCol });
   }
 
   async finish(conn: DuckDBConnection): Promise<void> {
@@ -423,14 +427,14 @@ export class ScoresProcessor implements DatasetProcessor {
           self = self !== null ? Math.abs(self) : null;
           assessed = assessed !== null ? Math.abs(assessed) : null;
         } else {
-          for (const [v, label] of [[it.self, 'tự chấm'], [it.assessed, 'khối chấm']] as const) {
-            if (v !== null && v < 0) issues.error(it.row, null, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, không được âm. Điểm trừ hãy ghi ở dòng «Điểm trừ».`, 'points_negative');
+          for (const [v, label, col] of [[it.self, 'tự chấm', it.selfCol], [it.assessed, 'khối chấm', it.assessedCol]] as const) {
+            if (v !== null && v < 0) issues.error(it.row, col, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, không được âm. Điểm trừ hãy ghi ở dòng «Điểm trừ».`, 'points_negative');
           }
         }
         if (it.max !== null && it.max < 0) issues.error(it.row, this.ctx.columnName('max_points'), `điểm chuẩn ${formatNumber(it.max)} không được âm.`, 'points_negative');
-        for (const [v, label] of [[self, 'tự chấm'], [assessed, 'khối chấm']] as const) {
+        for (const [v, label, col] of [[self, 'tự chấm', it.selfCol], [assessed, 'khối chấm', it.assessedCol]] as const) {
           if (v !== null && it.max !== null && v > it.max + 1e-9) {
-            issues.error(it.row, null, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, vượt điểm tối đa ${formatNumber(it.max)}. Hãy sửa điểm cho không quá điểm chuẩn.`, 'points_above_max');
+            issues.error(it.row, col, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, vượt điểm tối đa ${formatNumber(it.max)}. Hãy sửa điểm cho không quá điểm chuẩn.`, 'points_above_max');
           }
         }
         const sign = kind === 'penalty' ? -1 : 1;
@@ -457,33 +461,27 @@ export class ScoresProcessor implements DatasetProcessor {
       closeGroups(0);
       computed.push({ u, total: round2(total), selfTotal: round2(selfTotal), hasSelf });
     }
-    // TỔNG CỘNG: the sheet's totals must agree with ours.
-    const diffs: string[] = [];
-    let totalRow: number | null = null;
+    // TỔNG CỘNG: the sheet's totals must agree with ours (one error per differing unit).
     for (const c of computed) {
       const t = c.u.total;
       if (!t) continue;
-      totalRow = t.row;
-      if (t.assessed !== null && !near(t.assessed, c.total)) diffs.push(`${c.u.name}: bảng ghi ${formatNumber(t.assessed)}, tính lại được ${formatNumber(c.total)} (khối chấm)`);
-      if (t.self !== null && c.hasSelf && !near(t.self, c.selfTotal)) diffs.push(`${c.u.name}: bảng ghi ${formatNumber(t.self)}, tính lại được ${formatNumber(c.selfTotal)} (tự chấm)`);
-    }
-    if (diffs.length) {
-      issues.error(totalRow, null, `dòng TỔNG CỘNG không khớp với tổng điểm tính lại (điểm các tiêu chí + điểm thưởng − điểm trừ): ${diffs.join('; ')}. Hãy kiểm tra lại điểm từng tiêu chí hoặc dòng tổng.`, 'total_mismatch');
+      const diffs: string[] = [];
+      if (t.assessed !== null && !near(t.assessed, c.total)) diffs.push(`điểm khối chấm: bảng ghi ${formatNumber(t.assessed)}, tính lại được ${formatNumber(c.total)}`);
+      if (t.self !== null && c.hasSelf && !near(t.self, c.selfTotal)) diffs.push(`điểm tự chấm: bảng ghi ${formatNumber(t.self)}, tính lại được ${formatNumber(c.selfTotal)}`);
+      if (diffs.length) {
+        issues.error(t.row, t.assessed !== null && !near(t.assessed, c.total) ? t.assessedCol : t.selfCol, `dòng TỔNG CỘNG của ${c.u.name} không khớp với tổng tính lại (điểm các tiêu chí + điểm thưởng − điểm trừ) — ${diffs.join('; ')}. Hãy kiểm tra lại điểm từng tiêu chí hoặc dòng tổng.`, 'total_mismatch');
+      }
     }
     // XẾP HẠNG: rank 1 is best, equal totals share a rank (1, 2, 2, 4).
     const sorted = computed.map((c) => c.total).sort((a, b) => b - a);
     const rankOf = (t: number) => sorted.findIndex((x) => near(x, t)) + 1;
-    const rankDiffs: string[] = [];
-    let rankRow: number | null = null;
     for (const c of computed) {
       const r = c.u.rank;
       if (!r || r.value === null) continue;
-      rankRow = r.row;
       const expected = rankOf(c.total);
-      if (Number.isNaN(r.value) || r.value !== expected) rankDiffs.push(`${c.u.name}: bảng ghi «${r.raw}», đúng là ${expected}`);
-    }
-    if (rankDiffs.length) {
-      issues.error(rankRow, null, `dòng XẾP HẠNG không khớp với thứ hạng theo tổng điểm (điểm bằng nhau cùng hạng): ${rankDiffs.join('; ')}.`, 'rank_mismatch');
+      if (Number.isNaN(r.value) || r.value !== expected) {
+        issues.error(r.row, r.column, `dòng XẾP HẠNG ghi ${c.u.name} hạng «${r.raw}», nhưng theo tổng điểm ${formatNumber(c.total)} thì đúng là hạng ${expected} (điểm bằng nhau cùng hạng). Hãy sửa thứ hạng.`, 'rank_mismatch');
+      }
     }
   }
 

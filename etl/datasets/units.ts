@@ -169,7 +169,6 @@ export class UnitsProcessor implements DatasetProcessor {
     for (const u of existing) byKey.set(foldKey(u.name), Number(u.unit_id));
     const aliasRows = await queryOn<{ alias_key: string; unit_id: number }>(conn, 'SELECT alias_key, unit_id FROM unit_aliases');
     for (const a of aliasRows) if (!byKey.has(a.alias_key)) byKey.set(a.alias_key, Number(a.unit_id));
-    let loaded = 0;
     const firstOf = new Map<string, UnitRow>();
     for (const r of this.rows) if (!firstOf.has(foldKey(r.name))) firstOf.set(foldKey(r.name), r);
     for (const r of firstOf.values()) {
@@ -187,7 +186,6 @@ export class UnitsProcessor implements DatasetProcessor {
         );
         byKey.set(foldKey(r.name), Number(res.getRowObjectsJson()[0].unit_id));
       }
-      loaded++;
     }
     const idOf = (name: string) => byKey.get(foldKey(name)) ?? (this.ctx.units.resolve(name).ok ? (this.ctx.units.resolve(name) as { unitId: number }).unitId : undefined);
     for (const r of firstOf.values()) {
@@ -231,6 +229,7 @@ export class UnitsProcessor implements DatasetProcessor {
         batch: batchId,
       });
     }
-    return { loaded, skipped: 0 };
+    // Rows of the file taken in (a unit appears once per bloc and year).
+    return { loaded: this.rows.length, skipped: 0 };
   }
 }

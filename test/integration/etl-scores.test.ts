@@ -67,11 +67,12 @@ describe('score sheets', () => {
 
   it('rejects a TỔNG CỘNG row that disagrees, naming the unit and both totals', async () => {
     const db = await withUnits();
-    const rows = wideSheet(['', 'TỔNG CỘNG', 100, 97, 97, 88, 90, 97, 95], null);
+    const rows = wideSheet(['', 'TỔNG CỘNG', 100, 98, 97, 90, 90, 99, 95], null);
     const r = await importOpened(db, sheetsOf({ Diem: rows }), metaOf(rows), opts('diem.xlsx'));
     expect(r.status).toBe('rejected');
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0].message).toContain('Thanh tra Sở: bảng ghi 90, tính lại được 89 (khối chấm)');
+    expect(r.errors[0].message).toContain('dòng TỔNG CỘNG của Thanh tra Sở không khớp với tổng tính lại (điểm các tiêu chí + điểm thưởng − điểm trừ) — điểm khối chấm: bảng ghi 90, tính lại được 89');
+    expect(r.errors[0].column).toBe('Thanh tra Sở');
     expect(await query(db, 'SELECT count(*)::INTEGER n FROM scores')).toEqual([{ n: 0 }]);
   });
 
@@ -80,7 +81,8 @@ describe('score sheets', () => {
     const wrongRank = wideSheet(null, ['', 'XẾP HẠNG', null, null, 1, null, 2, null, 3]);
     const r = await importOpened(db, sheetsOf({ Diem: wrongRank }), metaOf(wrongRank), opts('d.xlsx'));
     expect(r.status).toBe('rejected');
-    expect(r.errors[0].message).toContain('Thanh tra Sở: bảng ghi «2», đúng là 3');
+    expect(r.errors.map((e) => e.column)).toEqual(['Thanh tra Sở', 'VP']);
+    expect(r.errors[0].message).toContain('ghi Thanh tra Sở hạng «2», nhưng theo tổng điểm 89 thì đúng là hạng 3');
     const ok = wideSheet(null, null);
     const first = await importOpened(db, sheetsOf({ Diem: ok }), metaOf(ok), opts('d1.xlsx'));
     expect(first.status).toBe('loaded');
