@@ -1,6 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openDb, query, type Db } from '@/lib/db/client';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { query, type Db } from '@/lib/db/client';
 import { closeBrowser, login, newPage } from './browser';
 
 /**
@@ -12,7 +13,8 @@ let ref: Db;
 let blocId: number;
 
 beforeAll(async () => {
-  ref = await openDb(inject('referenceDb'), { access_mode: 'READ_ONLY' });
+  // Opened without openDb: its migration step issues CREATE, which a read-only file refuses.
+  ref = await DuckDBInstance.create(inject('referenceDb'), { access_mode: 'READ_ONLY' });
   blocId = Number((await query<{ id: number }>(ref, 'SELECT bloc_id AS id FROM blocs WHERE name = $n', { n: BLOC }))[0].id);
 });
 afterAll(async () => {
@@ -66,6 +68,8 @@ describe('bloc review page', () => {
     const doc = page.locator('[data-testid="review-document"]');
     await expect(doc.innerText()).resolves.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     await expect(doc.innerText()).resolves.toContain('Nơi nhận:');
+    expect(await doc.locator('[data-testid="activity-table"]').count()).toBe(1);
+    expect(await doc.locator('.phu-luc [data-testid="criteria-table"]').count()).toBe(1);
     await page.screenshot({ path: '/tmp/review-print.png', fullPage: true });
     const pdf = await page.pdf({ path: '/tmp/review-print.pdf', preferCSSPageSize: true, printBackground: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -81,18 +85,18 @@ describe('bloc review page', () => {
     try {
       await page.fill('input[name="review.min_total.value"]', '100');
       await page.selectOption('select[name="review.min_total.kind"]', 'points');
-      await Promise.all([page.waitForURL(/da-luu=1/), page.click('button[type="submit"]')]);
+      await Promise.all([page.waitForURL(/da-luu=1/), page.click('[data-testid="save-settings"]')]);
       await page.goto(`/danh-gia?bloc=${blocId}&period=2022`);
       await expect(page.locator('[data-testid="proposals"]').innerText()).resolves.toContain('Không có đơn vị đủ điều kiện');
     } finally {
       await page.goto('/danh-gia/thiet-lap');
       await page.fill('input[name="review.min_total.value"]', before);
       await page.selectOption('select[name="review.min_total.kind"]', kind);
-      await Promise.all([page.waitForURL(/da-luu=1/), page.click('button[type="submit"]')]);
+      await Promise.all([page.waitForURL(/da-luu=1/), page.click('[data-testid="save-settings"]')]);
     }
     await page.goto('/danh-gia/thiet-lap');
     await page.fill('input[name="quota.cstdcs_over_ldtt"]', '150');
-    await Promise.all([page.waitForURL(/loi=/), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForURL(/loi=/), page.click('[data-testid="save-settings"]')]);
     await expect(page.locator('[data-testid="notice"]').innerText()).resolves.toContain('quota.cstdcs_over_ldtt');
     await page.context().close();
   });
@@ -101,7 +105,9 @@ describe('bloc review page', () => {
     const page = await newPage();
     await login(page, 'viewer');
     await page.goto('/danh-gia/thiet-lap');
-    expect(new URL(page.url()).pathname).not.toBe('/danh-gia/thiet-lap');
+    // The guard redirects to the "no permission" page (possibly after the shell has streamed).
+    await page.waitForURL((u) => u.pathname !== '/danh-gia/thiet-lap', { timeout: 15_000 });
+    expect(await page.locator('input[name="review.min_total.value"]').count()).toBe(0);
     await page.context().close();
   });
 });

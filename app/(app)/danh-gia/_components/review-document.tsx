@@ -1,7 +1,8 @@
+import { periodLabel } from '@/lib/periods';
 import { lowerFirst, previousLabel } from '@/lib/review/labels';
 import type { ReviewReport } from '@/lib/review/report';
 import { reviewTitle } from '@/lib/review/docx';
-import { CriteriaHeatTable, ProposalsList, RankingTable } from './review-tables';
+import { ActivityTable, CriteriaHeatTable, ProposalsList, RankingTable } from './review-tables';
 
 
 /**
@@ -16,6 +17,9 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
       <style>{`
         @media print {
           @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
+          @page phu-luc { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; }
+          .review-document .phu-luc { page: phu-luc; break-before: page; }
+          .review-document .overflow-x-auto { overflow: visible; }
           .review-document table { page-break-inside: auto; }
           .review-document tr { page-break-inside: avoid; }
           .review-document thead { display: table-header-group; }
@@ -51,15 +55,10 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
         Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; đơn vị bằng điểm được xếp đồng hạng.{' '}
         {r.summary.previousPeriod ? `Cột "Kỳ trước" là thứ hạng ${previousLabel(r.summary.previousPeriod)}.` : 'Chưa có kỳ chấm điểm trước cùng loại để so sánh.'}
       </p>
-      <RankingTable s={r.summary} />
-      {r.summary.members.some((x) => x.hasScores) && (
-        <>
-          <h2 className="mt-3 font-bold">III. ĐIỂM THEO TIÊU CHÍ</h2>
-          <div className="text-[10pt]">
-            <CriteriaHeatTable s={r.summary} />
-          </div>
-        </>
-      )}
+      <RankingTable s={r.summary} compact />
+      {r.summary.members.some((x) => x.hasScores) && <p className="mt-2 indent-[12.7mm] italic">Chi tiết điểm theo từng tiêu chí tại Phụ lục kèm theo.</p>}
+      <h2 className="mt-3 font-bold">III. HOẠT ĐỘNG TUYÊN TRUYỀN VÀ KHEN THƯỞNG CỦA CÁC ĐƠN VỊ</h2>
+      <ActivityTable s={r.summary} />
       <h2 className="mt-3 font-bold">IV. ĐỀ NGHỊ KHEN THƯỞNG</h2>
       <div className="text-[13pt]">
         <ProposalsList p={r.proposals} />
@@ -77,6 +76,17 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
           <p className={s['document.signer_name'] ? '' : 'font-normal italic'}>{s['document.signer_name'] || '(Ký, ghi rõ họ tên)'}</p>
         </div>
       </div>
+      {r.summary.members.some((x) => x.hasScores) && (
+        <section className="phu-luc mt-8">
+          <p className="text-center font-bold">PHỤ LỤC</p>
+          <p className="mb-2 text-center font-bold">
+            Điểm khối chấm theo tiêu chí — {r.summary.bloc.name}, {lowerFirst(periodLabel(r.summary.period))}
+          </p>
+          <div className="text-[10pt]">
+            <CriteriaHeatTable s={r.summary} />
+          </div>
+        </section>
+      )}
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import { formatDelta, formatNumber, formatPercent } from '@/lib/format';
 import type { ReviewProposals } from '@/lib/review/rules';
-import type { ReviewSummary } from '@/lib/review/summary';
+import type { MemberResult, ReviewSummary } from '@/lib/review/summary';
 
 const th = 'border border-tremor-border bg-tremor-background-subtle px-2 py-1.5 text-xs font-semibold text-tremor-content-strong print:border-black print:bg-gray-100';
 const td = 'border border-tremor-border px-2 py-1 text-sm tabular-nums print:border-black';
@@ -15,8 +15,11 @@ function RankChange({ change }: { change: number | null }) {
   );
 }
 
-/** Ranking with self/assessed totals, the gap, the change of rank, activities and awards. */
-export function RankingTable({ s }: { s: ReviewSummary }) {
+/**
+ * Ranking with self/assessed totals, the gap, the change of rank and (unless `compact`, for the
+ * A4 print view) activities and awards.
+ */
+export function RankingTable({ s, compact = false }: { s: ReviewSummary; compact?: boolean }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse" data-testid="ranking-table">
@@ -30,10 +33,7 @@ export function RankingTable({ s }: { s: ReviewSummary }) {
             <th scope="col" className={th}>Chênh lệch</th>
             <th scope="col" className={th}>Kỳ trước</th>
             <th scope="col" className={th}>Thay đổi</th>
-            <th scope="col" className={th}>Hoạt động</th>
-            <th scope="col" className={th}>Lượt tham gia</th>
-            <th scope="col" className={th}>Danh hiệu năm {s.period.year}</th>
-            <th scope="col" className={th}>Khen thưởng năm {s.period.year}</th>
+            {!compact && <ActivityHeads year={s.period.year} />}
           </tr>
         </thead>
         <tbody>
@@ -49,15 +49,58 @@ export function RankingTable({ s }: { s: ReviewSummary }) {
               <td className={`${td} text-right`}>{m.gap === null ? '–' : formatDelta(m.gap)}</td>
               <td className={`${td} text-center`}>{m.previousRank ?? '–'}</td>
               <td className={`${td} text-center`}><RankChange change={m.rankChange} /></td>
-              <td className={`${td} text-right`}>{formatNumber(m.activities)}</td>
-              <td className={`${td} text-right`}>{formatNumber(m.participants)}</td>
-              <td className={`${td} text-right`}>{formatNumber(m.awards.titles)}</td>
-              <td className={`${td} text-right`}>{formatNumber(m.awards.commendations)}</td>
+              {!compact && <ActivityCells m={m} />}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function ActivityHeads({ year }: { year: number }) {
+  return (
+    <>
+      <th scope="col" className={th}>Hoạt động</th>
+      <th scope="col" className={th}>Lượt tham gia</th>
+      <th scope="col" className={th}>Danh hiệu năm {year}</th>
+      <th scope="col" className={th}>Khen thưởng năm {year}</th>
+    </>
+  );
+}
+
+function ActivityCells({ m }: { m: MemberResult }) {
+  return (
+    <>
+      <td className={`${td} text-right`}>{formatNumber(m.activities)}</td>
+      <td className={`${td} text-right`}>{formatNumber(m.participants)}</td>
+      <td className={`${td} text-right`}>{formatNumber(m.awards.titles)}</td>
+      <td className={`${td} text-right`}>{formatNumber(m.awards.commendations)}</td>
+    </>
+  );
+}
+
+/** Each member's activities and awards in the period (the print view's separate table). */
+export function ActivityTable({ s }: { s: ReviewSummary }) {
+  return (
+    <table className="w-full border-collapse" data-testid="activity-table">
+      <thead>
+        <tr>
+          <th scope="col" className={th}>STT</th>
+          <th scope="col" className={`${th} text-left`}>Đơn vị</th>
+          <ActivityHeads year={s.period.year} />
+        </tr>
+      </thead>
+      <tbody>
+        {s.members.map((m, i) => (
+          <tr key={m.unitId}>
+            <td className={`${td} text-center`}>{i + 1}</td>
+            <td className={`${td} text-left`}>{m.unitName}</td>
+            <ActivityCells m={m} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

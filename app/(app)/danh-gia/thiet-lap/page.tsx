@@ -90,7 +90,7 @@ export default async function ReviewSettingsPage({ searchParams }: { searchParam
             </label>
           </div>
         </Section>
-        <button type="submit" className="rounded-tremor-small bg-tremor-brand px-4 py-2 text-sm font-semibold text-white hover:bg-tremor-brand-emphasis focus:outline-none focus:ring-2 focus:ring-tremor-brand">
+        <button type="submit" data-testid="save-settings" className="rounded-tremor-small bg-tremor-brand px-4 py-2 text-sm font-semibold text-white hover:bg-tremor-brand-emphasis focus:outline-none focus:ring-2 focus:ring-tremor-brand">
           Lưu thiết lập
         </button>
       </form>
