@@ -10,6 +10,7 @@ export const BatchRow = z.object({
   batch_id: z.coerce.number(),
   file_name: z.string(),
   file_size: z.coerce.number().nullable(),
+  sha256: z.string(),
   dataset: z.enum(DATASETS),
   rows_loaded: z.coerce.number(),
   rows_skipped: z.coerce.number(),
@@ -27,7 +28,7 @@ export const BatchRow = z.object({
 export type BatchRow = z.infer<typeof BatchRow>;
 
 const SELECT = `
-SELECT b.batch_id, b.file_name, b.file_size, b.dataset, b.rows_loaded, b.rows_skipped, b.imported_by,
+SELECT b.batch_id, b.file_name, b.file_size, b.sha256, b.dataset, b.rows_loaded, b.rows_skipped, b.imported_by,
        strftime(b.imported_at, '%Y-%m-%d %H:%M:%S') AS imported_at, b.status, b.undone_by,
        strftime(b.undone_at, '%Y-%m-%d %H:%M:%S') AS undone_at, b.period, b.sheet_name, bl.name AS bloc_name,
        b.stored_path,

@@ -130,5 +130,16 @@ describe('upload: the Office round trip in the browser', () => {
 
     expect(await activityTotal(page, '2022')).toBe(before);
     expect(await overviewActivities(page, '2022')).toBe(overviewBefore);
+
+    // The kept original of the undone batch can be staged again for re-import.
+    await page.goto('/tai-len/lich-su');
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/tai-len' && u.searchParams.has('tep')),
+      page.locator(`tr[data-batch-id="${batchId}"]`).getByRole('button', { name: 'Nạp lại' }).click(),
+    ]);
+    const re = page.locator('[data-testid="upload-entry"]').first();
+    await expect(re.getAttribute('data-status')).resolves.toBe('validated');
+    await expect(re.locator('[data-testid="rows-count"]').textContent()).resolves.toBe('20');
+    expect(await activityTotal(page, '2022')).toBe(before);
   });
 });

@@ -4,15 +4,27 @@ import { requireUser } from '@/lib/auth/dal';
 import { DATASETS, type Dataset } from '@/lib/domain';
 import { importLimits } from '@/lib/env';
 import { formatNumber } from '@/lib/format';
+import { getDb } from '@/lib/db/client';
 import { fieldOptions } from '@/lib/upload/choices';
+import { uploadView, type UploadView } from '@/lib/upload/run-import';
+import { getStagedUpload } from '@/lib/upload/staging';
 import { UploadTabs } from './_components/sub-nav';
 import { UploadClient } from './_components/upload-client';
 
 export const metadata: Metadata = { title: 'Tải dữ liệu lên' };
 export const dynamic = 'force-dynamic';
 
-export default async function UploadPage() {
-  await requireUser('office');
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UploadPage({ searchParams }: { searchParams: Search }) {
+  const user = await requireUser('office');
+  const tep = (await searchParams).tep;
+  // ?tep=ID opens a staged upload (re-import of a kept original) at its preview.
+  const initial: UploadView[] = [];
+  if (typeof tep === 'string') {
+    const staged = await getStagedUpload(await getDb(), tep, user);
+    if (staged) initial.push(uploadView(staged));
+  }
   const limits = importLimits();
   const fieldsByDataset = Object.fromEntries(DATASETS.map((d) => [d, fieldOptions(d)])) as Record<Dataset, { field: string; label: string }[]>;
   return (
@@ -25,7 +37,7 @@ export default async function UploadPage() {
       </p>
       <UploadTabs current="/tai-len" />
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <UploadClient maxFileBytes={limits.maxFileBytes} fieldsByDataset={fieldsByDataset} />
+        <UploadClient maxFileBytes={limits.maxFileBytes} fieldsByDataset={fieldsByDataset} initial={initial} />
         <aside className="space-y-4 text-sm text-tremor-content">
           <div className="rounded-tremor-default bg-white p-4 ring-1 ring-tremor-ring">
             <h2 className="font-semibold text-tremor-content-strong">Giới hạn</h2>

@@ -23,7 +23,10 @@ type Stage = 'waiting' | 'hashing' | 'uploading' | 'checking' | 'ready' | 'confi
 
 interface Entry {
   key: string;
-  file: File;
+  /** The chosen file; absent for an upload staged on the server (re-import of a kept original). */
+  file?: File;
+  fileName: string;
+  fileSize: number;
   stage: Stage;
   transfer: number;
   work: { phase: 'read' | 'validate' | 'load'; done: number; total?: number } | null;
@@ -34,6 +37,8 @@ interface Entry {
 
 export interface UploadClientProps {
   maxFileBytes: number;
+  /** Uploads already staged on the server to show at once (re-import of a kept original). */
+  initial?: UploadView[];
   fieldsByDataset: Record<Dataset, { field: string; label: string }[]>;
 }
 
@@ -168,8 +173,20 @@ function statusBadge(e: Entry): { text: string; cls: string } | null {
   }
 }
 
-export function UploadClient({ maxFileBytes, fieldsByDataset }: UploadClientProps) {
-  const [entries, setEntries] = useState<Entry[]>([]);
+export function UploadClient({ maxFileBytes, fieldsByDataset, initial = [] }: UploadClientProps) {
+  const [entries, setEntries] = useState<Entry[]>(() =>
+    initial.map((u) => ({
+      key: u.uploadId,
+      fileName: u.fileName,
+      fileSize: u.fileSize,
+      stage: u.status === 'loaded' ? 'loaded' : 'ready',
+      transfer: 1,
+      work: null,
+      upload: u,
+      error: null,
+      choices: u.choices ?? {},
+    })),
+  );
   const [dragOver, setDragOver] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -198,6 +215,7 @@ export function UploadClient({ maxFileBytes, fieldsByDataset }: UploadClientProp
   const send = useCallback(
     async (entry: Entry) => {
       const { key, file } = entry;
+      if (!file) return;
       if (file.size > maxFileBytes) {
         patch(key, { stage: 'failed', error: `Tệp lớn ${formatBytes(file.size)}, vượt giới hạn ${formatBytes(maxFileBytes)}. Hãy tách tệp thành nhiều tệp nhỏ hơn.` });
         return;
@@ -229,6 +247,8 @@ export function UploadClient({ maxFileBytes, fieldsByDataset }: UploadClientProp
       const fresh: Entry[] = Array.from(files).map((file) => ({
         key: `${file.name}-${file.size}-${file.lastModified}-${Math.random().toString(36).slice(2)}`,
         file,
+        fileName: file.name,
+        fileSize: file.size,
         stage: 'waiting',
         transfer: 0,
         work: null,
@@ -349,8 +369,8 @@ function EntryCard({
     <li className="rounded-tremor-default bg-white p-5 shadow-tremor-card ring-1 ring-tremor-ring" data-testid="upload-entry" data-status={e.upload?.status ?? e.stage}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <p className="font-medium text-tremor-content-strong">{e.file.name}</p>
-          <p className="text-xs text-tremor-content">{formatBytes(e.file.size)}</p>
+          <p className="font-medium text-tremor-content-strong">{e.fileName}</p>
+          <p className="text-xs text-tremor-content">{formatBytes(e.fileSize)}</p>
         </div>
         <div className="flex items-center gap-2">
           {badge && <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${badge.cls}`} data-testid="upload-status">{badge.text}</span>}

@@ -99,6 +99,13 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
                           Tệp gốc
                         </a>
                       )}
+                      {b.status === 'undone' && originalPath(b) && (
+                        <form method="post" action={`/api/upload/batches/${b.batch_id}/reimport`}>
+                          <button type="submit" className="text-blue-700 underline">
+                            Nạp lại
+                          </button>
+                        </form>
+                      )}
                       {canUndo(user, b) && (
                         <Link className="text-red-700 underline" href={`/tai-len/lo/${b.batch_id}/hoan-tac`}>
                           Hoàn tác

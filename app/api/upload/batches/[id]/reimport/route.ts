@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { NextRequest } from 'next/server';
+import { requireApiUser } from '@/lib/auth/dal';
+import { seeOther } from '@/lib/auth/request';
+import { getDb } from '@/lib/db/client';
+import { getBatch, originalPath } from '@/lib/upload/batches';
+import { safeExtension } from '@/lib/upload/file-name';
+import { jsonError } from '@/lib/upload/http';
+import { stagingDir } from '@/lib/upload/paths';
+import { runStagedImport } from '@/lib/upload/run-import';
+import { createStagedUpload, getStagedUpload } from '@/lib/upload/staging';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/**
+ * Re-import an undone batch from its kept original: the file is staged again and dry-run, and
+ * the upload page opens on the preview, where the Office confirms as for any upload.
+ */
+export async function POST(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await requireApiUser(req, 'office');
+  if (auth.response) return auth.response;
+  const db = await getDb();
+  const batch = await getBatch(db, Number((await params).id));
+  if (!batch) return jsonError(404, 'Không có lô dữ liệu này.');
+  const original = originalPath(batch);
+  if (!original) return jsonError(404, `Lô #${batch.batch_id} không còn giữ tệp gốc.`);
+
+  const staged = path.join(stagingDir(), `${randomBytes(12).toString('hex')}${safeExtension(batch.file_name)}`);
+  await fs.promises.copyFile(original, staged, fs.constants.COPYFILE_EXCL);
+  const uploadId = await createStagedUpload(db, {
+    user: auth.user,
+    fileName: batch.file_name,
+    fileSize: (await fs.promises.stat(staged)).size,
+    sha256: batch.sha256,
+    stagedPath: staged,
+  });
+  const upload = await getStagedUpload(db, uploadId, auth.user);
+  if (!upload) return jsonError(500, 'Không lưu được tệp tạm. Hãy thử lại.');
+  await runStagedImport(db, upload, auth.user, {}, 'preview', () => undefined);
+  return seeOther(`/tai-len?tep=${encodeURIComponent(uploadId)}`);
+}
