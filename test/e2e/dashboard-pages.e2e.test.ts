@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDb, query, type Db } from '@/lib/db/client';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { query, type Db } from '@/lib/db/client';
 import { closeBrowser, login, newPage } from './browser';
 
 /**
@@ -21,7 +22,8 @@ async function kpi(testId: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  ref = await openDb(inject('referenceDb'), { access_mode: 'READ_ONLY' });
+  // Read-only and already migrated: open it directly (openDb would try to migrate).
+  ref = await DuckDBInstance.create(inject('referenceDb'), { access_mode: 'READ_ONLY' });
   page = await newPage();
   await login(page, 'viewer');
 });
