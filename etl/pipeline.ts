@@ -26,6 +26,7 @@ import type { DatasetProcessor } from '@/etl/datasets/types';
 /** The reader's view of a file (etl/read): sheets that stream rows. */
 export interface SheetLike {
   name: string;
+  hidden?: boolean;
   rows(): AsyncIterable<RawRow>;
 }
 export interface OpenedLike {
@@ -193,7 +194,8 @@ export async function importOpened(
       });
     }
   } else if (opened.sheets.length > 1) {
-    const dataSheets = opened.sheets.filter((s) => !NON_DATA_SHEETS.test(fold(s.name) + ' '));
+    // Hidden sheets and sheets of instructions or code lists are not data.
+    const dataSheets = opened.sheets.filter((s) => !s.hidden && !NON_DATA_SHEETS.test(fold(s.name) + ' '));
     if (dataSheets.length) candidates = dataSheets;
   }
   let best: SheetPick | null = null;
