@@ -60,7 +60,7 @@ describe('upload: the Office round trip in the browser', () => {
     expect(before).toBe(n);
 
     await page.goto('/tai-len');
-    await expect(page.locator('#noi-dung').innerText()).resolves.toMatch(/tối đa 100 MB/);
+    await expect(page.locator('#noi-dung').innerText()).resolves.toMatch(/tối đa 100 MB mỗi tệp/);
     const entry = await uploadFile(page, WITH_ERRORS);
     await expect(entry.getAttribute('data-status')).resolves.toBe('rejected');
     await expect(entry.locator('[data-testid="detected-dataset"]').textContent()).resolves.toBe('Hoạt động tuyên truyền');

@@ -78,7 +78,7 @@ const PREVIEW_LABELS: Record<string, string> = {
 };
 
 function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${formatNumber(n / 1024 / 1024, 1)} MB`;
+  if (n >= 1024 * 1024) return `${formatNumber(Math.round((n / 1024 / 1024) * 10) / 10)} MB`;
   if (n >= 1024) return `${formatNumber(n / 1024, 0)} KB`;
   return `${formatNumber(n)} byte`;
 }
