@@ -200,6 +200,7 @@ const BlocLeaderRow = z.object({
   leader_name: strOrNull,
   leader_points: numOrNull,
   leaders: num,
+  max_total: numOrNull,
 });
 export type BlocLeader = z.infer<typeof BlocLeaderRow>;
 
@@ -218,7 +219,8 @@ export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'un
             arg_min(t.unit_id, (t.rank, t.unit_name)) AS leader_unit_id,
             arg_min(t.unit_name, (t.rank, t.unit_name)) AS leader_name,
             max(t.total_points)::DOUBLE AS leader_points,
-            count(*) FILTER (WHERE t.rank = 1)::INTEGER AS leaders
+            count(*) FILTER (WHERE t.rank = 1)::INTEGER AS leaders,
+            max(t.max_total)::DOUBLE AS max_total
      FROM tot t JOIN chosen c USING (bloc_id, period_start, period_end)
      ${where.sql()}
      GROUP BY t.bloc_id, t.period_start, t.period_end ORDER BY bloc_name`,
@@ -227,11 +229,18 @@ export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'un
   );
 }
 
-/** Average of all members' totals over the chosen score periods (the KPI card). */
-export function averageBlocScore(rows: BlocLeader[]): number | null {
+/**
+ * Average of all members' totals over the chosen score periods (the KPI card). Blocs score on
+ * different scales (100 or 1000 points): when they differ, every total is brought to a
+ * 100-point scale first (total / max_total × 100) and `scaled` says so.
+ */
+export function averageBlocScore(rows: BlocLeader[]): { value: number | null; scaled: boolean } {
   const n = rows.reduce((s, r) => s + r.members, 0);
-  if (n === 0) return null;
-  return Math.round((rows.reduce((s, r) => s + (r.average_points ?? 0) * r.members, 0) / n) * 100) / 100;
+  if (n === 0) return { value: null, scaled: false };
+  const scales = new Set(rows.map((r) => r.max_total ?? 0));
+  const scaled = scales.size > 1 && rows.every((r) => (r.max_total ?? 0) > 0);
+  const sum = rows.reduce((s, r) => s + (r.average_points ?? 0) * r.members * (scaled ? 100 / (r.max_total as number) : 1), 0);
+  return { value: Math.round((sum / n) * 100) / 100, scaled };
 }
 
 const RankingRow = z.object({ bloc_id: num, bloc_name: str, unit_id: num, unit_name: str, total_points: num, rank: num });

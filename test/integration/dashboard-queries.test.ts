@@ -125,7 +125,10 @@ describe('overview queries on the hand-made fixture', () => {
     expect(year).toEqual([
       expect.objectContaining({ bloc_id: 1, period: '2022', inside: true, members: 3, average_points: 90.33, leader_unit_id: 1, leader_points: 92, leaders: 2 }),
     ]);
-    expect(averageBlocScore(year)).toBe(90.33);
+    expect(averageBlocScore(year)).toEqual({ value: 90.33, scaled: false });
+    expect(year[0].max_total).toBe(100);
+    // Two blocs on different scales are averaged on a 100-point scale.
+    expect(averageBlocScore([{ ...year[0], max_total: 100 }, { ...year[0], bloc_id: 2, average_points: 900, max_total: 1000 }])).toEqual({ value: 90.17, scaled: true });
     const h1 = await blocLeaders(db, { bloc: null, unit: null }, parsePeriod('2022-H1')!);
     expect(h1[0]).toMatchObject({ period: '2022-H1', leader_unit_id: 2, leader_name: 'Phòng Tài chính doanh nghiệp', leader_points: 45, leaders: 1 });
     // A quarter falls inside both 2022-H1 and 2022: the latest covering period is shown (and labelled).

@@ -38,6 +38,8 @@ export async function KpiSection({ f, today }: { f: DashboardFilters; today: str
     notes.push(
       `Điểm thi đua chỉ chấm theo 6 tháng hoặc năm: với ${periodLabel(f.period)} đang dùng kỳ chấm gần nhất bao trùm (${[...new Set(covering.map((l) => l.period))].join(', ')}).`,
     );
+  const avgNow = averageBlocScore(leaders);
+  const avgPrev = averageBlocScore(leadersPrev);
   const kpis = [
     { label: 'Hoạt động tuyên truyền', value: cur.activities, previous: prev.activities, testId: 'kpi-activities' },
     { label: 'Lượt người tham gia', value: cur.participants, previous: prev.participants, testId: 'kpi-participants' },
@@ -58,7 +60,14 @@ export async function KpiSection({ f, today }: { f: DashboardFilters; today: str
       previous: sum(awardsPrev, (r) => r.award_kind === 'commendation'),
       testId: 'kpi-commendations',
     },
-    { label: 'Điểm thi đua bình quân của khối', value: averageBlocScore(leaders), previous: averageBlocScore(leadersPrev), digits: 2, testId: 'kpi-bloc-average' },
+    {
+      label: 'Điểm thi đua bình quân của khối',
+      value: avgNow.value,
+      previous: avgNow.scaled === avgPrev.scaled ? avgPrev.value : null,
+      digits: 2,
+      testId: 'kpi-bloc-average',
+      hint: avgNow.scaled ? 'Các khối chấm theo thang điểm khác nhau: quy về thang 100 trước khi tính bình quân' : undefined,
+    },
   ];
   const levelRows = AWARD_KINDS.flatMap((kind) =>
     [...AWARD_LEVELS, null].map((level) => {
