@@ -64,7 +64,8 @@ export type MissingScores = z.infer<typeof MissingRow>;
 
 /**
  * Review periods (six-month and annual) that are over and where a bloc's members have no score
- * sheet: a whole bloc missing (scored = 0) or some members missing.
+ * sheet: a whole bloc missing (scored = 0) or some members missing. Six-month reviews count only
+ * for blocs that have held one.
  */
 export async function missingScorePeriods(db: Db, today: string): Promise<MissingScores[]> {
   return query(
@@ -74,7 +75,9 @@ export async function missingScorePeriods(db: Db, today: string): Promise<Missin
        FROM bloc_members m,
             LATERAL (VALUES (m.year::VARCHAR || '-H1', make_date(m.year, 1, 1), make_date(m.year, 6, 30)),
                             (m.year::VARCHAR, make_date(m.year, 1, 1), make_date(m.year, 12, 31))) p(period, pstart, pend)
-       WHERE p.pend < $today::DATE),
+       WHERE p.pend < $today::DATE
+         -- A six-month review is expected only from blocs that hold one (some score only yearly).
+         AND (p.period NOT LIKE '%-H1' OR EXISTS (SELECT 1 FROM v_scores h WHERE h.bloc_id = m.bloc_id AND month(h.period_end) = 6))),
      scored AS (SELECT DISTINCT bloc_id, unit_id, period_start, period_end FROM v_scores)
      SELECT e.bloc_id, b.name AS bloc_name, e.year, e.period, count(*)::INTEGER AS members,
             count(s.unit_id)::INTEGER AS scored,
