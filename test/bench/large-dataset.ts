@@ -109,6 +109,16 @@ export async function buildLargeDataset(dbPath: string, scale = 1): Promise<Larg
       FROM generate_series(1, 200) t(i)`);
     await run('COMMIT');
     await run(`CREATE INDEX idx_activities_date ON activities (activity_date)`);
+    // Ids were given explicitly: move each sequence past them so a later import or upload
+    // (bench:load) does not collide with batch 1, activity 1, …
+    for (const [seq, table, col] of [
+      ['seq_batch_id', 'import_batches', 'batch_id'], ['seq_unit_id', 'units', 'unit_id'], ['seq_bloc_id', 'blocs', 'bloc_id'],
+      ['seq_movement_id', 'movements', 'movement_id'], ['seq_activity_id', 'activities', 'activity_id'],
+      ['seq_award_id', 'awards', 'award_id'], ['seq_score_id', 'scores', 'score_id'],
+    ]) {
+      const max = Number((await conn.runAndReadAll(`SELECT coalesce(max(${col}), 0) AS m FROM ${table}`)).getRowObjectsJson()[0].m);
+      if (max > 0) await run(`SELECT max(nextval('${seq}')) FROM range(${Math.trunc(max)})`);
+    }
     await run('CHECKPOINT');
   });
   db.closeSync();
