@@ -87,13 +87,14 @@ export async function revokeSession(db: Db, token: string, clock: Clock = system
   );
 }
 
-/** Deletes sessions that ended more than a day ago (housekeeping at login). */
+/** Deletes sessions that ended more than a day ago and login attempts older than 30 days (housekeeping at login). */
 export async function pruneSessions(db: Db, clock: Clock = systemClock): Promise<void> {
   const cutoff = clock().getTime() - 24 * 60 * 60 * 1000;
-  await withWriteTransaction(db, (c) =>
-    c.run(
+  await withWriteTransaction(db, async (c) => {
+    await c.run(
       'DELETE FROM sessions WHERE expires_at < $c::TIMESTAMP OR revoked_at < $c::TIMESTAMP OR last_seen_at < $idle::TIMESTAMP',
       { c: toDbTimestamp(new Date(cutoff)), idle: toDbTimestamp(new Date(cutoff - AUTH_POLICY.sessionIdleMs)) },
-    ),
-  );
+    );
+    await c.run('DELETE FROM login_attempts WHERE attempted_at < $old::TIMESTAMP', { old: toDbTimestamp(new Date(cutoff - 29 * 24 * 60 * 60 * 1000)) });
+  });
 }
