@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     build: { type: 'boolean', default: false },
     dir: { type: 'string', default: 'data/bench' },
     app: { type: 'string', default: '.' },
+    // Client-side timeout per request (s): long, so slow answers are measured, not dropped.
+    timeout: { type: 'string', default: '120' },
   },
 });
 const USER = 'bench-vanphong';
@@ -64,7 +66,7 @@ async function drive(cookie: string, seconds: number): Promise<LoadFigures> {
     duration: seconds,
     headers: { cookie },
     requests: PATHS.map((p) => ({ method: 'GET', path: p })),
-    timeout: 30,
+    timeout: Number(args.timeout),
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     times.push(ms);
