@@ -225,7 +225,10 @@ async function main() {
     const ext = await dataExtent(db);
     countsText = `${ext.activities.toLocaleString('vi-VN')} hoạt động, ${ext.awards.toLocaleString('vi-VN')} khen thưởng, ${ext.scores.toLocaleString('vi-VN')} dòng điểm`;
     const direct = new Map<string, { p50: number; p95: number }>();
-    for (const c of cases()) direct.set(c.name, await timeIt(runs, warmup, () => c.queries(db)));
+    for (const c of cases()) {
+      direct.set(c.name, await timeIt(runs, warmup, () => c.queries(db)));
+      console.log(`  ×${scale} CSDL  ${c.name}: p50 ${fmt(direct.get(c.name)!.p50)} ms`);
+    }
     db.closeSync();
     // The account, through the accounts CLI (the server must not hold the file yet).
     spawnSync('npx', ['tsx', 'lib/auth/cli.ts', 'add', USER, '--role', 'viewer', '--db', file], { env: { ...process.env, THIDUA_PASSWORD: PASSWORD }, stdio: 'ignore' });
@@ -246,6 +249,7 @@ async function main() {
           if (text.length < 1000) throw new Error(`${c.url}: trang quá ngắn (${text.length} byte)`);
         });
         results.push({ scale, counts: countsText, name: c.name, page, db: direct.get(c.name)! });
+        console.log(`  ×${scale} trang ${c.name}: p50 ${fmt(page.p50)} ms`);
       }
     } finally {
       if (server.pid) process.kill(-server.pid, 'SIGTERM');
