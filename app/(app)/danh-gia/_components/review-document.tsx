@@ -26,9 +26,9 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
           .review-document .keep { break-inside: avoid; }
         }
         .review-document { font-family: 'Times New Roman', 'Liberation Serif', Times, serif; }
-        .review-document td, .review-document th { font-size: 11.5pt; }
-        .review-document .phu-luc td, .review-document .phu-luc th { font-size: 10pt; }
-        .review-document [data-testid='proposals'] { font-size: 13pt; }
+        .review-document td, .review-document th { font-size: 11.5pt; line-height: 1.3; }
+        .review-document .phu-luc td, .review-document .phu-luc th { font-size: 10pt; line-height: 1.3; }
+        .review-document [data-testid='proposals'], .review-document [data-testid='proposals'] * { font-size: 13pt; line-height: 1.4; }
       `}</style>
       <div className="grid grid-cols-[38%_62%] text-center text-[12.5pt]">
         <div>
