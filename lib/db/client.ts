@@ -36,7 +36,8 @@ export async function openDb(file: string = dbPath(), options: Record<string, st
     if (/lock/i.test(String((err as Error)?.message))) throw new DatabaseLockedError(file, err);
     throw err;
   }
-  await migrate(instance);
+  // A read-only open (analysts, reference copies) cannot migrate; it sees the schema as it is.
+  if (options.access_mode?.toUpperCase() !== 'READ_ONLY') await migrate(instance);
   return instance;
 }
 

@@ -38,3 +38,19 @@ describe('db', () => {
     ]);
   });
 });
+
+describe('db read-only', () => {
+  it('opens an existing file read-only without migrating', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-ro-'));
+    const file = path.join(dir, 'ro.duckdb');
+    (await openDb(file)).closeSync();
+    const ro = await openDb(file, { access_mode: 'READ_ONLY' });
+    expect(await query(ro, 'SELECT count(*)::INTEGER AS n FROM v_units')).toEqual([{ n: 0 }]);
+    await expect(query(ro, "INSERT INTO movements (name) VALUES ('x')")).rejects.toThrow();
+    ro.closeSync();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
