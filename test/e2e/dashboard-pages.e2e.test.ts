@@ -91,6 +91,8 @@ describe('overview', () => {
       `SELECT unit_name, rank FROM v_score_totals WHERE bloc_id = $b AND period = '2022' ORDER BY rank, unit_name`,
       { b: lead.bloc_id },
     );
+    // The ranking streams in its own Suspense boundary after the heading: wait for its rows.
+    await page.locator('[data-testid="bloc-ranking"] tbody tr').first().waitFor();
     const shown = await page.locator('[data-testid="bloc-ranking"] tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [tr.querySelector('th')?.textContent?.trim(), tr.querySelector('td')?.textContent?.trim()]),
     );

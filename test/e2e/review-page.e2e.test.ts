@@ -27,6 +27,8 @@ describe('bloc review page', () => {
     const page = await newPage();
     await login(page, 'viewer');
     await page.goto(`/danh-gia?bloc=${blocId}&period=2022`);
+    // Rendered under loading.tsx: wait for the table before reading all of its rows at once.
+    await page.locator('[data-testid="ranking-table"] tbody tr').first().waitFor();
     const rows = await page.locator('[data-testid="ranking-table"] tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [tr.getAttribute('data-unit'), tr.querySelector('td')?.textContent?.trim()]),
     );
