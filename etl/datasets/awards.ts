@@ -6,7 +6,7 @@ import { matchAward, parseAwardLevel } from '@/lib/awards/catalogue';
 import { suggestionText } from '@/lib/units/resolve';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseDateCell, parseDateText } from '@/etl/normalise/dates';
-import { parseNumberCell } from '@/etl/normalise/numbers';
+import { parseYearCell } from '@/etl/normalise/numbers';
 import { rowKey } from '@/etl/normalise/row-key';
 import { sectionRecipientType } from '@/etl/detect/rows';
 import { periodFromText } from '@/etl/headers/title';
@@ -169,8 +169,8 @@ export class AwardsProcessor implements DatasetProcessor {
     let year: number | null = null;
     const yi = this.col('year');
     if (yi >= 0) {
-      const y = parseNumberCell(row.cells[yi] ?? null, 'count');
-      if (!y.ok || (y.value !== null && (!Number.isInteger(y.value) || y.value < 1990 || y.value > 2100))) {
+      const y = parseYearCell(row.cells[yi] ?? null);
+      if (!y.ok) {
         ok = false;
         issues.error(n, this.ctx.columnName('year'), `«${rawForMessage(row.cells[yi] ?? null)}» không phải năm hợp lệ. Hãy ghi năm 4 chữ số, ví dụ 2022.`, 'year_invalid');
       } else year = y.value;

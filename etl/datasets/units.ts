@@ -4,7 +4,7 @@ import type { UnitKind } from '@/lib/domain';
 import { fold, foldKey } from '@/lib/text';
 import { queryOn } from '@/lib/db/client';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
-import { parseNumberCell } from '@/etl/normalise/numbers';
+import { parseNumberCell, parseYearCell } from '@/etl/normalise/numbers';
 import { parseDateCell } from '@/etl/normalise/dates';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
 
@@ -86,8 +86,8 @@ export class UnitsProcessor implements DatasetProcessor {
     let year: number | null = null;
     const yi = this.col('year');
     if (yi >= 0) {
-      const y = parseNumberCell(row.cells[yi] ?? null, 'count');
-      if (!y.ok || (y.value !== null && (!Number.isInteger(y.value) || y.value < 1990 || y.value > 2100))) {
+      const y = parseYearCell(row.cells[yi] ?? null);
+      if (!y.ok) {
         ok = false;
         issues.error(n, this.ctx.columnName('year'), `«${rawForMessage(row.cells[yi] ?? null)}» không phải năm hợp lệ. Hãy ghi năm 4 chữ số, ví dụ 2023.`, 'year_invalid');
       } else year = y.value;

@@ -1,5 +1,5 @@
 import type { Dataset } from '@/lib/domain';
-import { foldKey } from '@/lib/text';
+import { editDistance, foldKey } from '@/lib/text';
 
 /**
  * Header synonyms per dataset and field, as people write them. Matched on foldKey (case-,
@@ -87,20 +87,8 @@ function typoBudget(len: number): number {
 }
 
 function boundedDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Short strings: plain Levenshtein is cheap enough here (headers only).
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
+  // Lengths too far apart cannot be within the budget: skip the full distance.
+  return Math.abs(a.length - b.length) > max ? max + 1 : editDistance(a, b);
 }
 
 /** Best field of a dataset for a header text, or null. */

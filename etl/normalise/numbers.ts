@@ -33,3 +33,10 @@ export function parseNumberText(t: string, kind: 'count' | 'points'): NumberResu
   if (kind === 'count' && EN_GROUPED.test(s) && !s.includes('.')) return { ok: true, value: Number(s.replace(/,/g, '')) };
   return BAD;
 }
+
+/** A year cell: a whole number from 1990 to 2100, or empty (null). */
+export function parseYearCell(c: Cell): NumberResult {
+  const y = parseNumberCell(c, 'count');
+  if (!y.ok || y.value === null) return y;
+  return Number.isInteger(y.value) && y.value >= 1990 && y.value <= 2100 ? y : BAD;
+}
