@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { z } from 'zod';
 import { query, type Db } from '@/lib/db/client';
 import type { DashboardFilters } from '@/lib/filters/dashboard';
@@ -205,7 +206,12 @@ const BlocLeaderRow = z.object({
 export type BlocLeader = z.infer<typeof BlocLeaderRow>;
 
 /** Per bloc: the score period used, average total, the leading unit (rank 1; ties counted). */
-export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'unit'>, period: { start: string; end: string }): Promise<BlocLeader[]> {
+// Cached per request: the KPI cards and the bloc ranking section both need it for one render.
+export const blocLeaders = cache(async function blocLeaders(
+  db: Db,
+  f: Pick<DashboardFilters, 'bloc' | 'unit'>,
+  period: { start: string; end: string },
+): Promise<BlocLeader[]> {
   const where = new Where();
   where.when(f.bloc, 't.bloc_id = $bloc', 'bloc');
   where.when(f.unit, 't.bloc_id IN (SELECT bloc_id FROM scores WHERE unit_id = $unit)', 'unit');
@@ -227,6 +233,18 @@ export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'un
     { ...where.params, pStart: period.start, pEnd: period.end },
     BlocLeaderRow,
   );
+});
+
+/** Blocs on different scales (100 and 1000 points) are compared on a 100-point scale. */
+export function needsCommonScale(rows: Pick<BlocLeader, 'max_total'>[]): boolean {
+  const scales = new Set(rows.map((r) => r.max_total ?? 0));
+  return scales.size > 1 && rows.every((r) => (r.max_total ?? 0) > 0);
+}
+
+/** A total on a 100-point scale when `scaled`, else as it is. */
+export function onCommonScale(points: number | null, maxTotal: number | null, scaled: boolean): number {
+  if (points === null) return 0;
+  return scaled && maxTotal ? Math.round((points / maxTotal) * 10_000) / 100 : points;
 }
 
 /**
@@ -237,8 +255,7 @@ export async function blocLeaders(db: Db, f: Pick<DashboardFilters, 'bloc' | 'un
 export function averageBlocScore(rows: BlocLeader[]): { value: number | null; scaled: boolean } {
   const n = rows.reduce((s, r) => s + r.members, 0);
   if (n === 0) return { value: null, scaled: false };
-  const scales = new Set(rows.map((r) => r.max_total ?? 0));
-  const scaled = scales.size > 1 && rows.every((r) => (r.max_total ?? 0) > 0);
+  const scaled = needsCommonScale(rows);
   const sum = rows.reduce((s, r) => s + (r.average_points ?? 0) * r.members * (scaled ? 100 / (r.max_total as number) : 1), 0);
   return { value: Math.round((sum / n) * 100) / 100, scaled };
 }

@@ -12,6 +12,8 @@ import {
   awardsByKindAndLevel,
   blocLeaders,
   blocRankings,
+  needsCommonScale,
+  onCommonScale,
   comparison,
 } from '@/lib/queries/overview';
 import { BarChart } from '../bar-chart';
@@ -188,15 +190,24 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
       </Section>
     );
   }
+  const scaled = needsCommonScale(leaders);
   return (
-    <Section title="Xếp hạng thi đua các khối" subtitle="Điểm của đơn vị dẫn đầu và điểm bình quân mỗi khối; bấm tên khối để xem bảng xếp hạng" id="bloc-ranking">
+    <Section
+      title="Xếp hạng thi đua các khối"
+      subtitle={`Điểm của đơn vị dẫn đầu và điểm bình quân mỗi khối${scaled ? ' (biểu đồ quy về thang 100 điểm vì các khối chấm theo thang khác nhau)' : ''}; bấm tên khối để xem bảng xếp hạng`}
+      id="bloc-ranking"
+    >
       <ChartFigure
         testId="bloc-ranking"
         caption="Điểm dẫn đầu và bình quân các khối"
         chart={
           <BarChart
             layout="vertical"
-            data={leaders.map((l) => ({ Khối: l.bloc_name, 'Dẫn đầu': l.leader_points ?? 0, 'Bình quân': l.average_points ?? 0 }))}
+            data={leaders.map((l) => ({
+              Khối: l.bloc_name,
+              'Dẫn đầu': onCommonScale(l.leader_points, l.max_total, scaled),
+              'Bình quân': onCommonScale(l.average_points, l.max_total, scaled),
+            }))}
             index="Khối"
             categories={['Dẫn đầu', 'Bình quân']}
             colors={['indigo', 'slate']}
