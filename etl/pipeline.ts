@@ -209,13 +209,13 @@ export async function importOpened(
   }
   if (!best || !best.table) {
     if (best) await closeIterator(best.iterator);
-    const what = options.dataset ? `của loại «${DATASET_LABELS[options.dataset]}»` : '';
+    const what = options.dataset ? ` của loại «${DATASET_LABELS[options.dataset]}»` : '';
     const hint = options.dataset
       ? `Cần các cột: ${requiredLabels(options.dataset)}.`
       : 'Tệp đơn vị cần «Tên đơn vị, Loại đơn vị, Khối thi đua, Năm»; hoạt động cần «Ngày, Đơn vị, Hình thức, Nội dung»; khen thưởng cần «Họ và tên, Danh hiệu/Hình thức khen thưởng»; chấm điểm cần «Tiêu chí, Điểm chuẩn» và cột điểm.';
     return emptyResult(meta, {
       sheet: best?.sheet.name ?? null,
-      errors: [{ row: null, column: null, message: `Không tìm thấy dòng tiêu đề cột ${what} trong ${HEADER_SCAN_ROWS} dòng đầu. ${hint}`, severity: 'error', code: 'header_missing' }],
+      errors: [{ row: null, column: null, message: `Không tìm thấy dòng tiêu đề cột${what} trong ${HEADER_SCAN_ROWS} dòng đầu. ${hint}`, severity: 'error', code: 'header_missing' }],
       warnings: issues.finalWarnings(),
     });
   }

@@ -33,7 +33,15 @@ export async function openDb(file: string = dbPath(), options: Record<string, st
   try {
     instance = await DuckDBInstance.create(file, { ...INSTANCE_OPTIONS, ...options });
   } catch (err) {
-    if (/lock/i.test(String((err as Error)?.message))) throw new DatabaseLockedError(file, err);
+    const message = String((err as Error)?.message);
+    if (/lock/i.test(message)) throw new DatabaseLockedError(file, err);
+    if (/Read-only file system|Permission denied|EACCES|EROFS|No space left/i.test(message)) {
+      throw new Error(
+        `Không mở được cơ sở dữ liệu ${file}: thư mục chứa nó chỉ cho phép đọc, không có quyền ghi hoặc ổ đĩa đã đầy. ` +
+          'Hãy cấp quyền ghi cho thư mục (hoặc đặt THIDUA_DB sang thư mục khác) rồi chạy lại.',
+        { cause: err },
+      );
+    }
     throw err;
   }
   // A read-only open (analysts, reference copies) cannot migrate; it sees the schema as it is.

@@ -54,3 +54,29 @@ describe('db read-only', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('db open errors', () => {
+  it('says in Vietnamese when the directory cannot be written', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { mountTmpfs, remount, unmount } = await import('../hostile/mounts');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-rodir-'));
+    // A read-only tmpfs where we may mount one (root or sudo, as in CI); else no write permission.
+    const mounted = mountTmpfs(dir, '1m') && remount(dir, 'ro');
+    if (!mounted) {
+      if (process.getuid?.() === 0) {
+        console.warn('db open errors: root without mount rights — a read-only directory cannot be made here');
+        return;
+      }
+      fs.chmodSync(dir, 0o500);
+    }
+    try {
+      await expect(openDb(path.join(dir, 'x.duckdb'))).rejects.toThrow(/Không mở được cơ sở dữ liệu .*chỉ cho phép đọc/);
+    } finally {
+      if (mounted) unmount(dir);
+      else fs.chmodSync(dir, 0o700);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
