@@ -175,8 +175,10 @@ export class AwardsProcessor implements DatasetProcessor {
         issues.error(n, this.ctx.columnName('year'), `«${rawForMessage(row.cells[yi] ?? null)}» không phải năm hợp lệ. Hãy ghi năm 4 chữ số, ví dụ 2022.`, 'year_invalid');
       } else year = y.value;
     }
-    if (year === null && decisionDate) year = Number(decisionDate.slice(0, 4));
+    // The list's year (title or --period) before the decision date: the awards for 2023 are
+    // usually decided in January 2024.
     if (year === null) year = this.titleYear;
+    if (year === null && decisionDate) year = Number(decisionDate.slice(0, 4));
     if (year === null && ok) {
       ok = false;
       issues.error(n, this.ctx.columnName('year'), 'không xác định được năm khen thưởng. Hãy thêm cột «Năm», ghi ngày quyết định, ghi «NĂM 2022» trong tiêu đề, hoặc dùng --period 2022.', 'year_missing');
