@@ -36,7 +36,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="mr-2 font-semibold text-tremor-content-strong">
             Thi đua analytics
           </Link>
-          <nav aria-label="Điều hướng chính" className="flex flex-1 flex-wrap items-center gap-1">
+          <nav aria-label="Điều hướng chính" className="order-last flex w-full flex-wrap items-center gap-1 text-sm sm:order-none sm:w-auto sm:flex-1 sm:text-base">
             {LINKS.map((l) => (
               <Link key={l.href} href={l.href} className={linkCls}>
                 {l.label}

@@ -31,7 +31,8 @@ export function DataTable(props: {
   const numeric = new Set(props.numeric ?? []);
   return (
     <div className="mt-2 overflow-x-auto">
-      <table className="min-w-full text-sm" data-testid={props.testId}>
+      {/* Wide tables keep readable columns on a phone and scroll sideways instead of squeezing. */}
+      <table className={`text-sm ${props.columns.length > 4 ? 'min-w-[44rem] md:min-w-full' : 'min-w-full'}`} data-testid={props.testId}>
         {props.caption && <caption className="sr-only">{props.caption}</caption>}
         <thead>
           <tr className="border-b border-tremor-border text-left text-xs uppercase text-tremor-content">
