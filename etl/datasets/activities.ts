@@ -218,6 +218,12 @@ export class ActivitiesProcessor implements DatasetProcessor {
       [this.days, this.unitIds, this.unitRawIdx, this.channelIdx, this.titles, this.participants, this.movementIdx, this.exemplars, this.sourceRows, this.keyLo, this.keyHi],
       n,
     );
+    // The rows now live in DuckDB: let the JS copies go before the insert doubles the memory.
+    // (sourceRows stays: rowCount reads it.)
+    this.days = this.unitIds = this.unitRawIdx = this.channelIdx = this.participants = this.keyLo = this.keyHi = [];
+    this.titles = [];
+    this.movementIdx = [];
+    this.exemplars = [];
     // Movements are created on first sight.
     await conn.run(
       `INSERT INTO movements (name)
