@@ -120,7 +120,7 @@ describe('disk full and read-only directory', () => {
     if (dir) expect(remount(dir, 'ro')).toBe(true);
     else fs.chmodSync(file, 0o444);
     const asRootWithoutMount = !dir && process.getuid?.() === 0;
-    if (!asRootWithoutMount) await expect(openDb(file)).rejects.toThrow(/read-only|Permission denied|Cannot open/i);
+    if (!asRootWithoutMount) await expect(openDb(file)).rejects.toThrow(/Không mở được cơ sở dữ liệu .*chỉ cho phép đọc/);
     if (dir) expect(remount(dir, 'rw')).toBe(true);
     else fs.chmodSync(file, 0o644);
     const reopened = await openDb(file);
