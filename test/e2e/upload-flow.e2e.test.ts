@@ -27,7 +27,11 @@ async function activityTotal(page: Page, period: string): Promise<number> {
 
 async function overviewActivities(page: Page, period: string): Promise<string> {
   await page.goto(`/?period=${period}`);
-  return (await page.locator('[data-testid="kpi-activities"]').first().innerText()).replace(/\s+/g, ' ');
+  // Streamed sections sit in a hidden container until React swaps them in; innerText of a hidden
+  // element loses its line breaks, so read the card once it is visible.
+  const card = page.locator('[data-testid="kpi-activities"]').filter({ visible: true }).first();
+  await card.waitFor();
+  return (await card.innerText()).replace(/\s+/g, ' ');
 }
 
 async function uploadFile(page: Page, file: string) {
