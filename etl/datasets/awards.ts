@@ -6,12 +6,12 @@ import { matchAward, parseAwardLevel } from '@/lib/awards/catalogue';
 import { suggestionText } from '@/lib/units/resolve';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseDateCell, parseDateText } from '@/etl/normalise/dates';
-import { parseYearCell } from '@/etl/normalise/numbers';
 import { rowKey } from '@/etl/normalise/row-key';
 import { sectionRecipientType } from '@/etl/detect/rows';
 import { periodFromText } from '@/etl/headers/title';
 import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunks';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
+import { readYearColumn } from './year-column';
 
 /**
  * Awards (khen thưởng): recipient, unit, award (mapped to the catalogue), level, decision
@@ -165,18 +165,11 @@ export class AwardsProcessor implements DatasetProcessor {
       decisionDate = decisionDate ?? s.date;
     }
     if (decisionNo) decisionNo = decisionNo.replace(/^(số|so)\s*:?\s*/i, '');
-    // Year: column, decision date, title, --period.
-    let year: number | null = null;
-    const yi = this.col('year');
-    if (yi >= 0) {
-      const y = parseYearCell(row.cells[yi] ?? null);
-      if (!y.ok) {
-        ok = false;
-        issues.error(n, this.ctx.columnName('year'), `«${rawForMessage(row.cells[yi] ?? null)}» không phải năm hợp lệ. Hãy ghi năm 4 chữ số, ví dụ 2022.`, 'year_invalid');
-      } else year = y.value;
-    }
-    // The list's year (title or --period) before the decision date: the awards for 2023 are
-    // usually decided in January 2024.
+    // Year: the «Năm» column, else the list's (title or --period), else the decision date's —
+    // the list's year first because the awards for 2023 are usually decided in January 2024.
+    const yearCell = readYearColumn(this.ctx, row, this.col('year'));
+    if (!yearCell.ok) ok = false;
+    let year = yearCell.year;
     if (year === null) year = this.titleYear;
     if (year === null && decisionDate) year = Number(decisionDate.slice(0, 4));
     if (year === null && ok) {

@@ -4,9 +4,10 @@ import type { UnitKind } from '@/lib/domain';
 import { fold, foldKey } from '@/lib/text';
 import { queryOn } from '@/lib/db/client';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
-import { parseNumberCell, parseYearCell } from '@/etl/normalise/numbers';
+import { parseNumberCell } from '@/etl/normalise/numbers';
 import { parseDateCell } from '@/etl/normalise/dates';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
+import { readYearColumn } from './year-column';
 
 /**
  * Units file: STT | Tên đơn vị | Tên viết tắt | Loại đơn vị | Khối thi đua | Năm [| Đơn vị cấp
@@ -83,15 +84,9 @@ export class UnitsProcessor implements DatasetProcessor {
       issues.warning(n, this.ctx.columnName('kind'), `không nhận ra loại đơn vị «${kindText}»; đã ghi là «Khác». Các loại: Phòng thuộc Sở, Sở, Cơ quan cấp tỉnh/Ban, Phòng TC-KH huyện.`, 'kind_other');
       finalKind = 'other';
     }
-    let year: number | null = null;
-    const yi = this.col('year');
-    if (yi >= 0) {
-      const y = parseYearCell(row.cells[yi] ?? null);
-      if (!y.ok) {
-        ok = false;
-        issues.error(n, this.ctx.columnName('year'), `«${rawForMessage(row.cells[yi] ?? null)}» không phải năm hợp lệ. Hãy ghi năm 4 chữ số, ví dụ 2023.`, 'year_invalid');
-      } else year = y.value;
-    }
+    const yearCell = readYearColumn(this.ctx, row, this.col('year'));
+    if (!yearCell.ok) ok = false;
+    let year = yearCell.year;
     if (bloc && year === null && ok) {
       const p = this.ctx.period;
       if (p) year = p.year;
