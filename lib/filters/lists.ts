@@ -139,37 +139,33 @@ export function parseAwardListFilters(sp: SearchParams): Parsed<AwardListFilters
   };
 }
 
-/** The list's URL, with overrides (page links, sort headers, export links). */
-export function activitySearch(f: ActivityListFilters, o: Record<string, string | number | null> = {}): string {
-  return toSearch({
+type Overrides = Record<string, string | number | null>;
+
+/** The parameters every list shares, in URL order; defaults are left out of the URL. */
+function baseParams(f: ListBase & { sort: string }) {
+  return {
     q: f.q,
     period: f.period?.id ?? null,
     bloc: f.bloc,
     unit: f.unit,
     movement: f.movement,
-    channel: f.channel,
-    sort: f.sort === 'date' ? null : f.sort,
-    dir: f.dir,
-    size: f.pageSize === PAGE_SIZES[0] ? null : f.pageSize,
-    page: f.page === 1 ? null : f.page,
-    ...o,
-  });
+  };
 }
 
-export function awardSearch(f: AwardListFilters, o: Record<string, string | number | null> = {}): string {
-  return toSearch({
-    q: f.q,
-    period: f.period?.id ?? null,
-    bloc: f.bloc,
-    unit: f.unit,
-    movement: f.movement,
-    kind: f.kind,
-    level: f.level,
-    recipient: f.recipientType,
+function pagingParams(f: ListBase & { sort: string }) {
+  return {
     sort: f.sort === 'date' ? null : f.sort,
     dir: f.dir,
     size: f.pageSize === PAGE_SIZES[0] ? null : f.pageSize,
     page: f.page === 1 ? null : f.page,
-    ...o,
-  });
+  };
+}
+
+/** The list's URL, with overrides (page links, sort headers, export links). */
+export function activitySearch(f: ActivityListFilters, o: Overrides = {}): string {
+  return toSearch({ ...baseParams(f), channel: f.channel, ...pagingParams(f), ...o });
+}
+
+export function awardSearch(f: AwardListFilters, o: Overrides = {}): string {
+  return toSearch({ ...baseParams(f), kind: f.kind, level: f.level, recipient: f.recipientType, ...pagingParams(f), ...o });
 }
