@@ -96,7 +96,7 @@ export async function listActivities(db: Db, f: ActivityListFilters, limitOverri
   return { rows, total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)) };
 }
 
-const AwardRow = z.object({
+export const AwardRow = z.object({
   award_id: num,
   recipient_name: str,
   recipient_type: str,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { query, type Db } from '@/lib/db/client';
 import { date, dateOrNull, num, numOrNull, str, strOrNull } from './rows';
+import { AwardRow as ListAwardRow } from './lists';
 import { CHOSEN_SCORE_PERIODS } from './overview';
 import { LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW, scoreTotalsSql } from './scope';
 
@@ -49,17 +50,9 @@ export async function unitActivities(db: Db, unitId: number, w: { start: string;
   );
 }
 
-const AwardRow = z.object({
-  award_id: num,
-  recipient_name: str,
-  recipient_type: str,
-  award_name: str,
-  award_kind: str,
-  award_level: strOrNull,
-  decision_no: strOrNull,
-  decision_date: dateOrNull,
-  award_year: num,
-});
+// A unit's own awards: the list's row without the unit columns.
+const AwardRow = ListAwardRow.omit({ unit_id: true, unit_name: true });
+
 /** The unit's awards of the period's year(s). */
 export async function unitAwards(db: Db, unitId: number, years: { from: number; to: number }, limit = 50) {
   return query(
