@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query, type Db } from '@/lib/db/client';
-import { date, dateOrNull, num, numOrNull, str, strOrNull } from './rows';
+import { date, num, numOrNull, str, strOrNull } from './rows';
 import { AwardRow as ListAwardRow } from './lists';
 import { CHOSEN_SCORE_PERIODS } from './overview';
 import { LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW, scoreTotalsSql } from './scope';
