@@ -1,20 +1,33 @@
-import { INTEGER, UINTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import type { RawRow } from '@/etl/types';
-import { CHANNELS, type Channel } from '@/lib/domain';
+import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import type { Cell, RawRow } from '@/etl/types';
+import { type Channel } from '@/lib/domain';
+import { activityKeySql } from '@/lib/db/row-keys';
 import { suggestionText } from '@/lib/units/resolve';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseDateCell, civilFromDays } from '@/etl/normalise/dates';
 import { parseNumberCell } from '@/etl/normalise/numbers';
 import { channelOf } from '@/etl/normalise/channel';
-import { hashLanes, lanesNumber, lastLanes, LANES_HEX_SQL } from '@/etl/normalise/row-key';
-import { foldKeyFast } from '@/etl/normalise/fast-text';
-import { appendColumns, countBatchRows } from '@/etl/load/chunks';
-import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
+import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunks';
+import { CLEAN_TEXT_SQL, firstTextSql, mapDistinct, suspiciousRows } from '@/etl/load/bulk-table';
+import { markRow } from '@/etl/detect/rows';
+import type { BulkBody, DatasetContext, DatasetProcessor, LoadOutcome, RowHandler } from './types';
+
+/** A field's verdict: its value, or what is wrong (a warning still loads the row). */
+type Check<T> = { ok: true; value: T } | { ok: false; code: string; message: string; warning?: T };
+
+const STAGE = 'stage_activities';
+// source_row, days, unit_id, unit_raw, channel, title, participants, movement, exemplar, row_key (set by SQL).
+const STAGE_TYPES = [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, INTEGER, VARCHAR, VARCHAR, VARCHAR];
+/** Rows validated in JS are appended in blocks of this many (bounded memory whatever the file size). */
+const FLUSH_ROWS = 16_384;
+const ROW_KEY = activityKeySql('days', 'unit_id', 'channel', 'title');
 
 /**
  * Activities (hoạt động tuyên truyền): Ngày | Đơn vị | Hình thức | Nội dung | Số người tham gia
- * [| Phong trào | Điển hình tiên tiến]. Staged in column arrays (bounded), appended in chunks.
- * row_key = date | unit | channel | folded title.
+ * [| Phong trào | Điển hình tiên tiến]. Valid rows are staged in a DuckDB temp table as they come
+ * (JS holds one block at most); the row key, duplicates within the file and rows already loaded
+ * are found by SQL over the stage. A large CSV body skips JS altogether except for the rows that
+ * need a message (`loadBulk`).
  */
 export class ActivitiesProcessor implements DatasetProcessor {
   readonly dataset = 'activities' as const;
@@ -25,25 +38,12 @@ export class ActivitiesProcessor implements DatasetProcessor {
   private cPart: number;
   private cMove: number;
   private cExemplar: number;
-  private cStt: number;
 
-  // Staging columns (bounded: numbers and the few strings each row needs; repeated strings as
-  // dictionary indexes).
-  private days: number[] = [];
-  private unitIds: number[] = [];
-  private unitRawIdx: number[] = [];
-  private channelIdx: number[] = [];
-  private titles: string[] = [];
-  private participants: number[] = [];
-  private movementIdx: (number | null)[] = [];
-  private exemplars: (string | null)[] = [];
-  private sourceRows: number[] = [];
-  private keyLo: number[] = [];
-  private keyHi: number[] = [];
-  private unitRawDict = new Map<string, number>();
-  private movementDict = new Map<string, number>();
-  private seen = new Map<number, number>();
+  private conn: DuckDBConnection | null = null;
+  private block: unknown[][] = STAGE_TYPES.map(() => []);
+  private staged = 0;
   private unknownChannels = new Map<string, number>();
+  private previewRows: Record<string, unknown>[] = [];
 
   constructor(private ctx: DatasetContext) {
     const f = ctx.table.fieldColumns;
@@ -55,24 +55,67 @@ export class ActivitiesProcessor implements DatasetProcessor {
     this.cPart = col('participants');
     this.cMove = col('movement');
     this.cExemplar = col('exemplar');
-    this.cStt = col('stt');
   }
 
   get rowCount(): number {
-    return this.sourceRows.length;
+    return this.staged;
   }
 
-  private dictIndex(dict: Map<string, number>, value: string): number {
-    let i = dict.get(value);
-    if (i === undefined) {
-      i = dict.size;
-      dict.set(value, i);
+  async begin(conn: DuckDBConnection): Promise<void> {
+    this.conn = conn;
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE ${STAGE} (source_row INTEGER, days INTEGER, unit_id INTEGER, unit_raw VARCHAR, channel VARCHAR,
+        title VARCHAR, participants INTEGER, movement VARCHAR, exemplar VARCHAR, row_key VARCHAR)`,
+    );
+  }
+
+  // Field checks: the one place each rule and message lives (rows in JS and distinct values of a bulk body).
+
+  private checkDate(cell: Cell): Check<number> {
+    const date = parseDateCell(cell);
+    if (date.ok) return { ok: true, value: date.days };
+    return date.empty
+      ? { ok: false, code: 'date_missing', message: 'thiếu ngày thực hiện. Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 20/12/2022.' }
+      : { ok: false, code: 'date_invalid', message: `«${rawForMessage(cell)}» không phải ngày hợp lệ. Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 20/12/2022.` };
+  }
+
+  private checkUnit(unitText: string): Check<number> {
+    if (!unitText) return { ok: false, code: 'unit_missing', message: 'thiếu tên đơn vị. Hãy nhập tên đơn vị thực hiện như trong danh mục đơn vị.' };
+    const m = this.ctx.units.resolve(unitText);
+    if (m.ok) return { ok: true, value: m.unitId };
+    const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : ' Hãy nạp danh mục đơn vị (tệp đơn vị) trước.';
+    return { ok: false, code: 'unit_unknown', message: `không tìm thấy đơn vị «${unitText}» trong danh mục.${hint} Hãy sửa tên hoặc thêm tên gọi khác cho đơn vị.` };
+  }
+
+  private checkChannel(channelText: string): Check<Channel> {
+    if (!channelText) return { ok: true, value: 'other' };
+    const ch = channelOf(channelText);
+    if (ch) return { ok: true, value: ch };
+    return {
+      ok: false,
+      warning: 'other',
+      code: 'channel_other',
+      message: `không nhận ra hình thức «${channelText}»; đã xếp vào «Khác». Nếu cần, hãy ghi một trong: Cổng thông tin điện tử, Chính quyền điện tử/mạng xã hội, Hội nghị/Tọa đàm, Cuộc thi, Văn nghệ/Thể thao, Tham quan học tập.`,
+    };
+  }
+
+  private checkParticipants(cell: Cell): Check<number> {
+    if (cell === null) return { ok: true, value: 0 };
+    const p = parseNumberCell(cell, 'count');
+    if (!p.ok || (p.value !== null && !Number.isInteger(p.value))) {
+      return { ok: false, code: 'count_invalid', message: `«${rawForMessage(cell)}» không phải số người hợp lệ. Hãy nhập số nguyên, ví dụ 1.250 hoặc 1250.` };
     }
-    return i;
+    if (p.value !== null && p.value < 0) {
+      return { ok: false, code: 'count_negative', message: `số người tham gia không được âm («${rawForMessage(cell)}»). Hãy nhập 0 hoặc số dương.` };
+    }
+    if (p.value !== null && p.value > 2_147_483_647) {
+      return { ok: false, code: 'count_too_large', message: `số người tham gia «${rawForMessage(cell)}» quá lớn. Hãy kiểm tra lại.` };
+    }
+    return { ok: true, value: p.value ?? 0 };
   }
 
   onRow(row: RawRow): void {
-    const { issues, units } = this.ctx;
+    const { issues } = this.ctx;
     const cells = row.cells;
     const n = row.rowNumber;
     const dateCell = cells[this.cDate] ?? null;
@@ -82,171 +125,210 @@ export class ActivitiesProcessor implements DatasetProcessor {
     const partCell = this.cPart >= 0 ? (cells[this.cPart] ?? null) : null;
     // A row with nothing but its STT (templates, trailing numbered rows) is blank.
     if (!unitText && !title && !channelText && (dateCell === null || dateCell === '') && (partCell === null || partCell === '')) return;
-    let ok = true;
 
-    const date = parseDateCell(dateCell);
-    if (!date.ok) {
-      ok = false;
-      const col = this.ctx.columnName('date');
-      if (date.empty) issues.error(n, col, 'thiếu ngày thực hiện. Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 20/12/2022.', 'date_missing');
-      else issues.error(n, col, `«${rawForMessage(dateCell)}» không phải ngày hợp lệ. Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 20/12/2022.`, 'date_invalid');
-    }
-
-    let unitId = 0;
-    if (!unitText) {
-      ok = false;
-      issues.error(n, this.ctx.columnName('unit'), 'thiếu tên đơn vị. Hãy nhập tên đơn vị thực hiện như trong danh mục đơn vị.', 'unit_missing');
-    } else {
-      const m = units.resolve(unitText);
-      if (m.ok) unitId = m.unitId;
-      else {
-        ok = false;
-        const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : ' Hãy nạp danh mục đơn vị (tệp đơn vị) trước.';
-        issues.error(n, this.ctx.columnName('unit'), `không tìm thấy đơn vị «${unitText}» trong danh mục.${hint} Hãy sửa tên hoặc thêm tên gọi khác cho đơn vị.`, 'unit_unknown');
+    const report = <T>(field: string, check: Check<T>): boolean => {
+      if (check.ok) return true;
+      if (check.warning !== undefined) {
+        issues.warning(n, this.ctx.columnName(field), check.message, check.code);
+        return true;
       }
-    }
-
-    let channel: Channel = 'other';
-    if (channelText) {
-      const ch = channelOf(channelText);
-      if (ch) channel = ch;
-      else {
-        const first = this.unknownChannels.get(channelText);
-        if (first === undefined) {
-          this.unknownChannels.set(channelText, n);
-          issues.warning(n, this.ctx.columnName('channel'), `không nhận ra hình thức «${channelText}»; đã xếp vào «Khác». Nếu cần, hãy ghi một trong: Cổng thông tin điện tử, Chính quyền điện tử/mạng xã hội, Hội nghị/Tọa đàm, Cuộc thi, Văn nghệ/Thể thao, Tham quan học tập.`, 'channel_other');
-        }
-      }
-    }
-
+      issues.error(n, this.ctx.columnName(field), check.message, check.code);
+      return false;
+    };
+    const date = this.checkDate(dateCell);
+    const unit = this.checkUnit(unitText);
+    let channel = this.checkChannel(channelText);
+    // An unknown channel is reported once, at its first row.
+    if (!channel.ok && this.unknownChannels.has(channelText)) channel = { ok: true, value: 'other' };
+    else if (!channel.ok) this.unknownChannels.set(channelText, n);
+    const participants = this.checkParticipants(partCell);
+    let ok = report('date', date);
+    ok = report('unit', unit) && ok;
+    report('channel', channel);
     if (!title) {
       ok = false;
       issues.error(n, this.ctx.columnName('title'), 'thiếu nội dung (tên hoạt động). Hãy ghi nội dung hoạt động tuyên truyền.', 'title_missing');
     }
+    ok = report('participants', participants) && ok;
+    if (!ok || !date.ok || !unit.ok || !participants.ok) return;
 
-    let participants = 0;
-    if (partCell !== null) {
-      const p = parseNumberCell(partCell, 'count');
-      const col = this.ctx.columnName('participants');
-      if (!p.ok || (p.value !== null && !Number.isInteger(p.value))) {
-        ok = false;
-        issues.error(n, col, `«${rawForMessage(partCell)}» không phải số người hợp lệ. Hãy nhập số nguyên, ví dụ 1.250 hoặc 1250.`, 'count_invalid');
-      } else if (p.value !== null && p.value < 0) {
-        ok = false;
-        issues.error(n, col, `số người tham gia không được âm («${rawForMessage(partCell)}»). Hãy nhập 0 hoặc số dương.`, 'count_negative');
-      } else if (p.value !== null && p.value > 2_147_483_647) {
-        ok = false;
-        issues.error(n, col, `số người tham gia «${rawForMessage(partCell)}» quá lớn. Hãy kiểm tra lại.`, 'count_too_large');
-      } else participants = p.value ?? 0;
-    }
-    if (!ok || !date.ok) return;
-
-    hashLanes(`${date.value}|${unitId}|${channel}|${foldKeyFast(title)}`);
-    const [h1, h2] = lastLanes();
-    const key = lanesNumber(h1, h2);
-    const prev = this.seen.get(key);
-    if (prev !== undefined) {
-      issues.error(n, null, `trùng với dòng ${prev} (cùng ngày, đơn vị, hình thức và nội dung). Hãy xoá một trong hai dòng hoặc sửa cho khác nhau.`, 'duplicate_row');
-      return;
-    }
-    this.seen.set(key, n);
-    this.days.push(date.days);
-    this.unitIds.push(unitId);
-    this.unitRawIdx.push(this.dictIndex(this.unitRawDict, unitText));
-    this.channelIdx.push(CHANNELS.indexOf(channel));
-    this.titles.push(title);
-    this.participants.push(participants);
     const movement = this.cMove >= 0 ? cellText(cells[this.cMove] ?? null) : '';
-    this.movementIdx.push(movement ? this.dictIndex(this.movementDict, movement) : null);
-    this.exemplars.push(this.cExemplar >= 0 ? cellText(cells[this.cExemplar] ?? null) || null : null);
-    this.sourceRows.push(n);
-    this.keyLo.push(h1);
-    this.keyHi.push(h2);
+    const exemplar = this.cExemplar >= 0 ? cellText(cells[this.cExemplar] ?? null) : '';
+    const values = [n, date.value, unit.value, unitText, channel.ok ? channel.value : channel.warning!, title, participants.value, movement || null, exemplar || null, null];
+    for (let i = 0; i < values.length; i++) this.block[i].push(values[i]);
+    this.staged++;
+    if (this.block[0].length >= FLUSH_ROWS) this.flushSync();
+  }
+
+  private pendingFlush: Promise<void> = Promise.resolve();
+
+  /** Hands the current block to DuckDB (onRow is synchronous; the append is awaited in order). */
+  private flushSync(): void {
+    const block = this.block;
+    const rows = block[0].length;
+    if (!rows) return;
+    this.block = STAGE_TYPES.map(() => []);
+    const conn = this.requireConn();
+    this.pendingFlush = this.pendingFlush.then(() =>
+      appendColumns(conn, STAGE, STAGE_TYPES, block as never, rows).then(() => conn.run(`UPDATE ${STAGE} SET row_key = ${ROW_KEY} WHERE row_key IS NULL`)).then(() => undefined),
+    );
+  }
+
+  private requireConn(): DuckDBConnection {
+    if (!this.conn) throw new Error('ActivitiesProcessor.begin() was not called');
+    return this.conn;
+  }
+
+  /**
+   * A CSV body already in DuckDB (`body.table`, rows from `body.fromRow`): each distinct date,
+   * unit, channel, count and movement is checked once, here, with the same checks as onRow; rows
+   * whose every field passed are staged by one INSERT … SELECT. The other rows — errors, warnings,
+   * signature and total lines, text that needs cleaning — go through `handle` like any JS row.
+   */
+  async loadBulk(body: BulkBody, handle: RowHandler): Promise<void> {
+    const conn = this.requireConn();
+    const { table, fromRow } = body;
+    // The first text of a row can only come from a column up to the first required one.
+    const col = (i: number) => `r.c${i}`;
+    const maps: string[] = [];
+    const conds: string[] = [];
+    const mapped = async (name: string, c: number, types: typeof STAGE_TYPES, fn: (cell: Cell) => unknown[] | null) => {
+      await mapDistinct(conn, { table, column: `c${c}`, fromRow, map: `bulk_map_${name}`, types, fn });
+      maps.push(`LEFT JOIN bulk_map_${name} m_${name} ON m_${name}.raw = ${col(c)}`);
+    };
+    await mapped('date', this.cDate, [INTEGER], (cell) => {
+      const d = this.checkDate(cell);
+      return d.ok ? [d.value] : null;
+    });
+    conds.push('m_date.raw IS NOT NULL');
+    await mapped('unit', this.cUnit, [INTEGER, VARCHAR], (cell) => {
+      const text = cellText(cell);
+      const u = this.checkUnit(text);
+      return u.ok ? [u.value, text] : null;
+    });
+    conds.push('m_unit.raw IS NOT NULL');
+    let channel = `'other'`;
+    if (this.cChannel >= 0) {
+      await mapped('channel', this.cChannel, [VARCHAR], (cell) => {
+        const ch = this.checkChannel(cellText(cell));
+        return ch.ok ? [ch.value] : null;
+      });
+      conds.push(`(${col(this.cChannel)} IS NULL OR m_channel.raw IS NOT NULL)`);
+      channel = `coalesce(m_channel.v0, 'other')`;
+    }
+    let participants = '0';
+    if (this.cPart >= 0) {
+      await mapped('part', this.cPart, [INTEGER], (cell) => {
+        const p = this.checkParticipants(cell);
+        return p.ok ? [p.value] : null;
+      });
+      conds.push(`(${col(this.cPart)} IS NULL OR m_part.raw IS NOT NULL)`);
+      participants = 'coalesce(m_part.v0, 0)';
+    }
+    let movement = 'NULL';
+    if (this.cMove >= 0) {
+      await mapped('move', this.cMove, [VARCHAR], (cell) => [cellText(cell) || null]);
+      movement = 'm_move.v0';
+    }
+    // Titles and exemplars are nearly all distinct: kept as read when already clean text.
+    conds.push(CLEAN_TEXT_SQL(col(this.cTitle)));
+    let exemplar = 'NULL';
+    if (this.cExemplar >= 0) {
+      conds.push(`(${col(this.cExemplar)} IS NULL OR ${CLEAN_TEXT_SQL(col(this.cExemplar))})`);
+      exemplar = col(this.cExemplar);
+    }
+    // The row's first text decides signature and total lines (markRow): those rows go through JS.
+    const firstCol = Math.min(this.cDate, this.cUnit, this.cTitle);
+    const first = firstTextSql(firstCol);
+    await mapDistinct(conn, {
+      table,
+      column: first,
+      fromRow,
+      map: 'bulk_map_marked',
+      types: [],
+      // Digits, dates and punctuation never start a signature or a total line.
+      where: `NOT regexp_full_match(${first}, '[0-9 /.,:-]*')`,
+      fn: (cell) => {
+        const t = cellText(cell);
+        return t !== cell || markRow([t]) || markRow([t, '\u0001', '\u0002']) ? [] : null;
+      },
+    });
+    maps.push(`LEFT JOIN bulk_map_marked m_marked ON m_marked.raw = ${firstTextSql(firstCol, 'r.')}`);
+    conds.push('m_marked.raw IS NULL');
+
+    const from = `FROM ${table} r ${maps.join(' ')} WHERE r.rowid >= $from`;
+    const clean = `(${conds.join(' AND ')})`;
+    await conn.run(
+      `INSERT INTO ${STAGE}
+       SELECT (r.rowid + 1)::INTEGER, m_date.v0, m_unit.v0, m_unit.v1, ${channel}, ${col(this.cTitle)}, ${participants}, ${movement}, ${exemplar},
+              ${activityKeySql('m_date.v0', 'm_unit.v0', channel, col(this.cTitle))}
+       ${from} AND ${clean}`,
+      { from: fromRow - 1 },
+    );
+    this.staged += Number((await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${STAGE} WHERE source_row >= $from`, { from: fromRow })).getRows()[0][0]);
+    const rest = `SELECT r.rowid AS rid, ${Array.from({ length: body.width }, (_, i) => `r.c${i}`).join(', ')} ${from} AND NOT coalesce(${clean}, false)`;
+    const endedAt = await suspiciousRows(conn, { rest, params: { from: fromRow - 1 }, width: body.width }, handle, () => this.pendingFlush);
+    if (endedAt !== null) {
+      // A signature line ends the table: rows staged below it are not data.
+      const r = await conn.runAndReadAll(`DELETE FROM ${STAGE} WHERE source_row > $end RETURNING 1`, { end: endedAt });
+      this.staged -= r.currentRowCount;
+    }
   }
 
   async finish(): Promise<void> {
-    this.seen.clear();
+    const conn = this.requireConn();
+    this.flushSync();
+    await this.pendingFlush;
+    // Rows that repeat an earlier row of the file (same key) are errors naming the first one.
+    // A 64-bit hash of the key groups faster than the key; only when two hashes meet (almost
+    // always a real duplicate) is the exact query run.
+    const anyDup = await conn.runAndReadAll(`SELECT 1 FROM ${STAGE} GROUP BY hash(row_key) HAVING count(*) > 1 LIMIT 1`);
+    const dups = anyDup.currentRowCount === 0 ? null : await conn.runAndReadAll(
+      `WITH k AS (SELECT row_key, min(source_row) AS first_row FROM ${STAGE} GROUP BY row_key HAVING count(*) > 1)
+       SELECT s.source_row, k.first_row, count(*) OVER () AS total
+       FROM ${STAGE} s JOIN k USING (row_key) WHERE s.source_row <> k.first_row ORDER BY s.source_row LIMIT 1001`,
+    );
+    const rows = dups?.getRows() ?? [];
+    for (const [row, first] of rows) {
+      this.ctx.issues.error(Number(row), null, `trùng với dòng ${Number(first)} (cùng ngày, đơn vị, hình thức và nội dung). Hãy xoá một trong hai dòng hoặc sửa cho khác nhau.`, 'duplicate_row');
+    }
+    if (rows.length) this.ctx.issues.moreErrors(Number(rows[0][2]) - rows.length);
+    const head = await conn.runAndReadAll(
+      `SELECT source_row, days, unit_id, unit_raw, channel, title, participants, movement, exemplar FROM ${STAGE} ORDER BY source_row LIMIT 20`,
+    );
+    this.previewRows = head.getRows().map(([row, days, unitId, unitRaw, channel, title, participants, movement, exemplar]) => {
+      const [y, m, d] = civilFromDays(Number(days));
+      return {
+        row: Number(row),
+        activity_date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        unit_name: this.ctx.units.nameOf(Number(unitId)) ?? unitRaw,
+        channel,
+        title,
+        participants: Number(participants),
+        movement,
+        exemplar,
+      };
+    });
   }
 
   preview(n: number): Record<string, unknown>[] {
-    const out: Record<string, unknown>[] = [];
-    const rawNames = [...this.unitRawDict.keys()];
-    const movements = [...this.movementDict.keys()];
-    for (let i = 0; i < Math.min(n, this.sourceRows.length); i++) {
-      const [y, m, d] = civilFromDays(this.days[i]);
-      out.push({
-        row: this.sourceRows[i],
-        activity_date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-        unit_name: this.ctx.units.nameOf(this.unitIds[i]) ?? rawNames[this.unitRawIdx[i]],
-        channel: CHANNELS[this.channelIdx[i]],
-        title: this.titles[i],
-        participants: this.participants[i],
-        movement: this.movementIdx[i] === null ? null : movements[this.movementIdx[i]!],
-        exemplar: this.exemplars[i],
-      });
-    }
-    return out;
+    return this.previewRows.slice(0, n);
   }
 
   async load(conn: DuckDBConnection, batchId: number): Promise<LoadOutcome> {
-    const stage = 'stage_activities';
-    await conn.run(`DROP TABLE IF EXISTS temp.${stage}; DROP TABLE IF EXISTS temp.stage_dict`);
-    await conn.run(
-      `CREATE TEMP TABLE ${stage} (days INTEGER, unit_id INTEGER, unit_raw INTEGER, channel INTEGER, title VARCHAR,
-        participants INTEGER, movement INTEGER, exemplar VARCHAR, source_row INTEGER, h1 UINTEGER, h2 UINTEGER)`,
-    );
-    // Dictionaries: kind 0 = unit as written, 1 = channel, 2 = movement.
-    await conn.run('CREATE TEMP TABLE stage_dict (kind INTEGER, idx INTEGER, value VARCHAR)');
-    const dict: [number[], number[], string[]] = [[], [], []];
-    const addDict = (kind: number, values: Iterable<string>) => {
-      let i = 0;
-      for (const v of values) {
-        dict[0].push(kind);
-        dict[1].push(i++);
-        dict[2].push(v);
-      }
-    };
-    addDict(0, this.unitRawDict.keys());
-    addDict(1, CHANNELS);
-    addDict(2, this.movementDict.keys());
-    await appendColumns(conn, 'stage_dict', [INTEGER, INTEGER, VARCHAR], dict, dict[0].length);
-    const n = this.sourceRows.length;
-    await appendColumns(
-      conn,
-      stage,
-      [INTEGER, INTEGER, INTEGER, INTEGER, VARCHAR, INTEGER, INTEGER, VARCHAR, INTEGER, UINTEGER, UINTEGER],
-      [this.days, this.unitIds, this.unitRawIdx, this.channelIdx, this.titles, this.participants, this.movementIdx, this.exemplars, this.sourceRows, this.keyLo, this.keyHi],
-      n,
-    );
-    // The rows now live in DuckDB: let the JS copies go before the insert doubles the memory.
-    // (sourceRows stays: rowCount reads it.)
-    this.days = this.unitIds = this.unitRawIdx = this.channelIdx = this.participants = this.keyLo = this.keyHi = [];
-    this.titles = [];
-    this.movementIdx = [];
-    this.exemplars = [];
-    // Movements are created on first sight.
-    await conn.run(
-      `INSERT INTO movements (name)
-       SELECT d.value FROM stage_dict d WHERE d.kind = 2 AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.name = d.value)`,
-    );
+    await ensureMovements(conn, STAGE);
     // Rows already held by a loaded batch are skipped (the same rows from another file).
     await conn.run(
       `INSERT INTO activities (activity_date, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, batch_id, source_row, row_key)
-       WITH s AS (SELECT *, ${LANES_HEX_SQL('h1', 'h2')} AS row_key FROM ${stage})
-       SELECT DATE '1970-01-01' + s.days, s.unit_id, u.value, c.value, s.title, s.participants, m.movement_id, s.exemplar,
+       SELECT DATE '1970-01-01' + s.days, s.unit_id, s.unit_raw, s.channel, s.title, s.participants, m.movement_id, s.exemplar,
               $batch, s.source_row, s.row_key
-       FROM s
-       JOIN stage_dict u ON u.kind = 0 AND u.idx = s.unit_raw
-       JOIN stage_dict c ON c.kind = 1 AND c.idx = s.channel
-       LEFT JOIN stage_dict md ON md.kind = 2 AND md.idx = s.movement
-       LEFT JOIN movements m ON m.name = md.value
-       WHERE NOT EXISTS (
-         SELECT 1 FROM activities a JOIN import_batches b ON b.batch_id = a.batch_id AND b.status = 'loaded'
-         WHERE a.row_key = s.row_key)`,
+       FROM ${STAGE} s LEFT JOIN movements m ON m.name = s.movement
+       ANTI JOIN (SELECT a.row_key FROM activities a JOIN import_batches b ON b.batch_id = a.batch_id AND b.status = 'loaded') e
+         ON e.row_key = s.row_key`,
       { batch: batchId },
     );
-    await conn.run(`DROP TABLE temp.${stage}; DROP TABLE temp.stage_dict`);
+    await conn.run(`DROP TABLE IF EXISTS temp.${STAGE}`);
     const loaded = await countBatchRows(conn, 'activities', batchId);
-    return { loaded, skipped: n - loaded };
+    return { loaded, skipped: this.staged - loaded };
   }
 }

@@ -28,6 +28,17 @@ export interface LoadOutcome {
   blocId?: number | null;
 }
 
+/** A file body DuckDB loaded itself: VARCHAR columns c0 … c{width-1}, rowid + 1 = row number. */
+export interface BulkBody {
+  table: string;
+  width: number;
+  /** First row number of the body not yet seen by onRow. */
+  fromRow: number;
+}
+
+/** The pipeline's row handling (blank, section, total and signature lines, then onRow); true once a signature has ended the table. */
+export type RowHandler = (row: RawRow) => boolean;
+
 /** One module per dataset: takes data rows, validates them, loads them in the open transaction. */
 export interface DatasetProcessor {
   readonly dataset: Dataset;
@@ -35,7 +46,11 @@ export interface DatasetProcessor {
   readonly rawRows?: boolean;
   /** A section row ("I. TẬP THỂ"); return true when it was used. */
   onSection?(row: RawRow, texts: string[]): boolean;
+  /** Before the first row, on the connection the whole import runs on (finish and load too). */
+  begin?(conn: DuckDBConnection): Promise<void>;
   onRow(row: RawRow): void;
+  /** Takes the rest of the body from a table DuckDB loaded, when the dataset supports it. */
+  loadBulk?(body: BulkBody, handle: RowHandler): Promise<void>;
   /** Cross-row checks once every row is in (may query the database, read only). */
   finish(conn: DuckDBConnection): Promise<void>;
   readonly rowCount: number;

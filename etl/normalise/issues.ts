@@ -19,6 +19,11 @@ export class IssueLog {
     else this.warnings.push({ row, column, message: prefix(row, column) + message, severity: 'warning', code });
   }
 
+  /** Errors counted but not listed (a set-based check that found more than it reports). */
+  moreErrors(n: number): void {
+    if (n > 0) this.droppedErrors += n;
+  }
+
   get errorCount(): number {
     return this.errors.length + this.droppedErrors;
   }
@@ -27,11 +32,15 @@ export class IssueLog {
     return this.errorCount > 0;
   }
 
-  /** The lists with a final "… và N lỗi khác" when capped. */
+  /**
+   * The errors in row order (file-level ones first; checks over the whole file, such as duplicate
+   * rows, come in last), with a final "… và N lỗi khác" when capped.
+   */
   finalErrors(): ImportIssue[] {
+    const sorted = [...this.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     return this.droppedErrors
-      ? [...this.errors, { row: null, column: null, message: `… và ${this.droppedErrors.toLocaleString('vi-VN')} lỗi khác.`, severity: 'error', code: 'more' }]
-      : this.errors;
+      ? [...sorted, { row: null, column: null, message: `… và ${this.droppedErrors.toLocaleString('vi-VN')} lỗi khác.`, severity: 'error', code: 'more' }]
+      : sorted;
   }
 
   finalWarnings(): ImportIssue[] {

@@ -3,6 +3,7 @@
  * number, then rows streamed through papaparse (no type guessing; cells stay text).
  */
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { Cell, RawRow } from '@/etl/types';
@@ -20,6 +21,8 @@ export interface CsvInfo {
   newline: '\r\n' | '\n' | '\r';
   notes: string[];
   rows(): AsyncIterable<RawRow>;
+  /** Set for a UTF-8 file on disk: its body can be loaded by DuckDB directly. */
+  bulk?: BulkCsv;
 }
 
 const SAMPLE_BYTES = 1024 * 1024;
@@ -120,53 +123,55 @@ function score(text: string): number {
   return good - 2 * bad;
 }
 
-/** Picks the encoding: BOM, NUL pattern, strict UTF-8 over the whole file, then the legacy candidates. */
-async function detectEncoding(input: SourceInput, sample: Buffer): Promise<{ encoding: CsvEncoding; notes: string[] }> {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', notes: [] };
-  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', notes: [] };
-  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', notes: [] };
+interface EncodingGuess {
+  encoding: CsvEncoding;
+  notes: string[];
+  /** False when UTF-8 was judged on the first megabyte only: the rest is checked before rows stream. */
+  confirmed: boolean;
+}
+
+/**
+ * Picks the encoding from the first megabyte: BOM, NUL pattern, strict UTF-8, then the legacy
+ * candidates. A UTF-8 guess on a longer file is confirmed over the whole file by `confirmUtf8`.
+ */
+function sniffEncoding(sample: Buffer, wholeFile: boolean): EncodingGuess {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', notes: [], confirmed: true };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', notes: [], confirmed: true };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', notes: [], confirmed: true };
   const u16 = utf16ByNulPattern(sample);
-  if (u16) return { encoding: u16, notes: [] };
+  if (u16) return { encoding: u16, notes: [], confirmed: true };
   if (looksBinary(sample)) throw binary();
-
+  if (sample.includes(0)) throw binary();
   const strict = new TextDecoder('utf-8', { fatal: true });
-  let validUtf8 = true;
-  for await (const chunk of byteChunks(input)) {
-    if (chunk.includes(0)) throw binary();
-    if (validUtf8) {
-      try {
-        strict.decode(chunk, { stream: true });
-      } catch {
-        validUtf8 = false;
-      }
-    }
+  let sampleText: string | null;
+  try {
+    // A prefix may end inside a multi-byte character: stream mode leaves it pending.
+    sampleText = strict.decode(sample, { stream: !wholeFile });
+  } catch {
+    sampleText = null;
   }
-  if (validUtf8) {
-    try {
-      strict.decode();
-    } catch {
-      validUtf8 = false;
-    }
-  }
+  return sampleText === null ? legacyEncoding(sample) : { ...utf8Flavour(sampleText), confirmed: wholeFile };
+}
 
-  const sampleText = validUtf8 ? new TextDecoder('utf-8').decode(sample) : '';
-  if (validUtf8) {
-    // Legacy text that someone already "saved as UTF-8" through Windows-1252 ("Phßng", "Phoøng").
-    const base = score(sampleText);
-    const latin = base < 0 ? toLatin1(sampleText) : '';
-    if (base < 0 && /[\u00a1-\u00ff]/.test(latin)) {
-      const tcvn = score(decodeTcvn3(latin));
-      const vni = score(decodeVni(latin));
-      if (tcvn > 0 && tcvn > vni && tcvn > base) {
-        return { encoding: 'utf-8 (tcvn3→unicode)', notes: ['Đã chuyển mã TCVN3 (ABC) sang Unicode. Hãy kiểm tra lại tên đơn vị và họ tên trong bản xem trước.'] };
-      }
-      if (vni > 0 && vni > tcvn && vni > base) {
-        return { encoding: 'utf-8 (vni→unicode)', notes: ['Đã chuyển mã VNI-Windows sang Unicode. Hãy kiểm tra lại tên đơn vị và họ tên trong bản xem trước.'] };
-      }
+/** UTF-8 text, or legacy text that someone already "saved as UTF-8" through Windows-1252 ("Phßng", "Phoøng"). */
+function utf8Flavour(sampleText: string): { encoding: CsvEncoding; notes: string[] } {
+  const base = score(sampleText);
+  const latin = base < 0 ? toLatin1(sampleText) : '';
+  if (base < 0 && /[\u00a1-\u00ff]/.test(latin)) {
+    const tcvn = score(decodeTcvn3(latin));
+    const vni = score(decodeVni(latin));
+    if (tcvn > 0 && tcvn > vni && tcvn > base) {
+      return { encoding: 'utf-8 (tcvn3→unicode)', notes: ['Đã chuyển mã TCVN3 (ABC) sang Unicode. Hãy kiểm tra lại tên đơn vị và họ tên trong bản xem trước.'] };
     }
-    return { encoding: 'utf-8', notes: [] };
+    if (vni > 0 && vni > tcvn && vni > base) {
+      return { encoding: 'utf-8 (vni→unicode)', notes: ['Đã chuyển mã VNI-Windows sang Unicode. Hãy kiểm tra lại tên đơn vị và họ tên trong bản xem trước.'] };
+    }
   }
+  return { encoding: 'utf-8', notes: [] };
+}
 
+/** Not UTF-8: Windows-1258, TCVN3 or VNI, whichever reads as the most Vietnamese. */
+function legacyEncoding(sample: Buffer): EncodingGuess {
   const latin = sample.toString('latin1');
   const candidates: { encoding: CsvEncoding; text: string; note: string }[] = [
     { encoding: 'windows-1258', text: iconv.decode(sample, 'windows1258'), note: 'Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode.' },
@@ -179,8 +184,32 @@ async function detectEncoding(input: SourceInput, sample: Buffer): Promise<{ enc
   if (best.bad >= 3 && best.bad > best.good * 0.25) {
     throw new FileRejectedError('encoding', `Không nhận ra bảng mã của tệp (không phải UTF-8; có thể là bảng mã cũ TCVN3/VNI bị lẫn). ${UNIKEY_HINT}`);
   }
-  if (best.good === 0) return { encoding: 'windows-1258', notes: [candidates[0].note] };
-  return { encoding: best.encoding, notes: [best.note] };
+  if (best.good === 0) return { encoding: 'windows-1258', notes: [candidates[0].note], confirmed: true };
+  return { encoding: best.encoding, notes: [best.note], confirmed: true };
+}
+
+/** Whole-file check of a UTF-8 guess: a NUL byte anywhere is a binary file; invalid UTF-8 falls back to the legacy encodings. */
+async function confirmUtf8(input: SourceInput, sample: Buffer, guess: EncodingGuess): Promise<EncodingGuess> {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let valid = true;
+  for await (const chunk of byteChunks(input)) {
+    if (chunk.includes(0)) throw binary();
+    if (valid) {
+      try {
+        strict.decode(chunk, { stream: true });
+      } catch {
+        valid = false;
+      }
+    }
+  }
+  if (valid) {
+    try {
+      strict.decode();
+    } catch {
+      valid = false;
+    }
+  }
+  return valid ? { ...guess, confirmed: true } : legacyEncoding(sample);
 }
 
 /** Counts a delimiter on one line, outside quotes. */
@@ -308,10 +337,16 @@ class RecordTracker {
   }
 }
 
-/** Walks the whole text once: a quote left open until the end is refused with the row where it opened. */
+/**
+ * Walks the whole text once: a NUL character means a binary file; a quote left open until the end
+ * is refused with the row where it opened.
+ */
 async function checkQuotes(input: SourceInput, encoding: CsvEncoding, delimiter: string): Promise<void> {
   const t = new RecordTracker(delimiter);
-  for await (const s of lfText(input, encoding)) t.feed(s);
+  for await (const s of lfText(input, encoding)) {
+    if (s.indexOf('\u0000') !== -1) throw binary();
+    t.feed(s);
+  }
   if (t.unbalanced) {
     throw new FileRejectedError(
       'unbalanced-quotes',
@@ -347,12 +382,59 @@ async function* recordBatches(input: SourceInput, encoding: CsvEncoding, delimit
   if (carry.length) yield parse(carry);
 }
 
+/** Cells of one record as the reader gives them: trailing empty cells dropped, '' → null, text converted. */
+function recordCells(fields: string[], rowNumber: number, limits: ImportLimits, convert: (s: string) => string): Cell[] | null {
+  let width = fields.length;
+  while (width > 0 && fields[width - 1] === '') width--;
+  if (width === 0) return null;
+  if (rowNumber > limits.maxRows) {
+    throw new FileRejectedError(
+      'too-many-rows',
+      `Tệp có dữ liệu ở dòng ${rowNumber}, vượt quá giới hạn ${limits.maxRows.toLocaleString('vi-VN')} dòng. Hãy chia tệp thành nhiều tệp nhỏ hơn rồi tải lên lần lượt.`,
+      rowNumber,
+    );
+  }
+  if (width > limits.maxColumns) {
+    throw new FileRejectedError(
+      'too-many-columns',
+      `Dòng ${rowNumber}: có dữ liệu ở cột ${columnLetter(width - 1)}, vượt quá giới hạn ${limits.maxColumns} cột. Hãy xoá các cột thừa bên phải bảng rồi tải lên lại.`,
+      rowNumber,
+    );
+  }
+  const cells: Cell[] = new Array(width);
+  for (let i = 0; i < width; i++) {
+    const f = fields[i];
+    if (f.length > limits.maxCellChars) {
+      throw new FileRejectedError(
+        'cell-too-long',
+        `Dòng ${rowNumber}, cột ${columnLetter(i)}: ô dài ${f.length.toLocaleString('vi-VN')} ký tự, vượt quá giới hạn ${limits.maxCellChars.toLocaleString('vi-VN')}. Hãy rút gọn nội dung ô (hoặc kiểm tra dấu ngoặc kép) rồi tải lên lại.`,
+        rowNumber,
+      );
+    }
+    cells[i] = f === '' ? null : convert(f);
+  }
+  return cells;
+}
+
+/**
+ * A plain UTF-8 CSV on disk: DuckDB's own CSV reader can load its body (etl/read/csv-bulk.ts).
+ * `headRows` are the first records, parsed from the first megabyte only.
+ */
+export interface BulkCsv {
+  path: string;
+  delimiter: ';' | ',' | '\t';
+  headRows: RawRow[];
+  /** Fields of the widest record in the first megabyte, trailing empty ones included. */
+  fields: number;
+}
+
 export async function openCsv(input: SourceInput, fileName: string, limits: ImportLimits): Promise<CsvInfo> {
   const sample = await readSample(input);
-  const { encoding, notes } = await detectEncoding(input, sample);
+  const wholeFile = 'bytes' in input ? input.bytes.length <= SAMPLE_BYTES : (await stat(input.path)).size <= SAMPLE_BYTES;
+  let guess = sniffEncoding(sample, wholeFile);
   let sampleText = '';
-  for await (const s of decodedText({ bytes: sample }, encoding)) sampleText += s;
-  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+  for await (const s of decodedText({ bytes: sample }, guess.encoding)) sampleText += s;
+  if (guess.encoding === 'utf-16le' || guess.encoding === 'utf-16be') {
     if (/[\u0000-\u0008\u000e-\u001f]/.test(sampleText.slice(0, 4096).replace(/[\t\r\n]/g, ''))) throw binary();
   }
   if (!sampleText.replace(/[\s\uFEFF]/g, '').length) {
@@ -373,47 +455,57 @@ export async function openCsv(input: SourceInput, fileName: string, limits: Impo
   }
   const delimiter = detectDelimiter(sampleText);
   const newline = detectNewline(sampleText);
-  await checkQuotes(input, encoding, delimiter);
-  const convert = cellConverter(encoding);
+  const notes = [...guess.notes];
 
-  async function* rows(): AsyncGenerator<RawRow> {
-    let rowNumber = 0;
-    for await (const batch of recordBatches(input, encoding, delimiter, limits)) {
-      for (const fields of batch) {
-      rowNumber++;
-      let width = fields.length;
-      while (width > 0 && fields[width - 1] === '') width--;
-      if (width === 0) continue;
-      if (rowNumber > limits.maxRows) {
-        throw new FileRejectedError(
-          'too-many-rows',
-          `Tệp có dữ liệu ở dòng ${rowNumber}, vượt quá giới hạn ${limits.maxRows.toLocaleString('vi-VN')} dòng. Hãy chia tệp thành nhiều tệp nhỏ hơn rồi tải lên lần lượt.`,
-          rowNumber,
-        );
+  const info: CsvInfo = {
+    encoding: guess.encoding,
+    delimiter,
+    newline,
+    notes,
+    async *rows(): AsyncGenerator<RawRow> {
+      // The whole-file checks run once, before the first row: a UTF-8 guess made on the first
+      // megabyte is confirmed (or replaced by a legacy encoding), then quotes must balance.
+      if (!guess.confirmed) {
+        guess = await confirmUtf8(input, sample, guess);
+        info.encoding = guess.encoding;
+        for (const n of guess.notes) if (!notes.includes(n)) notes.push(n);
       }
-      if (width > limits.maxColumns) {
-        throw new FileRejectedError(
-          'too-many-columns',
-          `Dòng ${rowNumber}: có dữ liệu ở cột ${columnLetter(width - 1)}, vượt quá giới hạn ${limits.maxColumns} cột. Hãy xoá các cột thừa bên phải bảng rồi tải lên lại.`,
-          rowNumber,
-        );
-      }
-      const cells: Cell[] = new Array(width);
-      for (let i = 0; i < width; i++) {
-        const f = fields[i];
-        if (f.length > limits.maxCellChars) {
-          throw new FileRejectedError(
-            'cell-too-long',
-            `Dòng ${rowNumber}, cột ${columnLetter(i)}: ô dài ${f.length.toLocaleString('vi-VN')} ký tự, vượt quá giới hạn ${limits.maxCellChars.toLocaleString('vi-VN')}. Hãy rút gọn nội dung ô (hoặc kiểm tra dấu ngoặc kép) rồi tải lên lại.`,
-            rowNumber,
-          );
+      await checkQuotes(input, guess.encoding, delimiter);
+      const convert = cellConverter(guess.encoding);
+      let rowNumber = 0;
+      for await (const batch of recordBatches(input, guess.encoding, delimiter, limits)) {
+        for (const fields of batch) {
+          rowNumber++;
+          const cells = recordCells(fields, rowNumber, limits, convert);
+          if (cells) yield { rowNumber, cells };
         }
-        cells[i] = f === '' ? null : convert(f);
       }
-      yield { rowNumber, cells };
-      }
-    }
+    },
+  };
+  if ('path' in input && guess.encoding === 'utf-8') {
+    info.bulk = { path: input.path, delimiter, ...headRows(sampleText, wholeFile, delimiter, limits) };
   }
+  return info;
+}
 
-  return { encoding, delimiter, newline, notes, rows };
+/** The complete records of the first megabyte (a record cut by the sample's end is left out). */
+function headRows(sampleText: string, wholeFile: boolean, delimiter: string, limits: ImportLimits): { headRows: RawRow[]; fields: number } {
+  let text = sampleText.charCodeAt(0) === 0xfeff ? sampleText.slice(1) : sampleText;
+  text = text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
+  if (!wholeFile) {
+    const cut = new RecordTracker(delimiter).feed(text);
+    text = cut === -1 ? '' : text.slice(0, cut);
+  }
+  if (text.endsWith('\n')) text = text.slice(0, -1);
+  if (!text) return { headRows: [], fields: 1 };
+  const records = Papa.parse<string[]>(text, { delimiter, newline: '\n', header: false, dynamicTyping: false, skipEmptyLines: false, quoteChar: '"' }).data;
+  const convert = cellConverter('utf-8');
+  const rows: RawRow[] = [];
+  let fields = 1;
+  for (let i = 0; i < records.length; i++) {
+    fields = Math.max(fields, records[i].length);
+    const cells = recordCells(records[i], i + 1, limits, convert);
+    if (cells) rows.push({ rowNumber: i + 1, cells });
+  }
+  return { headRows: rows, fields };
 }

@@ -5,7 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import type { RawRow } from '@/etl/types';
 import type { ImportLimits } from '@/lib/env';
-import { openCsv } from './csv';
+import { openCsv, type BulkCsv } from './csv';
 import { FileRejectedError } from './errors';
 import { openXlsx } from './xlsx';
 import type { SourceInput } from './zip';
@@ -30,8 +30,10 @@ export interface OpenedFile {
   encoding?: string;
   /** CSV: ';' ',' or '\t'. */
   delimiter?: string;
-  /** Vietnamese notes worth showing (e.g. "Đã chuyển mã TCVN3 sang Unicode"). */
+  /** Vietnamese notes worth showing (e.g. "Đã chuyển mã TCVN3 sang Unicode"); CSV may add one when its rows are read. */
   notes: string[];
+  /** CSV: a plain UTF-8 file on disk whose body DuckDB can load directly. */
+  bulk?: BulkCsv;
 }
 
 const HEAD_BYTES = 8;
@@ -91,9 +93,13 @@ export async function openSpreadsheet(input: { path: string } | { bytes: Buffer 
   const csv = await openCsv(input, fileName, limits);
   return {
     format: 'csv',
-    sheets: [{ name: fileName, rows: csv.rows }],
-    encoding: csv.encoding,
+    sheets: [{ name: fileName, rows: () => csv.rows() }],
+    // The encoding guessed on the first megabyte is confirmed when the rows are first read.
+    get encoding() {
+      return csv.encoding;
+    },
     delimiter: csv.delimiter,
     notes: csv.notes,
+    bulk: csv.bulk,
   };
 }

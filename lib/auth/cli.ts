@@ -13,7 +13,7 @@ import { openDb, type Db } from '@/lib/db/client';
 import { dbPath } from '@/lib/env';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/domain';
 import { DEMO_PASSWORD, ensureDemoAccounts } from './demo-accounts';
-import { AccountError, createUser, listUsers, setDisabled, setPassword } from './users';
+import { createUser, listUsers, setDisabled, setPassword } from './users';
 
 const USAGE = `Cách dùng:
   user add TÊN --role viewer|office|admin [--name "Họ tên"]   (mật khẩu lấy từ THIDUA_PASSWORD hoặc đầu vào chuẩn)

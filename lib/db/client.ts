@@ -101,22 +101,24 @@ export async function queryOn<T = Record<string, unknown>>(
 // conflicts between two uploads as errors. Readers are never blocked.
 const writeQueues = new WeakMap<Db, Promise<unknown>>();
 
-/** Runs `fn` inside BEGIN … COMMIT on its own connection; ROLLBACK on any error. */
-export async function withWriteTransaction<T>(db: Db, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` inside BEGIN … COMMIT, on a connection of its own or on `on` (an import that staged
+ * rows in temp tables of that connection); ROLLBACK on any error.
+ */
+export async function withWriteTransaction<T>(db: Db, fn: (conn: DuckDBConnection) => Promise<T>, on?: DuckDBConnection): Promise<T> {
+  const inTransaction = async (conn: DuckDBConnection) => {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn(conn);
+      await conn.run('COMMIT');
+      return result;
+    } catch (err) {
+      await conn.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  };
   const previous = writeQueues.get(db) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() =>
-    withConnection(db, async (conn) => {
-      await conn.run('BEGIN TRANSACTION');
-      try {
-        const result = await fn(conn);
-        await conn.run('COMMIT');
-        return result;
-      } catch (err) {
-        await conn.run('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    }),
-  );
+  const run = previous.catch(() => undefined).then(() => (on ? inTransaction(on) : withConnection(db, inTransaction)));
   writeQueues.set(db, run);
   return run;
 }

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { openDb, type Db } from '@/lib/db/client';
 import { parseDashboardFilters, type DashboardFilters } from '@/lib/filters/dashboard';
 import { parseActivityListFilters, parseAwardListFilters } from '@/lib/filters/lists';
-import { makePeriod, parsePeriod } from '@/lib/periods';
+import { makePeriod } from '@/lib/periods';
 import { blocCriteriaHeat, blocInfo, blocMembers, blocRanking, blocTrend } from '@/lib/queries/bloc';
 import { importWarnings, missingScorePeriods, unresolvedUnitNames } from '@/lib/queries/data-quality';
 import { listActivities, listAwards } from '@/lib/queries/lists';

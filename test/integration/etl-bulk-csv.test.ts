@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDb, query, type Db } from '@/lib/db/client';
+import { importFile, importOpened } from '@/etl/pipeline';
+import { ActivitiesProcessor } from '@/etl/datasets/activities';
+import { scanCsv } from '@/etl/read/csv-bulk';
+import { metaOf, sheetsOf, UNITS_ROWS } from './etl-helpers';
+
+/**
+ * A plain UTF-8 CSV on disk has its body loaded by DuckDB's reader (etl/read/csv-bulk.ts) and
+ * checked per distinct value. The same bytes given in memory go through the JS reader row by row.
+ * Both must give the same result, messages and stored rows: this compares them file by file.
+ */
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-csv-'));
+const opts = (fileName: string) => ({ fileName, importedBy: 'test' });
+
+async function withUnits(): Promise<Db> {
+  const db = await openDb(':memory:');
+  const r = await importOpened(db, sheetsOf({ 'Đơn vị': UNITS_ROWS }), metaOf(UNITS_ROWS), opts('units.xlsx'));
+  expect(r.status).toBe('loaded');
+  return db;
+}
+
+const stored = (db: Db) =>
+  query(
+    db,
+    `SELECT strftime(activity_date, '%Y-%m-%d') AS d, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, source_row, row_key
+     FROM activities ORDER BY source_row`,
+  );
+
+/** Imports `text` from a file (bulk when eligible) and from memory (JS rows); returns both outcomes. */
+async function both(name: string, text: string | Buffer) {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  const bulkSpy = vi.spyOn(ActivitiesProcessor.prototype, 'loadBulk');
+  const dbFile = await withUnits();
+  const fromFile = await importFile(dbFile, { path: file }, opts(name));
+  const usedBulk = bulkSpy.mock.calls.length > 0;
+  bulkSpy.mockClear();
+  const dbMemory = await withUnits();
+  const fromMemory = await importFile(dbMemory, { bytes }, opts(name));
+  expect(bulkSpy).not.toHaveBeenCalled();
+  bulkSpy.mockRestore();
+  return { fromFile, fromMemory, usedBulk, rowsFile: await stored(dbFile), rowsMemory: await stored(dbMemory) };
+}
+
+const HEADER = 'STT,Ngày thực hiện,Đơn vị,Hình thức,Nội dung,Số người tham gia,Phong trào,Điển hình tiên tiến';
+
+/** Valid rows: the first 200 rows of a file are read by JS to find its table, the rest is the bulk body. */
+function filler(n: number, from = 1): string[] {
+  const units = ['QLNS', 'TTr', 'Văn phòng Sở', 'Phòng Tài chính đầu tư'];
+  const channels = ['Zalo', 'Hội nghị', 'Cổng thông tin điện tử', 'Cuộc thi', ''];
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const title = i % 50 === 0 ? `"Tuyên truyền, vận động đợt ${i}"` : `Tuyên truyền chuyển đổi số đợt ${i} – “Chung tay”`;
+    return `${i},${day}/${month}/2023,${units[i % units.length]},${channels[i % channels.length]},${title},${(i * 7) % 1000},${i % 3 ? 'Chuyển đổi số' : ''},`;
+  });
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('CSV bodies loaded by DuckDB give what the JS reader gives', () => {
+  it('a clean file with a title block, quotes, CRLF and a signature: bulk, same rows', async () => {
+    const lines = [
+      'SỞ TÀI CHÍNH TỈNH QUẢNG BÌNH,,,,,,,',
+      'BÁO CÁO HOẠT ĐỘNG TUYÊN TRUYỀN NĂM 2023,,,,,,,',
+      HEADER,
+      ...filler(250, 100),
+      '1,15/03/2023,QLNS,Cổng thông tin điện tử,"Tin bài ""thi đua"", tháng 3",1.250,Chuyển đổi số,',
+      '2,20/12/2023,phòng quản lý ngân sách,Hội nghị,Hội nghị sơ kết,45,,Nguyễn Văn A',
+      '3,2023-06-01,Văn phòng Sở,Hội thi,Hội thi tìm hiểu pháp luật,,Chuyển đổi số,',
+      '4,01/07/2023,TTr,Zalo,  Bài đăng   nhóm Zalo ,7,,',
+      // NFD text: the JS reader normalises it; the bulk path sends the row through JS.
+      `5,02/07/2023,TTr,Zalo,${'Hội nghị trực tuyến'.normalize('NFD')},8,,`,
+      'Tổng cộng,,,,,1.310,,',
+      ',,,KT. GIÁM ĐỐC,,,,',
+      ',,,PHÓ GIÁM ĐỐC,,,,',
+      '6,03/07/2023,TTr,Zalo,Dòng dưới chữ ký không phải dữ liệu,9,,',
+    ];
+    const r = await both('clean.csv', lines.join('\r\n') + '\r\n');
+    expect(r.usedBulk).toBe(true);
+    expect(r.fromFile.errors).toEqual([]);
+    expect(r.fromFile.status).toBe('loaded');
+    expect(r.fromFile.rowsLoaded).toBe(255);
+    expect({ ...r.fromFile, batchId: 0 }).toEqual({ ...r.fromMemory, batchId: 0 });
+    expect(r.rowsFile).toEqual(r.rowsMemory);
+    expect(r.rowsFile.map((x) => x.title)).toContain('Bài đăng nhóm Zalo');
+  });
+
+  it('errors, warnings and duplicates: the same messages in the same order', async () => {
+    const body = [
+      HEADER,
+      ...filler(250, 100),
+      '1,31/02/2023,QLNS,Cổng thông tin điện tử,Ngày sai,1,,',
+      '2,01/03/2023,Phòng Không Có,Hội nghị,Đơn vị sai,2,,',
+      '3,02/03/2023,TTr,Kênh lạ,Hình thức lạ,3,,',
+      '4,03/03/2023,TTr,Kênh lạ,Hình thức lạ lần hai,4,,',
+      '5,04/03/2023,TTr,Zalo,,5,,',
+      '6,05/03/2023,TTr,Zalo,Số âm,-5,,',
+      '7,06/03/2023,TTr,Zalo,Bài trùng,6,,',
+      '8,06/03/2023,TTr,Zalo,BÀI TRÙNG,7,,',
+      '9,07/03/2023,TTr,Zalo,#N/A,8,,',
+      '10,08/03/2023,VP,Zalo,Hợp lệ,9,,',
+    ];
+    const r = await both('errors.csv', body.join('\n') + '\n');
+    expect(r.usedBulk).toBe(true);
+    expect(r.fromFile.status).toBe('rejected');
+    expect(r.fromFile.errors.map((e) => e.row)).toEqual([252, 253, 256, 257, 259, 260]);
+    expect(r.fromFile.errors).toEqual(r.fromMemory.errors);
+    expect(r.fromFile.warnings).toEqual(r.fromMemory.warnings);
+    expect(r.fromFile.warnings.map((w) => w.row)).toEqual([254]);
+    expect(r.rowsFile).toEqual([]);
+  });
+
+  it('files DuckDB would read differently go through the JS reader, with the same result', async () => {
+    const rows = ['1,01/03/2023,TTr,Zalo,Một,1,,', '2,02/03/2023,TTr,Zalo,Hai,2,,'];
+    const head = [HEADER, ...filler(250, 100)];
+    // Beyond the first megabyte (which sets the table's width): a row wider than every row above.
+    const wide = [HEADER, ...filler(9_000, 100), rows[1] + ',,,,,Ghi chú'];
+    const cases: [string, string][] = [
+      ['empty line', [...head, rows[0], '', rows[1]].join('\n')],
+      ['line break in a cell', [...head, '1,01/03/2023,TTr,Zalo,"Dòng một\nDòng hai",1,,', rows[1]].join('\n')],
+      ['lone CR', [...head, rows[0], rows[1]].join('\r')],
+      ['quote inside a field', [...head, '1,01/03/2023,TTr,Zalo,Bài "hay",1,,', rows[1]].join('\n')],
+      ['unbalanced quote', [...head, '1,01/03/2023,TTr,Zalo,"Bài hay,1,,', rows[1]].join('\n')],
+      ['a wider row beyond the first megabyte', wide.join('\n')],
+    ];
+    expect(Buffer.byteLength(wide.join('\n'))).toBeGreaterThan(1024 * 1024);
+    for (const [label, text] of cases) {
+      const r = await both(`${label}.csv`, text + '\n');
+      expect(r.usedBulk, label).toBe(false);
+      expect({ ...r.fromFile, batchId: 0 }, label).toEqual({ ...r.fromMemory, batchId: 0 });
+      expect(r.rowsFile, label).toEqual(r.rowsMemory);
+    }
+  });
+
+  it('a body larger than the first megabyte: bulk, same rows, notes and row numbers', async () => {
+    const lines = [HEADER, ...filler(12_000)];
+    lines.push('Tổng cộng,,,,,,,');
+    const text = lines.join('\n') + '\n';
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1024 * 1024);
+    const r = await both('large.csv', text);
+    expect(r.usedBulk).toBe(true);
+    expect(r.fromFile.status).toBe('loaded');
+    expect(r.fromFile.rowsLoaded).toBe(12_000);
+    expect({ ...r.fromFile, batchId: 0 }).toEqual({ ...r.fromMemory, batchId: 0 });
+    expect(r.rowsFile).toEqual(r.rowsMemory);
+  });
+});
+
+describe('scanCsv', () => {
+  const scan = (text: string, d = ',') => {
+    const file = path.join(dir, `scan-${Math.random().toString(36).slice(2)}.csv`);
+    fs.writeFileSync(file, text);
+    return scanCsv(file, d);
+  };
+
+  it('finds the widest record and accepts well-formed quoting', async () => {
+    expect(await scan('a,b\n"x,""y""",z,w\r\n,\n')).toEqual({ regular: true, fields: 3 });
+    expect(await scan('\uFEFFa;b;c\n1;2;3', ';')).toEqual({ regular: true, fields: 3 });
+    expect(await scan('a,b\n1,2\n\n\n')).toEqual({ regular: true, fields: 2 });
+  });
+
+  it('refuses what DuckDB would read differently', async () => {
+    for (const text of ['a,b\n\n1,2\n', '\na,b\n', 'a,b\r1,2\n', 'a,"b\nc"\n', 'a,b"c\n', 'a,"b"c\n', 'a,"b\n', 'a,\u0000\n', 'a,b\r']) {
+      expect((await scan(text)).regular, JSON.stringify(text)).toBe(false);
+    }
+  });
+});
