@@ -193,17 +193,16 @@ const BULK_TABLE = 'bulk_raw';
  * Loads a CSV body with DuckDB's reader when both readers are sure to agree (csv-bulk.ts); null
  * when the file must go through csv.ts instead (nothing was kept).
  */
-async function loadBulkBody(conn: DuckDBConnection, bulk: BulkCsv): Promise<{ width: number } | null> {
-  const limits = importLimits();
+async function loadBulkBody(conn: DuckDBConnection, bulk: BulkCsv): Promise<{ width: number; rows: number } | null> {
   // DuckDB reads on its own thread while JS checks the bytes: the table is dropped if the check fails.
   const width = bulk.fields;
   const [scan, loaded] = await Promise.all([scanCsv(bulk.path, bulk.delimiter), loadCsvTable(conn, bulk, BULK_TABLE, width)]);
-  const fits = scan.regular && loaded && scan.fields <= width && (await withinLimits(conn, BULK_TABLE, width, limits));
-  if (!fits) {
+  const rows = scan.regular && loaded && scan.fields <= width ? await withinLimits(conn, BULK_TABLE, width, importLimits()) : null;
+  if (rows === null) {
     await conn.run(`DROP TABLE IF EXISTS temp.${BULK_TABLE}`);
     return null;
   }
-  return { width };
+  return { width, rows };
 }
 
 async function closeIterator(it: AsyncIterator<RawRow>): Promise<void> {
@@ -259,17 +258,14 @@ async function importOn(
     if (dataSheets.length) candidates = dataSheets;
   }
   let best: SheetPick | null = null;
-  let bulkWidth: number | null = null;
+  let bulkTable: { width: number; rows: number } | null = null;
   if (opened.bulk && candidates.length === 1) {
     // A plain UTF-8 CSV: find its table in the first megabyte; a dataset that can take a body
     // loaded by DuckDB gets it that way, any other goes through the reader below.
     const pick = peekHead(candidates[0], opened.bulk.headRows, options.dataset);
     if (pick.table && BULK_DATASETS.has(pick.table.dataset)) {
-      const loaded = await loadBulkBody(conn, opened.bulk);
-      if (loaded) {
-        best = pick;
-        bulkWidth = loaded.width;
-      }
+      bulkTable = await loadBulkBody(conn, opened.bulk);
+      if (bulkTable) best = pick;
     }
   }
   for (const sheet of best ? [] : candidates) {
@@ -369,9 +365,9 @@ async function importOn(
   await processor.begin?.(conn);
   try {
     for (let i = table.bodyIndex; i < pick.head.length; i++) handle(pick.head[i]);
-    if (bulkWidth !== null) {
+    if (bulkTable) {
       const fromRow = (pick.head.at(-1)?.rowNumber ?? 0) + 1;
-      if (!ended) await processor.loadBulk!({ table: BULK_TABLE, width: bulkWidth, fromRow }, handle);
+      if (!ended) await processor.loadBulk!({ table: BULK_TABLE, ...bulkTable, fromRow }, handle);
       await conn.run(`DROP TABLE IF EXISTS temp.${BULK_TABLE}`);
     } else if (!pick.done) {
       for (;;) {
@@ -391,7 +387,7 @@ async function importOn(
   }
   // Reading may have found the file's real encoding (a CSV checked past its first megabyte).
   for (const note of opened.notes) if (!notesSeen.has(note)) issues.warning(null, null, note, 'reader_note');
-  options.onProgress?.({ phase: 'validate', done: seen });
+  options.onProgress?.({ phase: 'validate', done: Math.max(seen, processor.rowCount) });
   await processor.finish(conn);
 
   const base = {

@@ -257,16 +257,19 @@ export class ActivitiesProcessor implements DatasetProcessor {
     conds.push('m_marked.raw IS NULL');
 
     const from = `FROM ${table} r ${maps.join(' ')} WHERE r.rowid >= $from`;
-    const clean = `(${conds.join(' AND ')})`;
+    const isClean = `(${conds.join(' AND ')})`;
     await conn.run(
       `INSERT INTO ${STAGE}
        SELECT (r.rowid + 1)::INTEGER, m_date.v0, m_unit.v0, m_unit.v1, ${channel}, ${col(this.cTitle)}, ${participants}, ${movement}, ${exemplar},
               ${activityKeySql('m_date.v0', 'm_unit.v0', channel, col(this.cTitle))}
-       ${from} AND ${clean}`,
+       ${from} AND ${isClean}`,
       { from: fromRow - 1 },
     );
-    this.staged += Number((await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${STAGE} WHERE source_row >= $from`, { from: fromRow })).getRows()[0][0]);
-    const rest = `SELECT r.rowid AS rid, ${Array.from({ length: body.width }, (_, i) => `r.c${i}`).join(', ')} ${from} AND NOT coalesce(${clean}, false)`;
+    const clean = Number((await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${STAGE} WHERE source_row >= $from`, { from: fromRow })).getRows()[0][0]);
+    this.staged += clean;
+    // Usually every row is clean: nothing is left for JS.
+    if (clean === body.rows - (fromRow - 1)) return;
+    const rest = `SELECT r.rowid AS rid, ${Array.from({ length: body.width }, (_, i) => `r.c${i}`).join(', ')} ${from} AND NOT coalesce(${isClean}, false)`;
     const endedAt = await suspiciousRows(conn, { rest, params: { from: fromRow - 1 }, width: body.width }, handle, () => this.pendingFlush);
     if (endedAt !== null) {
       // A signature line ends the table: rows staged below it are not data.

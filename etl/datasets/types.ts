@@ -32,6 +32,8 @@ export interface LoadOutcome {
 export interface BulkBody {
   table: string;
   width: number;
+  /** Rows in the table (the whole file). */
+  rows: number;
   /** First row number of the body not yet seen by onRow. */
   fromRow: number;
 }

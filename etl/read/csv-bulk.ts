@@ -171,12 +171,16 @@ export async function loadCsvTable(conn: DuckDBConnection, bulk: BulkCsv, table:
   }
 }
 
-/** Checks the loaded table against the row and cell limits csv.ts enforces: false sends the file back to csv.ts. */
-export async function withinLimits(conn: DuckDBConnection, table: string, width: number, limits: ImportLimits): Promise<boolean> {
-  const longest = Array.from({ length: width }, (_, i) => `coalesce(max(length(c${i})), 0)`).join(', ');
+/**
+ * Checks the loaded table against the row and cell limits csv.ts enforces. Returns its row count,
+ * or null to send the file back to csv.ts.
+ */
+export async function withinLimits(conn: DuckDBConnection, table: string, width: number, limits: ImportLimits): Promise<number | null> {
+  // Bytes, not characters: never fewer than the UTF-16 code units csv.ts counts.
+  const longest = Array.from({ length: width }, (_, i) => `coalesce(max(strlen(c${i})), 0)`).join(', ');
   const r = await conn.runAndReadAll(`SELECT count(*)::BIGINT AS n, ${width > 1 ? `greatest(${longest})` : longest}::BIGINT AS longest FROM ${table}`);
   const [n, longestCell] = r.getRows()[0].map(Number);
-  return n <= limits.maxRows && longestCell <= limits.maxCellChars;
+  return n <= limits.maxRows && longestCell <= limits.maxCellChars ? n : null;
 }
 
 /** A DuckDB row's cells as csv.ts gives them: line breaks as LF, NFC, '' → null, trailing empties dropped. */

@@ -5,5 +5,5 @@
  * collapsed, so this matches the same row however its file spelled the spacing or the case.
  */
 export function activityKeySql(days: string, unitId: string, channel: string, title: string): string {
-  return `md5(${days}::VARCHAR || '|' || coalesce(${unitId}, 0)::VARCHAR || '|' || ${channel} || '|' || lower(${title}))`;
+  return `md5(concat_ws('|', ${days}, coalesce(${unitId}, 0), ${channel}, lower(${title})))`;
 }
