@@ -188,7 +188,6 @@ export class ActivitiesProcessor implements DatasetProcessor {
   async loadBulk(body: BulkBody, handle: RowHandler): Promise<void> {
     const conn = this.requireConn();
     const { table, fromRow } = body;
-    // The first text of a row can only come from a column up to the first required one.
     const col = (i: number) => `r.c${i}`;
     const maps: string[] = [];
     const conds: string[] = [];
@@ -238,6 +237,7 @@ export class ActivitiesProcessor implements DatasetProcessor {
       exemplar = col(this.cExemplar);
     }
     // The row's first text decides signature and total lines (markRow): those rows go through JS.
+    // In a clean row it comes from a column up to the first required one.
     const firstCol = Math.min(this.cDate, this.cUnit, this.cTitle);
     const first = firstTextSql(firstCol);
     await mapDistinct(conn, {
