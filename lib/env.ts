@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   THIDUA_MAX_UNZIPPED_MB: z.coerce.number().positive().default(600),
   THIDUA_MAX_ZIP_RATIO: z.coerce.number().positive().default(200),
   THIDUA_UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+  /** Where the running server writes the backups an admin asks for (POST /api/ops/backup). */
+  THIDUA_BACKUP_DIR: z.string().min(1).default('data/backups'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

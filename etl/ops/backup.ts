@@ -82,7 +82,7 @@ async function schemaVersion(conn: DuckDBConnection): Promise<number | null> {
   }
 }
 
-function assertEmptyTarget(dir: string): void {
+export function assertEmptyTarget(dir: string): void {
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
     throw new BackupError(`Thư mục ${dir} đã có dữ liệu. Hãy chọn một thư mục mới (chưa tồn tại hoặc rỗng) cho bản sao lưu.`);
   }

@@ -1,8 +1,11 @@
 /**
  * Backup and restore of the DuckDB store.
  *
- *   npm run -s ops -- backup DIR [--db PATH]
+ *   npm run -s ops -- backup DIR [--db PATH] [--server URL --user ADMIN]
  *   npm run -s ops -- restore DIR [--db PATH]
+ *
+ * While the server runs it holds the store: `backup --server` asks it to take the backup
+ * (etl/ops/remote-backup.ts; the admin's password in THIDUA_OPS_PASSWORD).
  *
  * Exit 0 on success, 1 on failure (message in Vietnamese), 2 on wrong usage.
  */
@@ -10,9 +13,13 @@ import { dbPath } from '@/lib/env';
 import { DatabaseLockedError, openDb } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format';
 import { backupDatabase, restoreDatabase, type BackupManifest } from './backup';
+import { backupThroughServer } from './remote-backup';
 
 const USAGE = `Cách dùng:
   npm run -s ops -- backup THƯ_MỤC [--db ĐƯỜNG_DẪN]    sao lưu nhất quán vào một thư mục mới
+  npm run -s ops -- backup THƯ_MỤC --server URL --user TÀI_KHOẢN
+                                                    khi máy chủ đang chạy: máy chủ sao lưu, lệnh chép về
+                                                    (mật khẩu quản trị trong biến THIDUA_OPS_PASSWORD)
   npm run -s ops -- restore THƯ_MỤC [--db ĐƯỜNG_DẪN]   khôi phục (tệp cũ được giữ lại bên cạnh)`;
 
 function summary(m: BackupManifest): string {
@@ -23,8 +30,12 @@ function summary(m: BackupManifest): string {
 async function main(argv: string[]): Promise<number> {
   const [command, dir, ...rest] = argv;
   let db: string | undefined;
+  let server: string | undefined;
+  let user: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--db' && rest[i + 1]) db = rest[++i];
+    else if (rest[i] === '--server' && rest[i + 1]) server = rest[++i];
+    else if (rest[i] === '--user' && rest[i + 1]) user = rest[++i];
     else {
       console.error(`Tham số không hợp lệ: ${rest[i]}\n${USAGE}`);
       return 2;
@@ -35,6 +46,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const file = dbPath(db);
+  if (command === 'backup' && server) {
+    if (!user) {
+      console.error(`Cần --user (tài khoản quản trị) đi cùng --server.\n${USAGE}`);
+      return 2;
+    }
+    const m = await backupThroughServer(server, user, dir);
+    console.log(`Máy chủ ${server} đã sao lưu vào ${dir}: ${summary(m)}.`);
+    return 0;
+  }
   if (command === 'backup') {
     const instance = await openDb(file);
     try {
@@ -56,8 +76,8 @@ main(process.argv.slice(2)).then(
   (err) => {
     if (err instanceof DatabaseLockedError) {
       console.error(
-        `${err.message}\nKhi máy chủ đang chạy, bản sao lưu phải do chính máy chủ tạo (hàm backupDatabase trong etl/ops/backup.ts); ` +
-          'muốn khôi phục thì dừng máy chủ trước.',
+        `${err.message}\nKhi máy chủ đang chạy, hãy để máy chủ sao lưu: thêm --server URL --user TÀI_KHOẢN_QUẢN_TRỊ ` +
+          '(mật khẩu trong biến THIDUA_OPS_PASSWORD). Muốn khôi phục thì dừng máy chủ trước.',
       );
     } else {
       console.error((err as Error).message ?? String(err));

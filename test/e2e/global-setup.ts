@@ -66,6 +66,7 @@ export default async function setup(project: TestProject) {
     THIDUA_DIST_DIR: distDir,
     THIDUA_DB: liveDb,
     THIDUA_UPLOAD_DIR: path.join(workDir, 'uploads'),
+    THIDUA_BACKUP_DIR: path.join(workDir, 'backups'),
   };
 
   if (!(process.env.E2E_SKIP_BUILD && fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID')))) {

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { readManifest, restoreDatabase } from '@/etl/ops/backup';
+import { DEMO_PASSWORD } from './global-setup';
+
+/**
+ * Backup while the server runs (issue 6): the server holds the store, so the CLI asks it
+ * (POST /api/ops/backup, admins only) and copies the backup; the copy restores exactly.
+ */
+const base = () => inject('baseUrl');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function ops(args: string[], env: Record<string, string> = {}) {
+  return spawnSync('npx', ['tsx', 'etl/ops/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+}
+
+async function sessionOf(username: string): Promise<string> {
+  const res = await fetch(`${base()}/api/auth/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base() },
+    body: new URLSearchParams({ username, password: DEMO_PASSWORD }).toString(),
+  });
+  const m = /thidua_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
+  expect(m, `login ${username}`).not.toBeNull();
+  return `thidua_session=${m![1]}`;
+}
+
+describe('backup while the server runs', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-ops-e2e-'));
+
+  it('the CLI cannot open the live store, and says to ask the server', () => {
+    const r = ops(['backup', path.join(work, 'direct'), '--db', inject('liveDb')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--server');
+    expect(fs.existsSync(path.join(work, 'direct', 'manifest.json'))).toBe(false);
+  });
+
+  it('with --server, the server takes a consistent backup and the CLI copies it; it restores exactly', async () => {
+    const dir = path.join(work, 'qua-may-chu');
+    const r = ops(['backup', dir, '--server', base(), '--user', 'quantri'], { THIDUA_OPS_PASSWORD: DEMO_PASSWORD });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('đã sao lưu');
+    const manifest = readManifest(dir);
+    expect(manifest.tables.activities.rows).toBeGreaterThan(0);
+    expect(manifest.tables.import_batches.rows).toBeGreaterThan(0);
+    // restoreDatabase checks every table's row count and fingerprint against the manifest.
+    const restored = await restoreDatabase(dir, path.join(work, 'restored.duckdb'));
+    expect(restored.manifest.tables).toEqual(manifest.tables);
+  });
+
+  it('refuses a wrong password, and anyone but an admin', async () => {
+    const wrong = ops(['backup', path.join(work, 'sai'), '--server', base(), '--user', 'quantri'], { THIDUA_OPS_PASSWORD: 'sai-mat-khau' });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('không thành công');
+    expect(fs.existsSync(path.join(work, 'sai'))).toBe(false);
+    expect((await fetch(`${base()}/api/ops/backup`, { method: 'POST' })).status).toBe(401);
+    for (const user of ['lanhdao', 'vanphong']) {
+      const res = await fetch(`${base()}/api/ops/backup`, { method: 'POST', headers: { Cookie: await sessionOf(user) } });
+      expect(res.status, user).toBe(403);
+    }
+  });
+});
