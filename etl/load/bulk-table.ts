@@ -16,7 +16,7 @@ import { appendColumns } from './chunks';
  * stored as read. Letters outside Latin and Vietnamese fall to JS, which normalises them.
  */
 export const CLEAN_TEXT_SQL = (x: string) =>
-  `(${x} IS NOT NULL AND NOT regexp_matches(${x}, '^ | $|  |[^ -~\\x{a1}-\\x{24f}\\x{1e00}-\\x{1eff}\\x{2010}-\\x{2027}\\x{2030}-\\x{205e}\\x{20ac}]') ` +
+  `(${x} IS NOT NULL AND ${x} <> '' AND NOT regexp_matches(${x}, '^ | $|  |[^ -~\\x{a1}-\\x{24f}\\x{1e00}-\\x{1eff}\\x{2010}-\\x{2027}\\x{2030}-\\x{205e}\\x{20ac}]') ` +
   `AND NOT starts_with(${x}, '#') AND upper(${x}) <> 'N/A')`;
 
 /** The first non-empty cell among c0 … c{last} (what markRow looks at), prefixed with a table alias. */

@@ -107,11 +107,12 @@ describe('CSV bodies loaded by DuckDB give what the JS reader gives', () => {
       '8,06/03/2023,TTr,Zalo,BÀI TRÙNG,7,,',
       '9,07/03/2023,TTr,Zalo,#N/A,8,,',
       '10,08/03/2023,VP,Zalo,Hợp lệ,9,,',
+      '11,09/03/2023,VP,Zalo,"",9,,',
     ];
     const r = await both('errors.csv', body.join('\n') + '\n');
     expect(r.usedBulk).toBe(true);
     expect(r.fromFile.status).toBe('rejected');
-    expect(r.fromFile.errors.map((e) => e.row)).toEqual([252, 253, 256, 257, 259, 260]);
+    expect(r.fromFile.errors.map((e) => e.row)).toEqual([252, 253, 256, 257, 259, 260, 262]);
     expect(r.fromFile.errors).toEqual(r.fromMemory.errors);
     expect(r.fromFile.warnings).toEqual(r.fromMemory.warnings);
     expect(r.fromFile.warnings.map((w) => w.row)).toEqual([254]);
@@ -151,6 +152,69 @@ describe('CSV bodies loaded by DuckDB give what the JS reader gives', () => {
     expect(r.fromFile.rowsLoaded).toBe(12_000);
     expect({ ...r.fromFile, batchId: 0 }).toEqual({ ...r.fromMemory, batchId: 0 });
     expect(r.rowsFile).toEqual(r.rowsMemory);
+  });
+});
+
+describe('CSV bodies loaded by DuckDB: random rows', () => {
+  /** A small deterministic generator (mulberry32), so a failure can be replayed. */
+  function random(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const DATES = ['01/02/2023', '1/2/2023', '2023-02-01', '31/02/2023', '', 'hôm qua', '45000', ' 05/06/2023 ', '05.06.2023'];
+  const UNITS = ['QLNS', 'Phòng Quản lý ngân sách', 'PHÒNG QUẢN LÝ NGÂN SÁCH', ' TTr ', 'Thanh tra Sở', 'Phòng Không Có', '', 'VP', 'Văn phòng  Sở'];
+  const CHANNELS = ['Zalo', 'Hội nghị', 'Cổng thông tin điện tử', '', 'Kênh lạ', 'Cuộc thi trực tuyến', 'Facebook'];
+  const TITLES = ['Tuyên truyền', 'Hội nghị  sơ kết', ' Bài viết ', '"Tin, bài"', '#N/A', 'N/A', '', '"=HYPERLINK(""x"")"', 'Tổng kết'.normalize('NFD'), 'Tập huấn\u00a0chuyên đề', 'Tổng cộng', 'KT. GIÁM ĐỐC'];
+  const COUNTS = ['1', '1.250', '"12,5"', '-3', '', 'nhiều', '0', '  7 '];
+  const MOVES = ['', 'Chuyển đổi số', ' Chuyển đổi số ', 'Thi đua yêu nước'];
+
+  // Values that load (some with a warning or text to clean): the file loads, stored rows compare.
+  const VALID = {
+    DATES: ['01/02/2023', '1/2/2023', '2023-02-01', ' 05/06/2023 ', '05.06.2023', '45000'],
+    UNITS: ['QLNS', 'Phòng Quản lý ngân sách', 'PHÒNG QUẢN LÝ NGÂN SÁCH', ' TTr ', 'Thanh tra Sở', 'VP', 'Văn phòng  Sở'],
+    CHANNELS: ['Zalo', 'Hội nghị', '', 'Kênh lạ', 'Facebook'],
+    TITLES: ['Tuyên truyền', 'Hội nghị  sơ kết', ' Bài viết ', 'Tổng kết'.normalize('NFD'), 'Tập huấn\u00a0chuyên đề', '"=HYPERLINK(""x"")"'],
+    COUNTS: ['1', '1.250', '', '0', '  7 '],
+  };
+
+  it.each([
+    [1, 'errors'],
+    [2, 'errors'],
+    [3, 'valid'],
+    [4, 'valid'],
+  ] as const)('seed %i (%s): the same result, messages and stored rows both ways', async (seed, kind) => {
+    const r = random(seed);
+    const v = kind === 'valid' ? VALID : { DATES, UNITS, CHANNELS, TITLES, COUNTS };
+    const rows: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const title = pick(r, v.TITLES);
+      // Most rows unique and valid; the rest drawn from values that need a message or cleaning.
+      const plain = r() < 0.6;
+      rows.push(
+        [
+          String(i + 1),
+          plain ? `${String((i % 28) + 1).padStart(2, '0')}/03/2023` : pick(r, v.DATES),
+          plain ? 'QLNS' : pick(r, v.UNITS),
+          plain ? 'Zalo' : pick(r, v.CHANNELS),
+          plain ? `Hoạt động số ${i}` : title.startsWith('"') ? `${title.slice(0, -1)} ${i}"` : `${title} ${i}`,
+          plain ? String(i) : pick(r, v.COUNTS),
+          pick(r, MOVES),
+          r() < 0.1 ? 'Nguyễn Văn A' : '',
+        ].join(','),
+      );
+    }
+    const text = [HEADER, ...filler(220, 1000), ...rows].join('\n') + '\n';
+    const out = await both(`random-${seed}.csv`, text);
+    expect(out.usedBulk).toBe(true);
+    if (kind === 'valid') expect(out.fromFile.errors.slice(0, 3)).toEqual([]);
+    expect(out.fromFile.status).toBe(kind === 'valid' ? 'loaded' : 'rejected');
+    expect({ ...out.fromFile, batchId: 0 }).toEqual({ ...out.fromMemory, batchId: 0 });
+    expect(out.rowsFile).toEqual(out.rowsMemory);
   });
 });
 
