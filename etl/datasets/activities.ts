@@ -169,9 +169,7 @@ export class ActivitiesProcessor implements DatasetProcessor {
     if (!rows) return;
     this.block = STAGE_TYPES.map(() => []);
     const conn = this.requireConn();
-    this.pendingFlush = this.pendingFlush.then(() =>
-      appendColumns(conn, STAGE, STAGE_TYPES, block as never, rows).then(() => conn.run(`UPDATE ${STAGE} SET row_key = ${ROW_KEY} WHERE row_key IS NULL`)).then(() => undefined),
-    );
+    this.pendingFlush = this.pendingFlush.then(() => appendColumns(conn, STAGE, STAGE_TYPES, block as never, rows));
   }
 
   private requireConn(): DuckDBConnection {
@@ -282,6 +280,8 @@ export class ActivitiesProcessor implements DatasetProcessor {
     const conn = this.requireConn();
     this.flushSync();
     await this.pendingFlush;
+    // Rows checked in JS were staged without their key (rows of a bulk body have it already).
+    await conn.run(`UPDATE ${STAGE} SET row_key = ${ROW_KEY} WHERE row_key IS NULL`);
     // Rows that repeat an earlier row of the file (same key) are errors naming the first one.
     // A 64-bit hash of the key groups faster than the key; only when two hashes meet (almost
     // always a real duplicate) is the exact query run.

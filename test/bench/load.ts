@@ -6,8 +6,9 @@
  *
  *   npm run bench:load [-- --scale 1 --connections 20 --duration 30 --rows 100000 --port 3391 --build --app DIR]
  *
- * --app runs `next build`/`next start` in another checkout (e.g. `git archive HEAD` unpacked with
- * node_modules linked), so the benchmark never rebuilds the .next of a tree others are serving.
+ * --app runs `next build`/`next start` in another checkout (e.g. `git archive HEAD` unpacked, with
+ * `cp -al node_modules` — Turbopack refuses a symlinked node_modules), so the benchmark never
+ * rebuilds the .next of a tree others are serving.
  *
  * Uses the large deterministic dataset of the dashboard benchmark (test/bench/large-dataset.ts).
  */
