@@ -194,10 +194,13 @@ const BULK_TABLE = 'bulk_raw';
  * when the file must go through csv.ts instead (nothing was kept).
  */
 async function loadBulkBody(conn: DuckDBConnection, bulk: BulkCsv): Promise<{ width: number; rows: number } | null> {
-  // DuckDB reads on its own thread while JS checks the bytes: the table is dropped if the check fails.
   const width = bulk.fields;
+  const limits = importLimits();
+  // Wider than the column limit: csv.ts decides (it counts up to the last non-empty cell).
+  if (width > limits.maxColumns) return null;
+  // DuckDB reads on its own thread while JS checks the bytes: the table is dropped if the check fails.
   const [scan, loaded] = await Promise.all([scanCsv(bulk.path, bulk.delimiter), loadCsvTable(conn, bulk, BULK_TABLE, width)]);
-  const rows = scan.regular && loaded && scan.fields <= width ? await withinLimits(conn, BULK_TABLE, width, importLimits()) : null;
+  const rows = scan.regular && loaded && scan.fields <= width ? await withinLimits(conn, BULK_TABLE, width, limits) : null;
   if (rows === null) {
     await conn.run(`DROP TABLE IF EXISTS temp.${BULK_TABLE}`);
     return null;
