@@ -186,6 +186,15 @@ export class ActivitiesProcessor implements DatasetProcessor {
   async loadBulk(body: BulkBody, handle: RowHandler): Promise<void> {
     const conn = this.requireConn();
     const { table, fromRow } = body;
+    const allColumns = Array.from({ length: body.width }, (_, i) => `r.c${i}`).join(', ');
+    const settle = () => this.pendingFlush;
+    if (this.cDate < 0 || this.cUnit < 0 || this.cTitle < 0) {
+      // A required column left unmapped (the upload page lets the Office remap columns): every
+      // row needs its message, from the row checks.
+      const rest = `SELECT r.rowid AS rid, ${allColumns} FROM ${table} r WHERE r.rowid >= $from`;
+      await this.dropRowsBelow(await suspiciousRows(conn, { rest, params: { from: fromRow - 1 }, width: body.width }, handle, settle));
+      return;
+    }
     const col = (i: number) => `r.c${i}`;
     const maps: string[] = [];
     const conds: string[] = [];
@@ -267,13 +276,16 @@ export class ActivitiesProcessor implements DatasetProcessor {
     this.staged += clean;
     // Usually every row is clean: nothing is left for JS.
     if (clean === body.rows - (fromRow - 1)) return;
-    const rest = `SELECT r.rowid AS rid, ${Array.from({ length: body.width }, (_, i) => `r.c${i}`).join(', ')} ${from} AND NOT coalesce(${isClean}, false)`;
-    const endedAt = await suspiciousRows(conn, { rest, params: { from: fromRow - 1 }, width: body.width }, handle, () => this.pendingFlush);
-    if (endedAt !== null) {
-      // A signature line ends the table: rows staged below it are not data.
-      const r = await conn.runAndReadAll(`DELETE FROM ${STAGE} WHERE source_row > $end RETURNING 1`, { end: endedAt });
-      this.staged -= r.currentRowCount;
-    }
+    const rest = `SELECT r.rowid AS rid, ${allColumns} ${from} AND NOT coalesce(${isClean}, false)`;
+    await this.dropRowsBelow(await suspiciousRows(conn, { rest, params: { from: fromRow - 1 }, width: body.width }, handle, settle));
+  }
+
+  /** A signature line ended the table at `endedAt`: rows staged below it are not data. */
+  private async dropRowsBelow(endedAt: number | null): Promise<void> {
+    if (endedAt === null) return;
+    await this.pendingFlush;
+    const r = await this.requireConn().runAndReadAll(`DELETE FROM ${STAGE} WHERE source_row > $end RETURNING 1`, { end: endedAt });
+    this.staged -= r.currentRowCount;
   }
 
   async finish(): Promise<void> {

@@ -155,6 +155,20 @@ describe('CSV bodies loaded by DuckDB give what the JS reader gives', () => {
   });
 });
 
+describe('CSV bodies loaded by DuckDB: header overrides', () => {
+  it('a required column remapped away: every row gets its message, as from memory', async () => {
+    const text = [HEADER, ...filler(240)].join('\n') + '\n';
+    const file = path.join(dir, 'override.csv');
+    fs.writeFileSync(file, text);
+    const options = { ...opts('override.csv'), dryRun: true, headerOverrides: { B: null } };
+    const fromFile = await importFile(await withUnits(), { path: file }, options);
+    const fromMemory = await importFile(await withUnits(), { bytes: Buffer.from(text) }, options);
+    expect(fromFile.status).toBe('rejected');
+    expect(fromFile.errors.length).toBeGreaterThan(200);
+    expect(fromFile).toEqual(fromMemory);
+  });
+});
+
 describe('CSV bodies loaded by DuckDB: random rows', () => {
   /** A small deterministic generator (mulberry32), so a failure can be replayed. */
   function random(seed: number): () => number {
