@@ -157,11 +157,13 @@ class CsvShapeScanner {
 export async function loadCsvTable(conn: DuckDBConnection, bulk: BulkCsv, table: string, width: number): Promise<boolean> {
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   try {
-    // Single-threaded so that rows keep file order and short rows are padded with NULLs.
+    // Insertion order is preserved (DuckDB's default), also by the parallel reader, so rowid + 1
+    // is the row number. The parallel reader refuses null padding when a quoted cell holds a line
+    // break; the scan sends such files to csv.ts anyway, and any error here does the same.
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE ${table} AS
        SELECT * FROM read_csv($path, header = false, auto_detect = false, delim = $delim, quote = '"', escape = '"',
-                              comment = '', strict_mode = false, null_padding = true, parallel = false, columns = {${columns}})`,
+                              comment = '', strict_mode = false, null_padding = true, parallel = true, columns = {${columns}})`,
       { path: bulk.path, delim: bulk.delimiter },
     );
     return true;
