@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { Bool, DateDay, Float64, Int32, Int64, TimestampMillisecond, Utf8, tableToIPC, makeBuilder, Table, type DataType } from 'apache-arrow';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import { withConnection, type Db } from '@/lib/db/client';
+import { sqlPathLiteral } from '@/lib/db/sql-path';
 import { safeCell } from '@/lib/spreadsheet-safety';
 import type { Period } from '@/lib/periods';
 import { exportQuery, type Exportable } from './datasets';
@@ -78,9 +79,9 @@ async function writeParquet(db: Db, dataset: Exportable, period: Period | null, 
   const file = path.join(os.tmpdir(), `thidua-export-${crypto.randomUUID()}.parquet`);
   try {
     const n = await withConnection(db, async (conn) => {
-      // The file name is ours (a UUID), never user input; values are bound.
-      await conn.run(`COPY (${sql}) TO '${file}' (FORMAT parquet)`, params);
-      const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet('${file}')`);
+      // COPY takes no bound path: the name is ours (a UUID under the temp directory), quoted.
+      await conn.run(`COPY (${sql}) TO ${sqlPathLiteral(file)} (FORMAT parquet)`, params);
+      const r = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM read_parquet($file)', { file });
       return Number(r.getRowObjectsJson()[0].n);
     });
     await pipeline(fs.createReadStream(file), out, { end: false });

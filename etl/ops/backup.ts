@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DatabaseLockedError, openDb, type Db } from '@/lib/db/client';
+import { sqlPathLiteral } from '@/lib/db/sql-path';
 
 /**
  * Consistent backups of the store and their restore.
@@ -41,8 +42,11 @@ export class BackupError extends Error {
 
 /** A path as an SQL string literal (EXPORT/IMPORT/COPY take no bound parameters for paths). */
 function pathLiteral(p: string): string {
-  if (/[\0\n\r]/.test(p)) throw new BackupError(`Đường dẫn không hợp lệ: ${JSON.stringify(p)}.`);
-  return `'${p.replace(/'/g, "''")}'`;
+  try {
+    return sqlPathLiteral(p);
+  } catch (err) {
+    throw new BackupError((err as Error).message);
+  }
 }
 
 /** Table names are quoted identifiers that came from the catalogue, never from user input. */

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etl-cli-'));
@@ -53,7 +54,7 @@ describe('etl CLI', () => {
     expect(etl('frobnicate').code).toBe(2);
   }, 300_000);
 
-  it('exports, lists batches and undoes', () => {
+  it('exports, lists batches and undoes', async () => {
 
     const csv = etl('export', 'activities', '--format', 'csv', '--db', db, '--period', '2023');
     expect(csv.code).toBe(0);
@@ -61,6 +62,15 @@ describe('etl CLI', () => {
       'activity_id,activity_date,unit_id,unit_name,channel,title,participants,batch_id',
       '1,2023-03-01,1,Phòng Quản lý ngân sách,seminar,Sơ kết,10,2',
     ]);
+
+    // Parquet goes through a temporary file DuckDB writes; the bytes on stdout read back as the rows.
+    const pq = spawnSync(process.execPath, ['--import', 'tsx', 'etl/cli.ts', 'export', 'activities', '--format', 'parquet', '--db', db, '--period', '2023'], { cwd: process.cwd(), timeout: 120_000 });
+    expect(pq.status, String(pq.stderr)).toBe(0);
+    const pqFile = path.join(dir, 'activities.parquet');
+    fs.writeFileSync(pqFile, pq.stdout);
+    const pqDb = await DuckDBInstance.create(':memory:');
+    const pqRows = (await (await pqDb.connect()).runAndReadAll('SELECT title, participants FROM read_parquet($f)', { f: pqFile })).getRowObjectsJson();
+    expect(pqRows).toEqual([{ title: 'Sơ kết', participants: 10 }]);
 
     const batches = etl('batches', '--db', db, '--json');
     expect(JSON.parse(batches.stdout).map((b: { batch_id: number; status: string }) => [b.batch_id, b.status])).toEqual([[2, 'loaded'], [1, 'loaded']]);
