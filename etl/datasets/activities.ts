@@ -44,6 +44,8 @@ export class ActivitiesProcessor implements DatasetProcessor {
   private staged = 0;
   private unknownChannels = new Map<string, number>();
   private previewRows: Record<string, unknown>[] = [];
+  private appends: Promise<void> = Promise.resolve();
+  private appendError: unknown = null;
 
   constructor(private ctx: DatasetContext) {
     const f = ctx.table.fieldColumns;
@@ -157,19 +159,30 @@ export class ActivitiesProcessor implements DatasetProcessor {
     const values = [n, date.value, unit.value, unitText, channel.ok ? channel.value : channel.warning!, title, participants.value, movement || null, exemplar || null, null];
     for (let i = 0; i < values.length; i++) this.block[i].push(values[i]);
     this.staged++;
-    if (this.block[0].length >= FLUSH_ROWS) this.flushSync();
+    if (this.block[0].length >= FLUSH_ROWS) this.flushBlock();
   }
 
-  private pendingFlush: Promise<void> = Promise.resolve();
-
-  /** Hands the current block to DuckDB (onRow is synchronous; the append is awaited in order). */
-  private flushSync(): void {
+  /**
+   * Hands the current block to DuckDB. onRow is synchronous, so the appends run one after another
+   * in the background; `settled()` waits for them and rethrows the first failure (disk full…),
+   * which is held here rather than left as an unhandled rejection while the file is still read.
+   */
+  private flushBlock(): void {
     const block = this.block;
     const rows = block[0].length;
     if (!rows) return;
     this.block = STAGE_TYPES.map(() => []);
     const conn = this.requireConn();
-    this.pendingFlush = this.pendingFlush.then(() => appendColumns(conn, STAGE, STAGE_TYPES, block as never, rows));
+    this.appends = this.appends
+      .then(() => (this.appendError ? undefined : appendColumns(conn, STAGE, STAGE_TYPES, block as never, rows)))
+      .catch((err: unknown) => {
+        this.appendError ??= err;
+      });
+  }
+
+  private async settled(): Promise<void> {
+    await this.appends;
+    if (this.appendError) throw this.appendError;
   }
 
   private requireConn(): DuckDBConnection {
@@ -187,7 +200,7 @@ export class ActivitiesProcessor implements DatasetProcessor {
     const conn = this.requireConn();
     const { table, fromRow } = body;
     const allColumns = Array.from({ length: body.width }, (_, i) => `r.c${i}`).join(', ');
-    const settle = () => this.pendingFlush;
+    const settle = () => this.settled();
     if (this.cDate < 0 || this.cUnit < 0 || this.cTitle < 0) {
       // A required column left unmapped (the upload page lets the Office remap columns): every
       // row needs its message, from the row checks.
@@ -283,15 +296,15 @@ export class ActivitiesProcessor implements DatasetProcessor {
   /** A signature line ended the table at `endedAt`: rows staged below it are not data. */
   private async dropRowsBelow(endedAt: number | null): Promise<void> {
     if (endedAt === null) return;
-    await this.pendingFlush;
+    await this.settled();
     const r = await this.requireConn().runAndReadAll(`DELETE FROM ${STAGE} WHERE source_row > $end RETURNING 1`, { end: endedAt });
     this.staged -= r.currentRowCount;
   }
 
   async finish(): Promise<void> {
     const conn = this.requireConn();
-    this.flushSync();
-    await this.pendingFlush;
+    this.flushBlock();
+    await this.settled();
     // Rows checked in JS were staged without their key (rows of a bulk body have it already).
     await conn.run(`UPDATE ${STAGE} SET row_key = ${ROW_KEY} WHERE row_key IS NULL`);
     // Rows that repeat an earlier row of the file (same key) are errors naming the first one.
