@@ -65,6 +65,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 Tải lên
               </Link>
             )}
+            {user.role === 'admin' && (
+              <Link href="/quan-tri/sao-luu" className={linkCls}>
+                Sao lưu
+              </Link>
+            )}
           </nav>
           <div className="flex items-center gap-2 text-sm">
             <span className="text-tremor-content" title={ROLE_LABELS[user.role]} data-testid="current-user">

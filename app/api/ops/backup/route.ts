@@ -1,10 +1,8 @@
-import crypto from 'node:crypto';
-import path from 'node:path';
 import { NextResponse } from 'next/server';
 import { requireApiUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
-import { env } from '@/lib/env';
-import { backupDatabase, BackupError } from '@/etl/ops/backup';
+import { BackupError } from '@/etl/ops/backup';
+import { takeServerBackup } from '@/etl/ops/server-backups';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,10 +14,8 @@ export const dynamic = 'force-dynamic';
 export async function POST(req: Request) {
   const auth = await requireApiUser(req, 'admin');
   if (auth.response) return auth.response;
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const dir = path.resolve(env().THIDUA_BACKUP_DIR, `sao-luu-${stamp}-${crypto.randomBytes(3).toString('hex')}`);
   try {
-    const manifest = await backupDatabase(await getDb(), dir);
+    const { dir, manifest } = await takeServerBackup(await getDb());
     console.info(`[ops] backup by ${auth.user.username}: ${dir}`);
     return NextResponse.json({ dir, manifest }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {

@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import { Notices } from '@/app/_components/notices';
+import { PageTitle, Section } from '@/app/_components/section';
+import { requireUser } from '@/lib/auth/dal';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { backupRoot, listServerBackups } from '@/etl/ops/server-backups';
+import { backupNow } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Sao lưu dữ liệu' };
+
+const button =
+  'inline-flex items-center rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-tremor-brand-emphasis focus:outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand';
+
+/** Admins take a consistent backup while the server runs, and see the backups kept on the server. */
+export default async function BackupsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requireUser('admin');
+  const sp = await searchParams;
+  const backups = listServerBackups();
+  return (
+    <>
+      <PageTitle
+        title="Sao lưu dữ liệu"
+        subtitle="Bản sao lưu nhất quán của toàn bộ cơ sở dữ liệu, tạo trong khi hệ thống vẫn phục vụ người dùng."
+      />
+      {sp['da-sao-luu'] && <Notices tone="info" items={[`Đã sao lưu vào thư mục «${sp['da-sao-luu']}».`]} />}
+      {sp.loi && <Notices items={[sp.loi]} />}
+      <form action={backupNow} className="mt-4">
+        <button type="submit" className={button}>
+          Sao lưu ngay
+        </button>
+      </form>
+      <div className="mt-4">
+        <Section title="Các bản sao lưu trên máy chủ" subtitle={`Thư mục ${backupRoot()}`}>
+          {backups.length === 0 ? (
+            <p className="text-sm text-tremor-content">Chưa có bản sao lưu nào.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="min-w-[36rem] w-full text-sm" data-testid="backups">
+                <thead>
+                  <tr className="border-b border-tremor-border text-left text-tremor-content">
+                    <th className="py-2 pr-3 font-medium">Thư mục</th>
+                    <th className="py-2 pr-3 font-medium">Thời điểm</th>
+                    <th className="py-2 pr-3 text-right font-medium">Số bảng</th>
+                    <th className="py-2 pr-3 text-right font-medium">Số dòng</th>
+                    <th className="py-2 text-right font-medium">Dung lượng (MB)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {backups.map((b) => (
+                    <tr key={b.name} className="border-b border-tremor-border/60">
+                      <td className="py-2 pr-3 font-mono text-xs">{b.name}</td>
+                      <td className="py-2 pr-3">{b.manifest ? formatDateTime(b.manifest.createdAt) : <span className="text-amber-700">chưa hoàn tất, không dùng được</span>}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{b.manifest ? formatNumber(Object.keys(b.manifest.tables).length) : '–'}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">
+                        {b.manifest ? formatNumber(Object.values(b.manifest.tables).reduce((s, t) => s + t.rows, 0)) : '–'}
+                      </td>
+                      <td className="py-2 text-right tabular-nums">{formatNumber(b.bytes / 1024 / 1024, 1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Section>
+      </div>
+      <p className="mt-4 text-sm text-tremor-content">
+        Khôi phục: dừng máy chủ rồi chạy <code className="rounded bg-tremor-background-subtle px-1">npm run -s ops -- restore THƯ_MỤC</code>. Tệp dữ liệu cũ được giữ lại
+        bên cạnh; bản sao lưu được kiểm tra số dòng và dấu vân tay từng bảng trước khi thay thế.
+      </p>
+    </>
+  );
+}
