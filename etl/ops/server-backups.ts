@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { backupDatabase, MANIFEST_FILE, readManifest, type BackupManifest } from './backup';
+import { backupDatabase, BackupError, MANIFEST_FILE, readManifest, type BackupManifest } from './backup';
 
 /**
  * Backups the running server takes (the admin page and POST /api/ops/backup): each in a new
@@ -18,6 +18,12 @@ export async function takeServerBackup(db: Db): Promise<{ dir: string; manifest:
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const dir = path.join(backupRoot(), `sao-luu-${stamp}-${crypto.randomBytes(3).toString('hex')}`);
   return { dir, manifest: await backupDatabase(db, dir) };
+}
+
+/** What the admin is told when a backup fails (the details go to the server log). */
+export function backupFailureMessage(err: unknown): string {
+  console.error('[ops] backup failed', err);
+  return err instanceof BackupError ? err.message : 'Không sao lưu được cơ sở dữ liệu. Xem nhật ký máy chủ để biết chi tiết.';
 }
 
 export interface ServerBackup {

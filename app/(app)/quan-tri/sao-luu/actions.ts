@@ -4,8 +4,7 @@ import path from 'node:path';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
-import { BackupError } from '@/etl/ops/backup';
-import { takeServerBackup } from '@/etl/ops/server-backups';
+import { backupFailureMessage, takeServerBackup } from '@/etl/ops/server-backups';
 
 /** «Sao lưu ngay»: a consistent backup by the running server, then back to the list. */
 export async function backupNow(): Promise<void> {
@@ -16,9 +15,7 @@ export async function backupNow(): Promise<void> {
     console.info(`[ops] backup by ${user.username}: ${dir}`);
     name = path.basename(dir);
   } catch (err) {
-    console.error('[ops] backup failed', err);
-    const message = err instanceof BackupError ? err.message : 'Không sao lưu được cơ sở dữ liệu. Xem nhật ký máy chủ để biết chi tiết.';
-    redirect(`/quan-tri/sao-luu?loi=${encodeURIComponent(message)}`);
+    redirect(`/quan-tri/sao-luu?loi=${encodeURIComponent(backupFailureMessage(err))}`);
   }
   redirect(`/quan-tri/sao-luu?da-sao-luu=${encodeURIComponent(name)}`);
 }

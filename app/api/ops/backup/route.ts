@@ -1,8 +1,7 @@
 import { NextResponse } from 'next/server';
 import { requireApiUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
-import { BackupError } from '@/etl/ops/backup';
-import { takeServerBackup } from '@/etl/ops/server-backups';
+import { backupFailureMessage, takeServerBackup } from '@/etl/ops/server-backups';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,8 +18,6 @@ export async function POST(req: Request) {
     console.info(`[ops] backup by ${auth.user.username}: ${dir}`);
     return NextResponse.json({ dir, manifest }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
-    console.error('[ops] backup failed', err);
-    const message = err instanceof BackupError ? err.message : 'Không sao lưu được cơ sở dữ liệu. Xem nhật ký máy chủ để biết chi tiết.';
-    return NextResponse.json({ error: message }, { status: 500 });
+    return NextResponse.json({ error: backupFailureMessage(err) }, { status: 500 });
   }
 }
