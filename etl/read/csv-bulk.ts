@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Cell } from '@/etl/types';
 import type { ImportLimits } from '@/lib/env';
-import type { BulkCsv } from './csv';
+import { fieldCells, type BulkCsv } from './csv';
 
 const LF = 10;
 const CR = 13;
@@ -185,14 +185,10 @@ export async function withinLimits(conn: DuckDBConnection, table: string, width:
   return n <= limits.maxRows && longestCell <= limits.maxCellChars ? n : null;
 }
 
-/** A DuckDB row's cells as csv.ts gives them: line breaks as LF, NFC, '' → null, trailing empties dropped. */
+/**
+ * A DuckDB row's cells as csv.ts gives them (NULL is an empty field). No value holds a CR:
+ * scanCsv sends files with line breaks inside cells to csv.ts.
+ */
 export function cellsFromTable(values: readonly (string | null)[]): Cell[] {
-  let width = values.length;
-  while (width > 0 && (values[width - 1] === null || values[width - 1] === '')) width--;
-  const cells: Cell[] = new Array(width);
-  for (let i = 0; i < width; i++) {
-    const v = values[i];
-    cells[i] = v === null || v === '' ? null : (v.indexOf('\r') === -1 ? v : v.replace(/\r\n?/g, '\n')).normalize('NFC');
-  }
-  return cells;
+  return fieldCells(values.map((v) => v ?? ''));
 }

@@ -104,10 +104,12 @@ function newDecoder(encoding: CsvEncoding): { write(b: Buffer): string; end(): s
   }
 }
 
+const nfc = (s: string) => s.normalize('NFC');
+
 function cellConverter(encoding: CsvEncoding): (s: string) => string {
   if (encoding.includes('tcvn3')) return (s) => decodeTcvn3(toLatin1(s));
   if (encoding.includes('vni')) return (s) => decodeVni(toLatin1(s));
-  return (s) => s.normalize('NFC');
+  return nfc;
 }
 
 /** Text that went through a Windows-1252 → UTF-8 round trip gets its bytes back (€ → 0x80…). */
@@ -382,10 +384,22 @@ async function* recordBatches(input: SourceInput, encoding: CsvEncoding, delimit
   if (carry.length) yield parse(carry);
 }
 
-/** Cells of one record as the reader gives them: trailing empty cells dropped, '' → null, text converted. */
-function recordCells(fields: string[], rowNumber: number, limits: ImportLimits, convert: (s: string) => string): Cell[] | null {
+/**
+ * Fields of one record → cells as the reader gives them: trailing empty fields dropped, '' → null,
+ * text converted (UTF-8: NFC). Also what the DuckDB-loaded body's rows go through (csv-bulk.ts).
+ */
+export function fieldCells(fields: readonly string[], convert: (s: string) => string = nfc): Cell[] {
   let width = fields.length;
   while (width > 0 && fields[width - 1] === '') width--;
+  const cells: Cell[] = new Array(width);
+  for (let i = 0; i < width; i++) cells[i] = fields[i] === '' ? null : convert(fields[i]);
+  return cells;
+}
+
+/** fieldCells within the reader limits (rows, columns, cell length), or null for an empty record. */
+function recordCells(fields: string[], rowNumber: number, limits: ImportLimits, convert: (s: string) => string): Cell[] | null {
+  const cells = fieldCells(fields, convert);
+  const width = cells.length;
   if (width === 0) return null;
   if (rowNumber > limits.maxRows) {
     throw new FileRejectedError(
@@ -401,7 +415,6 @@ function recordCells(fields: string[], rowNumber: number, limits: ImportLimits, 
       rowNumber,
     );
   }
-  const cells: Cell[] = new Array(width);
   for (let i = 0; i < width; i++) {
     const f = fields[i];
     if (f.length > limits.maxCellChars) {
@@ -411,7 +424,6 @@ function recordCells(fields: string[], rowNumber: number, limits: ImportLimits, 
         rowNumber,
       );
     }
-    cells[i] = f === '' ? null : convert(f);
   }
   return cells;
 }
