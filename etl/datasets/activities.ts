@@ -278,14 +278,14 @@ export class ActivitiesProcessor implements DatasetProcessor {
 
     const from = `FROM ${table} r ${maps.join(' ')} WHERE r.rowid >= $from`;
     const isClean = `(${conds.join(' AND ')})`;
-    await conn.run(
+    const inserted = await conn.run(
       `INSERT INTO ${STAGE}
        SELECT (r.rowid + 1)::INTEGER, m_date.v0, m_unit.v0, m_unit.v1, ${channel}, ${col(this.cTitle)}, ${participants}, ${movement}, ${exemplar},
               ${activityKeySql('m_date.v0', 'm_unit.v0', channel, col(this.cTitle))}
        ${from} AND ${isClean}`,
       { from: fromRow - 1 },
     );
-    const clean = Number((await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${STAGE} WHERE source_row >= $from`, { from: fromRow })).getRows()[0][0]);
+    const clean = inserted.rowsChanged;
     this.staged += clean;
     // Usually every row is clean: nothing is left for JS.
     if (clean === body.rows - (fromRow - 1)) return;
