@@ -19,6 +19,7 @@ import { storageFailureMessage } from '@/etl/ops/storage-errors';
 import type { DatasetProcessor } from '@/etl/datasets/types';
 import type { BulkCsv } from '@/etl/read/csv';
 import { loadCsvTable, scanCsv, withinLimits } from '@/etl/read/csv-bulk';
+import { openByteSource } from '@/etl/read/zip';
 
 /**
  * The import pipeline, shared by the CLI and the upload page:
@@ -70,25 +71,13 @@ function emptyResult(meta: FileMeta, extra: Partial<ImportResult>): ImportResult
 
 async function sha256Of(input: { path: string } | { bytes: Buffer }): Promise<FileMeta> {
   const h = crypto.createHash('sha256');
-  if ('bytes' in input) {
-    h.update(input.bytes);
-    return { sha256: h.digest('hex'), size: input.bytes.length };
-  }
-  // One reused buffer: several times faster than a read stream on a 100 MB file.
-  let size = 0;
-  const fh = await fs.promises.open(input.path, 'r');
+  const src = await openByteSource(input);
   try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      h.update(buf.subarray(0, bytesRead));
-      size += bytesRead;
-    }
+    for await (const chunk of src.chunks()) h.update(chunk);
   } finally {
-    await fh.close();
+    await src.close();
   }
-  return { sha256: h.digest('hex'), size };
+  return { sha256: h.digest('hex'), size: src.size };
 }
 
 export async function findLoadedBatchBySha(db: Db, sha256: string): Promise<number | null> {

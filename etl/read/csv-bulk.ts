@@ -4,17 +4,15 @@
  * the same records with the same row numbers; anything else is left to csv.ts, which also gives
  * the precise Vietnamese message for a broken file.
  */
-import { open } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Cell } from '@/etl/types';
 import type { ImportLimits } from '@/lib/env';
 import { fieldCells, type BulkCsv } from './csv';
+import { openByteSource } from './zip';
 
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
-
-const CHUNK_BYTES = 1 << 20;
 
 /**
  * Reads the file once (1 MB at a time) and tells whether DuckDB and csv.ts read it alike: no NUL
@@ -26,15 +24,11 @@ const CHUNK_BYTES = 1 << 20;
  */
 export async function scanCsv(path: string, delimiter: string): Promise<{ regular: boolean; fields: number }> {
   const scanner = new CsvShapeScanner(delimiter.charCodeAt(0));
-  const fh = await open(path, 'r');
+  const src = await openByteSource({ path });
   try {
-    const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0 || !scanner.feed(buf.subarray(0, bytesRead))) break;
-    }
+    for await (const chunk of src.chunks()) if (!scanner.feed(chunk)) break;
   } finally {
-    await fh.close();
+    await src.close();
   }
   return scanner.finish();
 }
