@@ -22,17 +22,40 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   other: 'Khác',
 };
 
-export const CHANNELS = ['portal', 'egov', 'seminar', 'contest', 'event', 'study_visit', 'other'] as const;
+/**
+ * Propagation channels (hình thức tuyên truyền) as the Sở's propagation plan lists them. The
+ * first seven identifiers are the analyst contract's original ones and keep their meaning;
+ * later ones split what used to fall into «Khác».
+ */
+export const CHANNELS = [
+  'portal',
+  'egov',
+  'seminar',
+  'contest',
+  'event',
+  'study_visit',
+  'other',
+  'social',
+  'press',
+  'visual',
+  'exchange',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = {
-  portal: 'Cổng thông tin điện tử',
-  egov: 'Chính quyền điện tử / mạng xã hội',
-  seminar: 'Hội nghị, tọa đàm',
-  contest: 'Cuộc thi',
-  event: 'Văn hóa, văn nghệ, thể thao',
+  portal: 'Cổng/Trang thông tin điện tử',
+  egov: 'Hệ thống eGov (chính quyền điện tử)',
+  social: 'Mạng xã hội (Zalo, Facebook, …)',
+  press: 'Báo chí, phát thanh, truyền hình',
+  visual: 'Tuyên truyền trực quan (pano, áp phích, băng rôn)',
+  seminar: 'Hội nghị, tọa đàm, sơ kết, tổng kết, phát động',
+  exchange: 'Giao lưu, trao đổi',
+  contest: 'Cuộc thi, hội thi',
+  event: 'Văn hóa, văn nghệ, thể dục thể thao',
   study_visit: 'Tham quan, học tập kinh nghiệm',
   other: 'Khác',
 };
+/** The order channels are listed in (filters, templates): CHANNEL_LABELS' key order. */
+export const CHANNELS_IN_ORDER = Object.keys(CHANNEL_LABELS) as Channel[];
 
 export const RECIPIENT_TYPES = ['individual', 'collective', 'household'] as const;
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];

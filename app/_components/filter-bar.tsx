@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { CHANNELS, CHANNEL_LABELS } from '@/lib/domain';
+import { CHANNELS_IN_ORDER, CHANNEL_LABELS } from '@/lib/domain';
 import { GRAIN_LABELS, makePeriod, periodLabel, type Grain } from '@/lib/periods';
 import type { Option } from '@/lib/queries/options';
 import { FilterForm } from './auto-submit';
@@ -131,7 +131,7 @@ export function FilterBar(props: {
           <Field label="Kênh tuyên truyền" name="channel">
             <select id="f-channel" name="channel" defaultValue={v.channel ?? ''} className={select}>
               <option value="">Tất cả kênh</option>
-              {CHANNELS.map((c) => (
+              {CHANNELS_IN_ORDER.map((c) => (
                 <option key={c} value={c}>
                   {CHANNEL_LABELS[c]}
                 </option>

@@ -1,6 +1,6 @@
 import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { Cell, RawRow } from '@/etl/types';
-import { type Channel } from '@/lib/domain';
+import { CHANNEL_LABELS, CHANNELS_IN_ORDER, type Channel } from '@/lib/domain';
 import { activityKeySql } from '@/lib/db/row-keys';
 import { suggestionText } from '@/lib/units/resolve';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
@@ -11,6 +11,11 @@ import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunk
 import { CLEAN_TEXT_SQL, firstTextSql, mapDistinct, suspiciousRows } from '@/etl/load/bulk-table';
 import { markRow } from '@/etl/detect/rows';
 import type { BulkBody, DatasetContext, DatasetProcessor, LoadOutcome, RowHandler } from './types';
+
+/** The channels a person may write, as listed in the «Khác» warning. */
+const CHANNEL_CHOICES = CHANNELS_IN_ORDER.filter((c) => c !== 'other')
+  .map((c) => CHANNEL_LABELS[c])
+  .join('; ');
 
 /** A field's verdict: its value, or what is wrong (a warning still loads the row). */
 type Check<T> = { ok: true; value: T } | { ok: false; code: string; message: string; warning?: T };
@@ -97,7 +102,7 @@ export class ActivitiesProcessor implements DatasetProcessor {
       ok: false,
       warning: 'other',
       code: 'channel_other',
-      message: `không nhận ra hình thức «${channelText}»; đã xếp vào «Khác». Nếu cần, hãy ghi một trong: Cổng thông tin điện tử, Chính quyền điện tử/mạng xã hội, Hội nghị/Tọa đàm, Cuộc thi, Văn nghệ/Thể thao, Tham quan học tập.`,
+      message: `không nhận ra hình thức tuyên truyền «${channelText}»; đã xếp vào «Khác». Nếu cần, hãy ghi một trong: ${CHANNEL_CHOICES}.`,
     };
   }
 

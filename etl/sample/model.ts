@@ -133,20 +133,28 @@ function workingDay(rng: Rng, year: number, fromMonth: number, toMonth: number):
 
 const CHANNEL_WEIGHTS: [Channel, number][] = [
   ['portal', 30],
-  ['egov', 30],
+  ['egov', 16],
+  ['social', 14],
   ['seminar', 13],
   ['contest', 7],
   ['event', 12],
   ['study_visit', 5],
+  ['press', 3],
+  ['visual', 3],
+  ['exchange', 2],
 ];
 
 /** Words the Office writes in "Hình thức"; each maps to exactly one channel. */
 export const CHANNEL_TEXTS: Record<Exclude<Channel, 'other'>, string[]> = {
   portal: ['Cổng thông tin điện tử', 'Cổng Thông tin điện tử Sở Tài chính', 'Đăng tin trên Cổng thông tin điện tử'],
-  egov: ['Chính quyền điện tử', 'Zalo', 'Facebook', 'Nhóm Zalo cơ quan', 'Trang Facebook của Sở'],
-  seminar: ['Hội nghị', 'Tọa đàm', 'Hội nghị chuyên đề'],
+  egov: ['Chính quyền điện tử', 'Hệ thống eGov', 'eGov'],
+  social: ['Zalo', 'Facebook', 'Nhóm Zalo cơ quan', 'Trang Facebook của Sở'],
+  press: ['Báo Tây Ninh', 'Phát thanh - Truyền hình'],
+  visual: ['Pano, áp phích', 'Băng rôn, khẩu hiệu'],
+  exchange: ['Giao lưu điển hình tiên tiến', 'Trao đổi kinh nghiệm'],
+  seminar: ['Hội nghị', 'Tọa đàm', 'Hội nghị chuyên đề', 'Sơ kết phong trào thi đua'],
   contest: ['Cuộc thi', 'Cuộc thi trực tuyến'],
-  event: ['Văn nghệ', 'Thể thao', 'Văn nghệ, thể thao'],
+  event: ['Văn nghệ', 'Thể thao', 'Văn nghệ, thể thao', 'Hội thao'],
   study_visit: ['Tham quan học tập kinh nghiệm', 'Tham quan, học tập kinh nghiệm'],
 };
 
@@ -200,6 +208,10 @@ const VISIT_TOPICS = [
 const TOPICS: Record<Exclude<Channel, 'other'>, string[]> = {
   portal: PORTAL_TOPICS,
   egov: EGOV_TOPICS,
+  social: EGOV_TOPICS,
+  press: PORTAL_TOPICS,
+  visual: PORTAL_TOPICS,
+  exchange: VISIT_TOPICS,
   seminar: SEMINAR_TOPICS,
   contest: CONTEST_TOPICS,
   event: EVENT_TOPICS,
@@ -221,6 +233,10 @@ function participantsFor(rng: Rng, channel: Channel, unit: SampleUnit): number {
       return rng.int(30, 320);
     case 'study_visit':
       return rng.int(5, 30);
+    case 'exchange':
+      return rng.int(10, 60);
+    case 'social':
+      return rng.int(8, 160);
     default:
       return 0;
   }

@@ -72,14 +72,34 @@ describe('text', () => {
     expect(cellText('#N/A')).toBe('');
     expect(cellText(new Date(Date.UTC(2023, 0, 5)))).toBe('05/01/2023');
   });
+  it('keeps the channels of the propagation plan apart', () => {
+    // «Hội thao» (sports meet) and «hội thảo» (seminar) differ only by a tone mark.
+    expect(channelOf('Hội thao chào mừng 30/4')).toBe('event');
+    expect(channelOf('Hội thảo khoa học')).toBe('seminar');
+    expect(channelOf('hoi thao')).toBe(null);
+    expect(channelOf('Treo pano, áp phích')).toBe('visual');
+    expect(channelOf('Băng rôn, khẩu hiệu')).toBe('visual');
+    expect(channelOf('Đăng trên Báo Tây Ninh')).toBe('press');
+    expect(channelOf('Phát thanh - Truyền hình tỉnh')).toBe('press');
+    expect(channelOf('Trang Facebook của Sở')).toBe('social');
+    expect(channelOf('Sơ kết 6 tháng phong trào thi đua')).toBe('seminar');
+    expect(channelOf('Lễ phát động thi đua')).toBe('seminar');
+    expect(channelOf('Biểu dương điển hình')).toBe('seminar');
+    expect(channelOf('Giao lưu điển hình tiên tiến')).toBe('exchange');
+    expect(channelOf('Trao đổi kinh nghiệm')).toBe('exchange');
+    expect(channelOf('Hội thi tìm hiểu trên Cổng TTĐT')).toBe('contest');
+  });
+
   it('maps channels', () => {
     expect(channelOf('Cổng thông tin điện tử')).toBe('portal');
     expect(channelOf('Trang TTĐT của Sở')).toBe('portal');
-    expect(channelOf('Nhóm Zalo')).toBe('egov');
+    expect(channelOf('Nhóm Zalo')).toBe('social');
+    expect(channelOf('Hệ thống eGov')).toBe('egov');
     expect(channelOf('Tọa đàm')).toBe('seminar');
     expect(channelOf('Hội thi tìm hiểu')).toBe('contest');
     expect(channelOf('Hội diễn văn nghệ')).toBe('event');
     expect(channelOf('Tham quan, học tập kinh nghiệm')).toBe('study_visit');
-    expect(channelOf('Phát tờ rơi')).toBe(null);
+    expect(channelOf('Phát tờ rơi')).toBe('visual');
+    expect(channelOf('Họp mặt cuối năm')).toBe(null);
   });
 });

@@ -14,6 +14,11 @@ import { activityKeySql } from '../row-keys';
  * 12: activities without the PRIMARY KEY on activity_id. The id comes from a sequence and is
  *     never looked up; its ART index cost about 0.3 s per million rows loaded (insert and commit).
  *     DuckDB cannot drop a constraint, so the table is rebuilt (the views bind by name).
+ * 18: the propagation channels of the Sở's plan (social media, press and radio-TV, visual,
+ *     exchanges) get their own identifiers instead of «Khác», so the channel CHECK is widened
+ *     (another rebuild); reach («lượt xem») is kept apart from attendance, and an exemplar has
+ *     a kind (điển hình tiên tiến, mô hình mới, nhân tố mới, người tốt việc tốt) and a flag for
+ *     those proposed to the province's council.
  */
 export const etlMigrations: Migration[] = [
   {
@@ -47,6 +52,32 @@ export const etlMigrations: Migration[] = [
             row_key       VARCHAR NOT NULL
           );
           INSERT INTO activities_rebuilt SELECT * FROM activities ORDER BY activity_id;
+          DROP TABLE activities;
+          ALTER TABLE activities_rebuilt RENAME TO activities;`,
+  },
+  {
+    version: 18,
+    name: 'etl: more propagation channels; reach and exemplar kind on activities',
+    sql: `CREATE TABLE activities_rebuilt (
+            activity_id       BIGINT NOT NULL DEFAULT nextval('seq_activity_id'),
+            activity_date     DATE NOT NULL,
+            unit_id           INTEGER,
+            unit_raw          VARCHAR NOT NULL,
+            channel           VARCHAR NOT NULL CHECK (channel IN ('portal', 'egov', 'seminar', 'contest', 'event', 'study_visit', 'other', 'social', 'press', 'visual', 'exchange')),
+            title             VARCHAR NOT NULL,
+            participants      INTEGER NOT NULL DEFAULT 0 CHECK (participants >= 0),
+            movement_id       INTEGER,
+            exemplar          VARCHAR,
+            batch_id          INTEGER NOT NULL,
+            source_row        INTEGER,
+            row_key           VARCHAR NOT NULL,
+            reach             BIGINT CHECK (reach >= 0),
+            exemplar_kind     VARCHAR CHECK (exemplar_kind IN ('advanced', 'new_model', 'new_factor', 'good_deed')),
+            exemplar_proposed BOOLEAN
+          );
+          INSERT INTO activities_rebuilt (activity_id, activity_date, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, batch_id, source_row, row_key)
+            SELECT activity_id, activity_date, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, batch_id, source_row, row_key
+            FROM activities ORDER BY activity_id;
           DROP TABLE activities;
           ALTER TABLE activities_rebuilt RENAME TO activities;`,
   },
