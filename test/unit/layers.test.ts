@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layers point one way: app → lib features → etl → lib base. This test reads every import
+ * of the source tree and fails on one that points the other way (README, «Architecture»).
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The lib base: what the pipeline may use. Everything else under lib/ is a feature. */
+const LIB_BASE = [
+  'lib/domain.ts',
+  'lib/text.ts',
+  'lib/env.ts',
+  'lib/periods.ts',
+  'lib/format.ts',
+  'lib/spreadsheet-safety.ts',
+  'lib/db/',
+  'lib/units/',
+  'lib/awards/',
+  'lib/datasets/',
+  'lib/scoring/',
+];
+/** The one door from the features to the pipeline. */
+const PIPELINE_DOORS = ['lib/upload/', 'lib/ops/', 'lib/cli/'];
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    if (!fs.existsSync(d)) return;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|tsx|mjs)$/.test(e.name)) out.push(path.relative(ROOT, p).split(path.sep).join('/'));
+    }
+  };
+  walk(path.join(ROOT, dir));
+  return out;
+}
+
+/** Project imports of a file, as repository paths ('@/lib/x' → 'lib/x', relative paths resolved). */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
+  return specs
+    .map((s) => (s.startsWith('@/') ? s.slice(2) : s.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), s)) : null))
+    .filter((s): s is string => s !== null);
+}
+
+const isBase = (p: string) => LIB_BASE.some((b) => (b.endsWith('/') ? p.startsWith(b) : p === b || `${p}.ts` === b));
+
+function violations(files: string[], forbidden: (target: string) => boolean): string[] {
+  return files.flatMap((f) => importsOf(f).filter(forbidden).map((t) => `${f} → ${t}`));
+}
+
+describe('layers', () => {
+  it('app/ imports nothing from etl/', () => {
+    expect(violations(sourceFiles('app'), (t) => t.startsWith('etl/'))).toEqual([]);
+  });
+
+  it('the lib base imports nothing above it (features, etl, app)', () => {
+    const base = sourceFiles('lib').filter(isBase);
+    expect(base.length).toBeGreaterThan(5);
+    expect(violations(base, (t) => t.startsWith('etl/') || t.startsWith('app/') || (t.startsWith('lib/') && !isBase(t)))).toEqual([]);
+  });
+
+  it('etl/ uses only the lib base, never a feature or a page', () => {
+    expect(violations(sourceFiles('etl'), (t) => t.startsWith('app/') || (t.startsWith('lib/') && !isBase(t)))).toEqual([]);
+  });
+
+  it('lib features reach the pipeline only through their doors', () => {
+    const features = sourceFiles('lib').filter((f) => !isBase(f) && !PIPELINE_DOORS.some((d) => f.startsWith(d)));
+    expect(violations(features, (t) => t.startsWith('etl/'))).toEqual([]);
+  });
+
+  it('nothing outside test/ imports from test/', () => {
+    const files = [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('etl')];
+    expect(violations(files, (t) => t.startsWith('test/'))).toEqual([]);
+  });
+});
