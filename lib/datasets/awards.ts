@@ -32,7 +32,7 @@ export const AWARDS_SCHEMA: DatasetSchema = {
       label: 'Danh hiệu/Hình thức khen thưởng',
       synonyms: [
         'Danh hiệu', 'Hình thức khen thưởng', 'Danh hiệu thi đua', 'Danh hiệu thi đua/Hình thức khen thưởng', 'Hình thức khen',
-        'Danh hiệu, hình thức khen thưởng', 'Khen thưởng', 'Mã hình thức khen thưởng', 'Mã danh hiệu thi đua (nếu có)', 'Mã danh hiệu thi đua',
+        'Danh hiệu, hình thức khen thưởng', 'Khen thưởng', 'Mã hình thức khen thưởng',
       ],
       need: 'required',
       help: 'Tên danh hiệu hoặc hình thức khen thưởng theo Luật Thi đua, khen thưởng (ví dụ Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Giấy khen, Bằng khen của Chủ tịch UBND tỉnh), hoặc mã hình thức của mẫu CANHAN/TAPTHE.',
@@ -79,6 +79,13 @@ export const AWARDS_SCHEMA: DatasetSchema = {
       need: 'optional',
       help: 'Phong trào thi đua, nếu khen theo phong trào.',
       template: { example: '', width: 28 },
+    },
+    {
+      field: 'award_title',
+      label: 'Mã danh hiệu thi đua',
+      synonyms: ['Mã danh hiệu thi đua (nếu có)', 'Mã danh hiệu thi đua'],
+      need: 'optional',
+      help: 'Cột thứ hai của mẫu CANHAN/TAPTHE: mã (hoặc tên) danh hiệu thi đua, khi cột hình thức khen thưởng để trống. Một dòng ghi một danh hiệu hoặc một hình thức.',
     },
     { field: 'honorific', label: 'Tên gọi', synonyms: ['Tên gọi', 'Tên gọi (Ông/Bà/Chức danh)', 'Danh xưng'], need: 'optional', help: 'Ông, Bà hoặc chức danh (dấu hiệu của cá nhân).' },
     { field: 'position', label: 'Chức vụ', synonyms: ['Chức vụ', 'Chức danh'], need: 'optional', help: 'Chức vụ của cá nhân (dấu hiệu của cá nhân).' },
