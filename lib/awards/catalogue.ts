@@ -133,6 +133,7 @@ function byTemplateCode(code: string): AwardMatch | null {
   const words = hits.map((h) => h.name.split(' '));
   const common: string[] = [];
   for (let i = 0; words.every((w) => w[i] !== undefined && w[i] === words[0][i]); i++) common.push(words[0][i]);
+  while (common.length > 1 && /^(của|cấp|hạng)$/.test(common.at(-1)!)) common.pop();
   const family = common.join(' ');
   const fam = byFamily(normaliseClass(fold(family)));
   if (fam && !fam.assumed) return { ok: true, form: findForm(fam.name) };
