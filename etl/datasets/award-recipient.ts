@@ -45,6 +45,13 @@ const PERSON_LEAD = /^(ong|ba|anh|chi|dong chi|d\/c|dc)\b/;
 const HOUSEHOLD_LEAD = /^(gia dinh|ho gia dinh|ho (ong|ba))\b/;
 const COLLECTIVE_LEAD = /^(phong|van phong|thanh tra|so|ban|trung tam|tap the|chi cuc|cuc|ubnd|uy ban|khoi|cong doan|doi|to (cong tac|chuyen mon|nghiep vu))\b/;
 
+// Words one of which every unit name holds, or an abbreviation without spaces («QLNS», «P.TCĐT»):
+// a person's name has none, so it is not looked up (the lookup ranks every unit when it fails).
+const UNIT_WORD = /\b(phong|so|ban|cuc|chi cuc|van phong|thanh tra|kho bac|trung tam|uy ban|ubnd|hdnd|doi|to|khoi|cum|hoi|doan|cong ty|truong|vien|benh vien|tap the|don vi|quan ly|tai chinh|ke hoach|nha nuoc|huyen|tinh|thanh pho|thi xa|xa|phuong)\b/;
+function mayNameUnit(name: string, folded: string): boolean {
+  return UNIT_WORD.test(folded) || (!/\s/.test(name.trim()) && name.length <= 20);
+}
+
 const label = (t: RecipientType) => RECIPIENT_TYPE_LABELS[t].toLowerCase();
 
 function formText(form: AwardForm): string {
@@ -72,7 +79,7 @@ export class RecipientReader {
     const out = new Set<RecipientType>();
     if (PERSON_LEAD.test(f) || personHint) out.add('individual');
     if (HOUSEHOLD_LEAD.test(f)) out.add('household');
-    else if (COLLECTIVE_LEAD.test(f) || (useUnits && this.units.resolve(name).ok)) out.add('collective');
+    else if (COLLECTIVE_LEAD.test(f) || (useUnits && mayNameUnit(name, f) && this.units.resolve(name).ok)) out.add('collective');
     return out;
   }
 

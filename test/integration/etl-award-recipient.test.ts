@@ -102,6 +102,13 @@ describe('award recipients: type read from the header and the form, tied to unit
     expect(await query(db, 'SELECT count(*)::INTEGER AS n FROM awards')).toEqual([{ n: 0 }]);
   });
 
+  it('surnames are not signs: Hồ is not «hộ», Tô not «tổ», Đoàn not «đoàn thể»', async () => {
+    const db = await withUnits();
+    const r = await run(db, [['Họ và tên', 'Hình thức khen thưởng'], ['Hồ Thị Lan', 'Bằng khen UBND tỉnh'], ['Tô Văn Nam', 'Giấy khen Giám đốc Sở'], ['Đoàn Minh Đức', 'Giấy khen Giám đốc Sở']]);
+    expect(r.errors).toEqual([]);
+    expect((await stored(db, r.batchId)).map((x) => x.recipient_type)).toEqual(['individual', 'individual', 'individual']);
+  });
+
   it('when two readings fit, refuses and asks for «Loại»', async () => {
     const db = await withUnits();
     const r = await run(db, [['Họ và tên', 'Hình thức khen thưởng'], ['Phòng Quản lý ngân sách', 'Bằng khen UBND tỉnh']]);
