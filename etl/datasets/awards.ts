@@ -1,6 +1,6 @@
 import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { RawRow } from '@/etl/types';
-import type { AwardKind, AwardLevel, RecipientType } from '@/lib/domain';
+import { AWARD_LEVEL_LABELS, type AwardKind, type AwardLevel, type RecipientType } from '@/lib/domain';
 import { foldKey } from '@/lib/text';
 import { formatDate } from '@/lib/format';
 import { AWARD_LEVELS_TEXT, matchAward, parseAwardLevel, type AwardForm } from '@/lib/awards/catalogue';
@@ -153,8 +153,12 @@ export class AwardsProcessor implements DatasetProcessor {
     }
     const levelText = this.text(row, 'level');
     if (levelText) {
+      // The catalogue's level is the deciding authority's (Law 06/2022/QH15, Điều 80); a «Cấp khen»
+      // that disagrees is reported, not stored.
       const l = parseAwardLevel(levelText);
-      if (l) level = l;
+      if (l && form && l !== form.level) {
+        issues.warning(n, this.ctx.columnName('level'), `cấp khen «${levelText}» khác với cấp quyết định «${form.name}» theo danh mục (${AWARD_LEVEL_LABELS[form.level]}: ${form.authority}); đã ghi theo danh mục.`, 'level_differs');
+      } else if (l) level = l;
       else issues.warning(n, this.ctx.columnName('level'), `không nhận ra cấp khen «${levelText}»; đã lấy cấp khen theo danh mục hình thức khen thưởng. Các cấp: ${AWARD_LEVELS_TEXT}.`, 'level_unknown');
     }
     // Decision.

@@ -158,6 +158,20 @@ describe('award recipients: type read from the header and the form, tied to unit
     expect(bad.errors[0].message).toContain('mã 1650360184 là «Huân chương Lao động» nhưng không ghi hạng');
   });
 
+  it('the level is the deciding authority\'s from the catalogue (Điều 80): a «Cấp khen» that disagrees is reported, not stored', async () => {
+    const db = await withUnits();
+    const r = await run(db, [
+      ['Tên tập thể', 'Danh hiệu', 'Cấp khen'],
+      ['Phòng Quản lý ngân sách', 'TTLĐXS', 'Cơ sở'],
+      ['Văn phòng Sở', 'TTLĐTT', 'Cơ sở'],
+    ]);
+    expect(r.status).toBe('loaded');
+    expect(await query(db, 'SELECT award_level FROM v_awards WHERE batch_id = $b ORDER BY award_id', { b: r.batchId })).toEqual([{ award_level: 'province' }, { award_level: 'grassroots' }]);
+    const w = r.warnings.filter((x) => x.code === 'level_differs');
+    expect(w.map((x) => x.row)).toEqual([2]);
+    expect(w[0].message).toContain('(Bộ, ban, ngành, tỉnh: Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân cấp tỉnh)');
+  });
+
   it('a district-level form decided after 30/6/2025 is refused (the district level ended 01/7/2025, Điều 80 khoản 2)', async () => {
     const db = await withUnits();
     const r = await run(db, [
