@@ -13,7 +13,7 @@ import { applyHeaderOverrides, detectTable, headerMapping, HEADER_SCAN_ROWS, typ
 import { distinctTexts, isBlankRow, markRow, rowHasSectionLead, sectionRecipientType } from '@/etl/detect/rows';
 import { IssueLog } from '@/etl/normalise/issues';
 import { blocFromText, periodFromText } from '@/etl/headers/title';
-import { DATASET_FIELDS } from '@/etl/headers/synonyms';
+import { DATASETS_HINT, fieldLabel, neededColumnsText } from '@/lib/datasets';
 import { createProcessor } from '@/etl/datasets';
 import { storageFailureMessage } from '@/etl/ops/storage-errors';
 import type { DatasetProcessor } from '@/etl/datasets/types';
@@ -271,9 +271,7 @@ async function importOn(
   if (!best || !best.table) {
     if (best) await closeIterator(best.iterator);
     const what = options.dataset ? ` của loại «${DATASET_LABELS[options.dataset]}»` : '';
-    const hint = options.dataset
-      ? `Cần các cột: ${requiredLabels(options.dataset)}.`
-      : 'Tệp đơn vị cần «Tên đơn vị, Loại đơn vị, Khối thi đua, Năm»; hoạt động cần «Ngày, Đơn vị, Hình thức, Nội dung»; khen thưởng cần «Họ và tên, Danh hiệu/Hình thức khen thưởng»; chấm điểm cần «Tiêu chí, Điểm chuẩn» và cột điểm.';
+    const hint = options.dataset ? `Cần các cột: ${neededColumnsText(options.dataset)}.` : DATASETS_HINT;
     return emptyResult(meta, {
       sheet: best?.sheet.name ?? null,
       errors: [{ row: null, column: null, message: `Không tìm thấy dòng tiêu đề cột${what} trong ${HEADER_SCAN_ROWS} dòng đầu. ${hint}`, severity: 'error', code: 'header_missing' }],
@@ -322,7 +320,7 @@ async function importOn(
     titleLines: table.titleLines,
     columnName: (field) => {
       const c = table.fieldColumns.get(field);
-      if (c === undefined) return DATASET_FIELDS[dataset].find((f) => f.field === field)?.label ?? field;
+      if (c === undefined) return fieldLabel(dataset, field);
       return table.columns[c].text || table.columns[c].letter;
     },
   });
@@ -440,16 +438,6 @@ async function importOn(
     if (storedPath) fs.rmSync(storedPath, { force: true });
     throw err;
   }
-}
-
-function requiredLabels(dataset: Dataset): string {
-  const need: Record<Dataset, string[]> = {
-    units: ['name', 'kind', 'bloc', 'year'],
-    activities: ['date', 'unit', 'channel', 'title', 'participants'],
-    awards: ['recipient', 'award', 'decision_no', 'year'],
-    scores: ['criterion', 'max_points', 'self_points', 'assessed_points'],
-  };
-  return need[dataset].map((f) => `«${DATASET_FIELDS[dataset].find((x) => x.field === f)?.label ?? f}»`).join(', ');
 }
 
 function storeOriginal(options: ImportOptions, meta: FileMeta, input?: { path: string } | { bytes: Buffer }): string | null {

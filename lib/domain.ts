@@ -78,7 +78,7 @@ export type AwardLevel = (typeof AWARD_LEVELS)[number];
 export const AWARD_LEVEL_LABELS: Record<AwardLevel, string> = {
   state: 'Nhà nước',
   government: 'Chính phủ, Thủ tướng',
-  province: 'Bộ, ngành, tỉnh',
+  province: 'Bộ, ban, ngành, tỉnh',
   department: 'Sở, huyện',
   grassroots: 'Cơ sở',
 };

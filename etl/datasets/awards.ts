@@ -1,8 +1,10 @@
 import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { RawRow } from '@/etl/types';
-import type { AwardKind, AwardLevel, RecipientType } from '@/lib/domain';
-import { fold, foldKey } from '@/lib/text';
-import { matchAward, parseAwardLevel } from '@/lib/awards/catalogue';
+import { AWARD_LEVEL_LABELS, type AwardKind, type AwardLevel, type RecipientType } from '@/lib/domain';
+import { foldKey } from '@/lib/text';
+import { formatDate } from '@/lib/format';
+import { AWARD_LEVELS_TEXT, matchAward, parseAwardLevel, type AwardForm } from '@/lib/awards/catalogue';
+import { validOn } from '@/lib/awards/forms';
 import { suggestionText } from '@/lib/units/resolve';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseDateCell, parseDateText } from '@/etl/normalise/dates';
@@ -12,6 +14,9 @@ import { periodFromText } from '@/etl/headers/title';
 import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunks';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
 import { readYearColumn } from './year-column';
+import { RecipientReader, recipientTypeOf, UnitTie } from './award-recipient';
+
+export { recipientTypeOf };
 
 /**
  * Awards (khen thưởng): recipient, unit, award (mapped to the catalogue), level, decision
@@ -19,15 +24,6 @@ import { readYearColumn } from './year-column';
  * "I. TẬP THỂ", or inferred). Units outside the dimension are kept raw with a warning.
  * row_key = recipient | award | decision_no | year (folded).
  */
-export function recipientTypeOf(text: string): RecipientType | null {
-  const f = fold(text);
-  if (!f) return null;
-  if (/ho gia dinh|hogiadinh|household|^ho$/.test(f)) return 'household';
-  if (/tap the|tapthe|collective|don vi/.test(f)) return 'collective';
-  if (/ca nhan|canhan|individual/.test(f)) return 'individual';
-  return null;
-}
-
 const DATE_IN_TEXT = /(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})/;
 
 /** "125/QĐ-STC ngày 20/12/2022" → number and date. */
@@ -67,7 +63,8 @@ export class AwardsProcessor implements DatasetProcessor {
   private sourceRow: number[] = [];
   private keys: string[] = [];
   private seen = new Map<string, number>();
-  private warnedUnits = new Set<string>();
+  private recipients: RecipientReader;
+  private unitTie: UnitTie;
 
   constructor(private ctx: DatasetContext) {
     this.col = (f) => ctx.table.fieldColumns.get(f) ?? -1;
@@ -80,6 +77,9 @@ export class AwardsProcessor implements DatasetProcessor {
       }
     }
     this.titleYear = y ?? ctx.period?.year ?? null;
+    const rc = ctx.table.fieldColumns.get('recipient');
+    this.recipients = new RecipientReader(ctx.units, rc === undefined ? '' : ctx.table.columns[rc].text);
+    this.unitTie = new UnitTie(ctx.units, (t) => this.resolveUnit(t));
     if (ctx.period) this.titleYear = ctx.period.year;
   }
 
@@ -93,6 +93,11 @@ export class AwardsProcessor implements DatasetProcessor {
   }
 
   onSection(row: RawRow, texts: string[]): boolean {
+    // A name and a different award («Nguyễn Văn An | Tập thể lao động xuất sắc») is a data row,
+    // not a heading «TẬP THỂ» (a merged heading repeats one text across the columns).
+    const name = this.text(row, 'recipient');
+    const award = this.text(row, 'award') || this.text(row, 'award_title');
+    if (name && award && name !== award) return false;
     for (const t of texts) {
       const type = sectionRecipientType(t);
       if (type) {
@@ -105,13 +110,20 @@ export class AwardsProcessor implements DatasetProcessor {
   }
 
   onRow(row: RawRow): void {
-    const { issues, units } = this.ctx;
+    const { issues } = this.ctx;
     const n = row.rowNumber;
     const recipient = this.text(row, 'recipient');
-    const awardText = this.text(row, 'award');
+    // The CANHAN/TAPTHE templates have a second award column for the title («Mã danh hiệu thi đua»).
+    const formText = this.text(row, 'award');
+    const titleText = this.text(row, 'award_title');
+    const awardText = formText || titleText;
     const unitText = this.text(row, 'unit');
     if (!recipient && !awardText && !unitText) return;
     let ok = true;
+    if (formText && titleText) {
+      ok = false;
+      issues.error(n, this.ctx.columnName('award_title'), `dòng ghi cả hình thức khen thưởng «${formText}» và danh hiệu thi đua «${titleText}». Mỗi dòng ghi một khen thưởng: hãy tách danh hiệu sang một dòng riêng.`, 'award_two');
+    }
     if (!recipient) {
       ok = false;
       issues.error(n, this.ctx.columnName('recipient'), 'thiếu tên người hoặc tập thể được khen. Hãy ghi họ và tên (cá nhân) hoặc tên tập thể.', 'recipient_missing');
@@ -120,6 +132,7 @@ export class AwardsProcessor implements DatasetProcessor {
     let awardName = '';
     let kind: AwardKind = 'title';
     let level: AwardLevel | null = null;
+    let form: AwardForm | null = null;
     if (!awardText) {
       ok = false;
       issues.error(n, this.ctx.columnName('award'), 'thiếu danh hiệu hoặc hình thức khen thưởng. Hãy ghi, ví dụ: Lao động tiên tiến, Bằng khen của Chủ tịch UBND tỉnh.', 'award_missing');
@@ -128,8 +141,10 @@ export class AwardsProcessor implements DatasetProcessor {
       if (!m.ok) {
         ok = false;
         const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : '';
-        issues.error(n, this.ctx.columnName('award'), `không nhận ra danh hiệu/hình thức khen thưởng «${awardText}».${hint} Hãy ghi đúng tên theo danh mục hình thức khen thưởng.`, 'award_unknown');
+        const msg = m.message ?? `không nhận ra danh hiệu/hình thức khen thưởng «${awardText}».${hint} Hãy ghi đúng tên theo danh mục hình thức khen thưởng.`;
+        issues.error(n, this.ctx.columnName('award'), msg, 'award_unknown');
       } else {
+        form = m.form;
         awardName = m.form.name;
         kind = m.form.kind;
         level = m.form.level;
@@ -138,9 +153,13 @@ export class AwardsProcessor implements DatasetProcessor {
     }
     const levelText = this.text(row, 'level');
     if (levelText) {
+      // The catalogue's level is the deciding authority's (Law 06/2022/QH15, Điều 80); a «Cấp khen»
+      // that disagrees is reported, not stored.
       const l = parseAwardLevel(levelText);
-      if (l) level = l;
-      else issues.warning(n, this.ctx.columnName('level'), `không nhận ra cấp khen «${levelText}»; đã suy ra cấp khen từ tên danh hiệu. Các cấp: Nhà nước, Chính phủ, Tỉnh/Bộ, Sở/Huyện, Cơ sở.`, 'level_unknown');
+      if (l && form && l !== form.level) {
+        issues.warning(n, this.ctx.columnName('level'), `cấp khen «${levelText}» khác với cấp quyết định «${form.name}» theo danh mục (${AWARD_LEVEL_LABELS[form.level]}: ${form.authority}); đã ghi theo danh mục.`, 'level_differs');
+      } else if (l) level = l;
+      else issues.warning(n, this.ctx.columnName('level'), `không nhận ra cấp khen «${levelText}»; đã lấy cấp khen theo danh mục hình thức khen thưởng. Các cấp: ${AWARD_LEVELS_TEXT}.`, 'level_unknown');
     }
     // Decision.
     let decisionNo: string | null = this.text(row, 'decision_no') || null;
@@ -176,48 +195,18 @@ export class AwardsProcessor implements DatasetProcessor {
       ok = false;
       issues.error(n, this.ctx.columnName('year'), 'không xác định được năm khen thưởng. Hãy thêm cột «Năm», ghi ngày quyết định, ghi «NĂM 2022» trong tiêu đề, hoặc dùng --period 2022.', 'year_missing');
     }
-    // Unit: resolved when known; otherwise kept raw with a warning.
-    let unitId: number | null = null;
-    let unitRaw: string | null = unitText || null;
-    if (unitText) {
-      unitId = this.resolveUnit(unitText);
-      if (unitId === null && !this.warnedUnits.has(unitText)) {
-        this.warnedUnits.add(unitText);
-        const m = units.resolve(unitText);
-        const hint = !m.ok && m.suggestions.length ? ` Tên gần nhất: ${suggestionText(m.suggestions)}.` : '';
-        issues.warning(n, this.ctx.columnName('unit'), `đơn vị «${unitText}» không có trong danh mục; vẫn nạp với tên như trong tệp.${hint} Có thể thêm tên gọi khác cho đơn vị để lần sau nhận ra.`, 'unit_unknown');
-      }
-    }
-    // Recipient type: column, section row, inferred.
-    let type: RecipientType | null = null;
-    const typeText = this.text(row, 'recipient_type');
-    if (typeText) type = recipientTypeOf(typeText);
-    if (!type) type = this.section;
-    if (!type && recipient) {
-      const asUnit = units.resolve(recipient);
-      if (asUnit.ok) {
-        type = 'collective';
-        if (unitId === null) {
-          unitId = asUnit.unitId;
-          unitRaw = unitRaw ?? recipient;
-        }
-      } else if (/^(ong|ba|anh|chi|dong chi|d\/c)\b/.test(fold(recipient)) || this.text(row, 'honorific') || this.text(row, 'position')) type = 'individual';
-      else if (/^(gia dinh|ho)\b/.test(fold(recipient))) type = 'household';
-      else if (/^(phong|van phong|thanh tra|so|ban|trung tam|tap the|to|doi|chi cuc|ubnd)\b/.test(fold(recipient))) type = 'collective';
-    }
-    if (type === 'collective' && unitId === null && !unitText && recipient) {
-      // A collective is usually a unit itself.
-      const asUnit = units.resolve(recipient);
-      if (asUnit.ok) {
-        unitId = asUnit.unitId;
-        unitRaw = recipient;
-      }
-    }
-    if (!type && ok) {
+    // Recipient type (stated, by the form, by the header, by the name) and the unit it is tied to.
+    const personHint = !!(this.text(row, 'honorific') || this.text(row, 'position'));
+    const who = recipient ? this.recipients.read(n, recipient, this.text(row, 'recipient_type'), this.section, form, personHint) : null;
+    if (who && !who.ok && (ok || who.code === 'recipient_form_mismatch')) issues.error(n, this.ctx.columnName(who.field), who.message, who.code);
+    if (who && !who.ok) ok = false;
+    const type: RecipientType | null = who?.ok ? who.type : null;
+    if (form && decisionDate && !validOn(form, decisionDate)) {
       ok = false;
-      issues.error(n, this.ctx.columnName('recipient_type'), `không xác định được «${recipient}» là cá nhân, tập thể hay hộ gia đình. Hãy thêm cột «Loại» (Cá nhân/Tập thể/Hộ gia đình) hoặc dòng mục «I. TẬP THỂ», «II. CÁ NHÂN» phía trên.`, 'recipient_type_missing');
+      issues.error(n, this.ctx.columnName('award'), `«${form.name}» chỉ quyết định được ${form.validFrom ? `từ ${formatDate(form.validFrom)} ` : ''}${form.validTo ? `đến ${formatDate(form.validTo)}` : ''}, nhưng quyết định ghi ngày ${formatDate(decisionDate)}. Hãy kiểm tra lại hình thức khen thưởng hoặc ngày quyết định.`, 'award_not_valid');
     }
     if (!ok || year === null || !type) return;
+    const { unitId, unitRaw } = this.unitTie.tie(n, unitText, type, recipient);
     const key = rowKey(`${foldKey(recipient)}|${foldKey(awardName)}|${foldKey(decisionNo ?? '')}|${year}`);
     const prev = this.seen.get(key);
     if (prev !== undefined) {
@@ -255,6 +244,19 @@ export class AwardsProcessor implements DatasetProcessor {
 
   async finish(): Promise<void> {
     this.seen.clear();
+    // How recipient types were read, and rows without a unit: said in the preview and kept with the batch.
+    for (const note of this.recipients.notes()) this.ctx.issues.warning(null, this.ctx.columnName('recipient'), note, 'recipient_read');
+    for (const w of this.unitTie.notes()) {
+      const hint = w.name ? this.closest(w.name) : '';
+      const col = w.asRecipient ? this.ctx.columnName('recipient') : w.name ? this.ctx.columnName('unit') : null;
+      this.ctx.issues.warning(w.row || null, col, w.message + hint, w.code);
+    }
+  }
+
+  private closest(name: string): string {
+    const m = this.ctx.units.resolve(name);
+    const hint = !m.ok && m.suggestions.length ? ` Tên gần nhất: ${suggestionText(m.suggestions)}.` : '';
+    return `${hint} Có thể thêm tên gọi khác cho đơn vị để lần sau nhận ra.`;
   }
 
   preview(n: number): Record<string, unknown>[] {

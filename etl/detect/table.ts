@@ -1,6 +1,7 @@
 import type { Cell, HeaderMapping, RawRow } from '@/etl/types';
 import { DATASETS, type Dataset } from '@/lib/domain';
 import { foldKey } from '@/lib/text';
+import { DATASET_SCHEMAS } from '@/lib/datasets';
 import { columnLetter } from '@/etl/read/cells';
 import { cellText } from '@/etl/normalise/cells';
 import { matchHeaderText, type SynonymHit } from '@/etl/headers/synonyms';
@@ -38,14 +39,6 @@ export interface DetectedTable {
   /** For wide score sheets: whether units run across columns. */
   wide: boolean;
 }
-
-const REQUIRED: Record<Dataset, string[][]> = {
-  // Any one of the alternatives must be fully present.
-  units: [['name', 'kind'], ['name', 'bloc'], ['name', 'abbreviation']],
-  activities: [['date', 'unit', 'title']],
-  awards: [['recipient', 'award']],
-  scores: [['criterion', 'unit', 'assessed_points'], ['criterion', 'unit', 'self_points'], ['criterion', 'max_points']],
-};
 
 function rowTexts(cells: Cell[], width: number): string[] {
   const out: string[] = new Array(width);
@@ -121,7 +114,7 @@ function mapColumns(dataset: Dataset, parent: string[], child: string[] | null):
     // A row of pairs (Tự chấm / Khối chấm) is strong evidence of the wide layout.
     if (wide) score += columns.some((c) => c.field === 'unit_self') ? 2 : 1;
   }
-  const ok = REQUIRED[dataset].some((alt) => alt.every((f) => fields.has(f)));
+  const ok = DATASET_SCHEMAS[dataset].recognisedBy.some((alt) => alt.every((f) => fields.has(f)));
   if (dataset === 'scores' && fields.has('max_points') && !fields.has('unit') && !wide) return { dataset, score: 0, columns, fields, wide };
   return { dataset, score: ok ? score : 0, columns, fields, wide };
 }

@@ -472,13 +472,13 @@ export const AWARD_FORMS = {
     written: ['Giấy khen Giám đốc Sở', 'Giấy khen của Giám đốc Sở Tài chính'],
   },
   bangKhenTinh: {
-    name: 'Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương',
+    name: 'Bằng khen của Bộ, ban, ngành, tỉnh',
     kind: 'commendation',
     written: ['Bằng khen UBND tỉnh', 'Bằng khen của Chủ tịch UBND tỉnh'],
   },
   ttldxs: { name: 'Tập thể lao động xuất sắc', kind: 'title', written: ['TTLĐXS', 'Tập thể lao động xuất sắc'] },
   ttldtt: { name: 'Tập thể lao động tiên tiến', kind: 'title', written: ['Tập thể lao động tiên tiến'] },
-  coThiDua: { name: 'Cờ thi đua của UBND tỉnh', kind: 'title', written: ['Cờ thi đua của UBND tỉnh', 'Cờ thi đua UBND tỉnh'] },
+  coThiDua: { name: 'Cờ thi đua của Bộ, ban, ngành, tỉnh', kind: 'title', written: ['Cờ thi đua của UBND tỉnh', 'Cờ thi đua UBND tỉnh'] },
   bangKhenTTg: { name: 'Bằng khen của Thủ tướng Chính phủ', kind: 'commendation', written: ['Bằng khen của Thủ tướng Chính phủ'] },
   huanChuongLd3: { name: 'Huân chương Lao động hạng ba', kind: 'commendation', written: ['Huân chương Lao động hạng ba'] },
 } as const satisfies Record<string, { name: string; kind: AwardKind; written: readonly string[] }>;

@@ -1,64 +1,37 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Papa from 'papaparse';
-import type { AwardKind, AwardLevel } from '@/lib/domain';
+import { AWARD_LEVEL_LABELS, AWARD_LEVELS, type AwardLevel } from '@/lib/domain';
 import { editDistance, fold, foldKey } from '@/lib/text';
+import { awardForms, type AwardForm } from './forms';
 
 /**
- * The award-form catalogue (data/reference/award-forms.csv, a copy of the real one: name,kind)
- * and the mapping of the loose spellings real lists use ("LĐTT", "Bằng khen UBND tỉnh") to its
- * canonical names.
+ * Mapping of the loose spellings real lists use ("LĐTT", "Bằng khen UBND tỉnh", a template's
+ * mã hình thức) to the canonical names of the catalogue (lib/awards/forms.ts).
  */
-export interface AwardForm {
-  name: string;
-  kind: AwardKind;
-  level: AwardLevel | null;
-}
+export { awardForms, type AwardForm } from './forms';
 
 export type AwardMatch =
   | { ok: true; form: AwardForm; assumed?: string }
-  | { ok: false; suggestions: string[] };
+  | { ok: false; suggestions: string[]; message?: string };
 
-const CATALOGUE_FILE = path.join(process.cwd(), 'data', 'reference', 'award-forms.csv');
-
-/** Level of the issuer, derived from the canonical name (rules, not a list, so new forms fit). */
+/** Level of a catalogue form by its canonical (or older) name, or null when the name is not in it. */
 export function levelOfAward(name: string): AwardLevel | null {
-  const f = fold(name);
-  if (/thu tuong|chinh phu/.test(f)) return 'government';
-  if (/^(huan chuong|huy chuong|anh hung|giai thuong|ba me|bang co cong|bang to quoc|tinh anh hung|thanh pho anh hung|nghe si|nghe nhan|nha giao|thay thuoc)/.test(f)) return 'state';
-  if (/toan quoc/.test(f)) return 'state';
-  if (/cap bo|ubnd tinh|uy ban nhan dan tinh|cap tinh|\bbo\b.*\btinh\b/.test(f) && !/^giay khen/.test(f)) return 'province';
-  if (/^giay khen/.test(f) && /cap xa/.test(f)) return 'grassroots';
-  if (/^giay khen/.test(f)) return 'department';
-  if (/^ky niem chuong|^bang vang/.test(f)) return 'province';
-  if (/^(lao dong tien tien|chien si thi dua co so|chien si tien tien|tap the lao dong|don vi tien tien|don vi quyet thang|gia dinh van hoa|thon van hoa)/.test(f)) return 'grassroots';
-  return null;
+  const key = foldKey(name);
+  return awardForms().find((f) => foldKey(f.name) === key || f.aliases.some((a) => foldKey(a) === key))?.level ?? null;
 }
 
-/** A "Cấp khen" column value → level. */
+/** The levels in words, from the one label map (lib/domain). */
+export const AWARD_LEVELS_TEXT = AWARD_LEVELS.map((l) => AWARD_LEVEL_LABELS[l]).join('; ');
+
+/** A "Cấp khen" column value → level: the label map's own words first, then common wordings. */
 export function parseAwardLevel(raw: string): AwardLevel | null {
   const f = fold(raw);
   if (!f) return null;
+  for (const l of AWARD_LEVELS) if (fold(AWARD_LEVEL_LABELS[l]) === f) return l;
   if (/nha nuoc|chu tich nuoc|quoc gia/.test(f)) return 'state';
   if (/chinh phu|thu tuong/.test(f)) return 'government';
   if (/co so|cap xa/.test(f)) return 'grassroots';
   if (/\bso\b|huyen|cap so/.test(f)) return 'department';
   if (/tinh|\bbo\b|nganh|trung uong/.test(f)) return 'province';
   return null;
-}
-
-let cachedForms: AwardForm[] | undefined;
-
-export function awardForms(): AwardForm[] {
-  if (!cachedForms) {
-    const text = fs.readFileSync(CATALOGUE_FILE, 'utf8').replace(/^\uFEFF/, '');
-    const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true });
-    cachedForms = parsed.data
-      .slice(1)
-      .filter((r) => r[0] && (r[1] === 'title' || r[1] === 'commendation'))
-      .map((r) => ({ name: r[0].normalize('NFC').trim(), kind: r[1] as AwardKind, level: levelOfAward(r[0]) }));
-  }
-  return cachedForms;
 }
 
 function findForm(name: string): AwardForm {
@@ -69,16 +42,15 @@ function findForm(name: string): AwardForm {
 }
 
 // Canonical names the loose spellings below point to (checked against the catalogue on first use).
-const BK_PROVINCE = 'Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương';
+const BK_PROVINCE = 'Bằng khen của Bộ, ban, ngành, tỉnh';
 const BK_PM = 'Bằng khen của Thủ tướng Chính phủ';
 const GK_DEPARTMENT = 'Giấy khen của Thủ trưởng cơ quan chuyên môn và tương đương thuộc Ủy ban nhân dân cấp tỉnh';
 const GK_MINISTRY_UNIT = 'Giấy khen của Thủ trưởng cơ quan, đơn vị thuộc bộ, ngành, cơ quan ngang bộ, cơ quan thuộc Chính phủ';
 const GK_DISTRICT = 'Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện';
 const GK_COMMUNE = 'Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã';
-const CO_PROVINCE = 'Cờ thi đua của UBND tỉnh';
-const CO_MINISTRY = 'Cờ thi đua cấp Bộ, ngành, tỉnh, đoàn thể trung ương';
+const CO_PROVINCE = 'Cờ thi đua của Bộ, ban, ngành, tỉnh';
 const CO_GOV = 'Cờ thi đua của Chính phủ';
-const CSTD_PROVINCE = 'Chiến sĩ thi đua cấp Bộ, ngành, tỉnh, đoàn thể trung ương';
+const CSTD_PROVINCE = 'Chiến sĩ thi đua Bộ, ban, ngành, tỉnh';
 
 /** Abbreviations and short forms, by folded key. */
 const SHORT_FORMS: Record<string, string> = {
@@ -119,7 +91,7 @@ function byFamily(f: string): { name: string; assumed?: string } | null {
   if (/^(bang khen|bk)\b/.test(f)) {
     if (/thu tuong|chinh phu|ttg|ttcp/.test(f)) return { name: BK_PM };
     if (/tinh|ubnd|chu tich|\bbo\b|nganh|doan the|trung uong/.test(f)) return { name: BK_PROVINCE };
-    return { name: BK_PROVINCE, assumed: 'Bằng khen không ghi cấp khen: đã hiểu là Bằng khen cấp bộ, ban, ngành, tỉnh.' };
+    return { name: BK_PROVINCE, assumed: 'Bằng khen không ghi cấp khen: đã hiểu là Bằng khen của Bộ, ban, ngành, tỉnh.' };
   }
   if (/^(giay khen|gk)\b/.test(f)) {
     if (/cap xa|\bxa\b|phuong|thi tran/.test(f)) return { name: GK_COMMUNE };
@@ -130,7 +102,6 @@ function byFamily(f: string): { name: string; assumed?: string } | null {
   }
   if (/^co (thi dua|td)\b/.test(f)) {
     if (/chinh phu/.test(f)) return { name: CO_GOV };
-    if (/\bbo\b|nganh|doan the|trung uong/.test(f)) return { name: CO_MINISTRY };
     return { name: CO_PROVINCE };
   }
   if (/^chien si thi dua (cap )?(tinh|bo)/.test(f)) return { name: CSTD_PROVINCE };
@@ -148,12 +119,40 @@ export function matchAward(raw: string): AwardMatch {
   return result;
 }
 
+const nameKey = (name: string) => normaliseClass(fold(name)).replace(/ /g, '');
+
+/**
+ * A template's code (mã hình thức / mã danh hiệu of the CANHAN/TAPTHE «DANHMUC» sheet). A family
+ * code (Huân chương Lao động, Bằng khen) stands for every class or issuer: decoded when the family's
+ * own rule decides (Bằng khen, Giấy khen), otherwise refused naming the candidates.
+ */
+function byTemplateCode(code: string): AwardMatch | null {
+  const hits = awardForms().filter((x) => x.templateCode === code);
+  if (hits.length === 0) return null;
+  if (hits.length === 1) return { ok: true, form: hits[0] };
+  const words = hits.map((h) => h.name.split(' '));
+  const common: string[] = [];
+  for (let i = 0; words.every((w) => w[i] !== undefined && w[i] === words[0][i]); i++) common.push(words[0][i]);
+  while (common.length > 1 && /^(của|cấp|hạng)$/.test(common.at(-1)!)) common.pop();
+  const family = common.join(' ');
+  const fam = byFamily(normaliseClass(fold(family)));
+  if (fam && !fam.assumed) return { ok: true, form: findForm(fam.name) };
+  if (fam) return { ok: true, form: findForm(fam.name), assumed: `mã ${code} là «${family}»; ${fam.assumed}` };
+  return {
+    ok: false,
+    suggestions: hits.map((h) => h.name),
+    message: `mã ${code} là «${family}» nhưng không ghi hạng hoặc cấp; hãy ghi tên đầy đủ, một trong: ${hits.map((h) => `«${h.name}»`).join(', ')}.`,
+  };
+}
+
 function matchUncached(raw: string): AwardMatch {
   const forms = awardForms();
+  const code = raw.trim();
+  if (/^\d{6,}$/.test(code)) return byTemplateCode(code) ?? { ok: false, suggestions: [], message: `không có mã hình thức khen thưởng «${code}» trong danh mục của mẫu CANHAN/TAPTHE.` };
   const f = normaliseClass(fold(raw)).replace(/^(danh hieu|hinh thuc) /, '');
   const key = f.replace(/ /g, '');
   if (!key) return { ok: false, suggestions: [] };
-  const exact = forms.find((x) => normaliseClass(fold(x.name)).replace(/ /g, '') === key);
+  const exact = forms.find((x) => nameKey(x.name) === key) ?? forms.find((x) => x.aliases.some((a) => nameKey(a) === key));
   if (exact) return { ok: true, form: exact };
   const short = SHORT_FORMS[key];
   if (short) return { ok: true, form: findForm(short) };
@@ -161,7 +160,7 @@ function matchUncached(raw: string): AwardMatch {
   if (fam) return { ok: true, form: findForm(fam.name), assumed: fam.assumed };
   // Typos: accept a small edit distance relative to the length.
   const ranked = forms
-    .map((x) => ({ x, d: editDistance(key, normaliseClass(fold(x.name)).replace(/ /g, '')) }))
+    .map((x) => ({ x, d: editDistance(key, nameKey(x.name)) }))
     .sort((a, b) => a.d - b.d);
   const best = ranked[0];
   if (best && best.d <= Math.max(1, Math.floor(key.length / 10))) return { ok: true, form: best.x };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATASETS, type Dataset } from '@/lib/domain';
-import { DATASET_FIELDS } from '@/etl/headers/synonyms';
+import { DATASET_SCHEMAS } from '@/lib/datasets';
 import { parsePeriod } from '@/lib/periods';
 
 /**
@@ -14,7 +14,7 @@ export interface ImportChoices {
   bloc?: string;
 }
 
-const ALL_FIELDS = new Set(Object.values(DATASET_FIELDS).flatMap((fields) => fields.map((f) => f.field)));
+const ALL_FIELDS = new Set(Object.values(DATASET_SCHEMAS).flatMap((s) => s.fields.map((f) => f.field)));
 
 export const ImportChoicesSchema = z
   .object({
@@ -55,5 +55,5 @@ export function parseChoices(body: unknown): { ok: true; choices: ImportChoices 
 
 /** Field choices per dataset for the mapping editor (field id + Vietnamese label). */
 export function fieldOptions(dataset: Dataset): { field: string; label: string }[] {
-  return DATASET_FIELDS[dataset].map((f) => ({ field: f.field, label: f.label }));
+  return DATASET_SCHEMAS[dataset].fields.map((f) => ({ field: f.field, label: f.label }));
 }

@@ -50,7 +50,7 @@ describe('a spreadsheet shape never seen before', () => {
       { b: r.batchId },
     );
     expect(rows).toEqual([
-      { recipient_name: 'Phòng Quản lý ngân sách', recipient_type: 'collective', unit_name: 'Phòng Quản lý ngân sách', award_name: 'Tập thể lao động xuất sắc', award_level: 'grassroots', decision_no: '45/QĐ-STC', decided: '15/01/2024', award_year: 2023 },
+      { recipient_name: 'Phòng Quản lý ngân sách', recipient_type: 'collective', unit_name: 'Phòng Quản lý ngân sách', award_name: 'Tập thể lao động xuất sắc', award_level: 'province', decision_no: '45/QĐ-STC', decided: '15/01/2024', award_year: 2023 },
       { recipient_name: 'P. TIN HỌC VÀ THỐNG KÊ', recipient_type: 'collective', unit_name: 'Phòng Tin học và Thống kê', award_name: 'Giấy khen của Thủ trưởng cơ quan chuyên môn và tương đương thuộc Ủy ban nhân dân cấp tỉnh', award_level: 'department', decision_no: '45/QĐ-STC', decided: '15/01/2024', award_year: 2023 },
       { recipient_name: 'Nguyễn Thị Hồng', recipient_type: 'individual', unit_name: 'Phòng Quản lý ngân sách', award_name: 'Lao động tiên tiến', award_level: 'grassroots', decision_no: '45/QĐ-STC', decided: '15/01/2024', award_year: 2023 },
       { recipient_name: 'TRẦN VĂN BÌNH', recipient_type: 'individual', unit_name: 'Thanh tra Sở', award_name: 'Chiến sĩ thi đua cơ sở', award_level: 'grassroots', decision_no: '45/QĐ-STC', decided: '15/01/2024', award_year: 2023 },

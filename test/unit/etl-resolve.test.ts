@@ -47,11 +47,11 @@ describe('award catalogue', () => {
     expect(name('Lao động tiên tiến')).toBe('Lao động tiên tiến');
     expect(name('CSTĐCS')).toBe('Chiến sĩ thi đua cơ sở');
     expect(name('TTLĐXS')).toBe('Tập thể lao động xuất sắc');
-    expect(name('Bằng khen UBND tỉnh')).toBe('Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương');
-    expect(name('Bằng khen của Chủ tịch UBND tỉnh')).toBe('Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương');
+    expect(name('Bằng khen UBND tỉnh')).toBe('Bằng khen của Bộ, ban, ngành, tỉnh');
+    expect(name('Bằng khen của Chủ tịch UBND tỉnh')).toBe('Bằng khen của Bộ, ban, ngành, tỉnh');
     expect(name('Bằng khen Thủ tướng Chính phủ')).toBe('Bằng khen của Thủ tướng Chính phủ');
     expect(name('Giấy khen Giám đốc Sở')).toBe('Giấy khen của Thủ trưởng cơ quan chuyên môn và tương đương thuộc Ủy ban nhân dân cấp tỉnh');
-    expect(name('Cờ thi đua UBND tỉnh')).toBe('Cờ thi đua của UBND tỉnh');
+    expect(name('Cờ thi đua UBND tỉnh')).toBe('Cờ thi đua của Bộ, ban, ngành, tỉnh');
     expect(name('Huân chương Lao động hạng 3')).toBe('Huân chương Lao động hạng ba');
     expect(name('Huân chương Lao động hạng III')).toBe('Huân chương Lao động hạng ba');
     const ldtt = matchAward('LĐTT');

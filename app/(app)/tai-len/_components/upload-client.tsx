@@ -13,6 +13,7 @@ import {
   UNIT_KIND_LABELS,
 } from '@/lib/domain';
 import { formatDate, formatNumber } from '@/lib/format';
+import { previewLabel } from '@/lib/datasets';
 import type { ImportIssue } from '@/etl/types';
 import type { UploadView } from '@/lib/upload/run-import';
 import type { ImportChoices } from '@/lib/upload/choices';
@@ -44,39 +45,6 @@ export interface UploadClientProps {
 
 const PHASE_LABELS = { read: 'Đang đọc tệp', validate: 'Đang kiểm tra dữ liệu', load: 'Đang nạp vào cơ sở dữ liệu' } as const;
 
-const PREVIEW_LABELS: Record<string, string> = {
-  row: 'Dòng',
-  activity_date: 'Ngày',
-  unit_name: 'Đơn vị',
-  unit: 'Đơn vị',
-  channel: 'Hình thức',
-  title: 'Nội dung',
-  participants: 'Số người',
-  movement: 'Phong trào',
-  exemplar: 'Điển hình',
-  recipient_name: 'Họ và tên',
-  recipient_type: 'Loại',
-  award_name: 'Danh hiệu / hình thức',
-  award_kind: 'Loại khen',
-  award_level: 'Cấp khen',
-  decision_no: 'Số QĐ',
-  decision_date: 'Ngày QĐ',
-  award_year: 'Năm',
-  criterion: 'Tiêu chí',
-  criterion_code: 'Mã',
-  criterion_kind: 'Loại điểm',
-  criterion_group: 'Nhóm',
-  max_points: 'Điểm chuẩn',
-  self_points: 'Tự chấm',
-  assessed_points: 'Khối chấm',
-  name: 'Tên đơn vị',
-  abbreviation: 'Viết tắt',
-  kind: 'Loại đơn vị',
-  bloc: 'Khối',
-  year: 'Năm',
-  period: 'Kỳ',
-};
-
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${formatNumber(Math.round((n / 1024 / 1024) * 10) / 10)} MB`;
   if (n >= 1024) return `${formatNumber(n / 1024, 0)} KB`;
@@ -90,7 +58,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   award_kind: AWARD_KIND_LABELS,
   award_level: AWARD_LEVEL_LABELS,
   criterion_kind: CRITERION_KIND_LABELS,
-  kind: UNIT_KIND_LABELS,
+  unit_kind: UNIT_KIND_LABELS,
 };
 
 function cellText(v: unknown, key?: string): string {
@@ -569,7 +537,7 @@ function EntryCard({
                     <tr>
                       {previewKeys.map((k) => (
                         <th key={k} className="whitespace-nowrap px-3 py-2">
-                          {PREVIEW_LABELS[k] ?? k}
+                          {previewLabel(r.dataset, k)}
                         </th>
                       ))}
                     </tr>
