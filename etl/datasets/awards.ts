@@ -4,6 +4,7 @@ import type { AwardKind, AwardLevel, RecipientType } from '@/lib/domain';
 import { fold, foldKey } from '@/lib/text';
 import { matchAward, parseAwardLevel } from '@/lib/awards/catalogue';
 import { suggestionText } from '@/lib/units/resolve';
+import { unitProblem } from '@/lib/units/messages';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseDateCell, parseDateText } from '@/etl/normalise/dates';
 import { rowKey } from '@/etl/normalise/row-key';
@@ -67,7 +68,6 @@ export class AwardsProcessor implements DatasetProcessor {
   private sourceRow: number[] = [];
   private keys: string[] = [];
   private seen = new Map<string, number>();
-  private warnedUnits = new Set<string>();
 
   constructor(private ctx: DatasetContext) {
     this.col = (f) => ctx.table.fieldColumns.get(f) ?? -1;
@@ -181,11 +181,16 @@ export class AwardsProcessor implements DatasetProcessor {
     let unitRaw: string | null = unitText || null;
     if (unitText) {
       unitId = this.resolveUnit(unitText);
-      if (unitId === null && !this.warnedUnits.has(unitText)) {
-        this.warnedUnits.add(unitText);
+      if (unitId === null) {
+        // Unknown: kept raw, one counted warning per row. Ambiguous: never a guess, the row is refused.
         const m = units.resolve(unitText);
-        const hint = !m.ok && m.suggestions.length ? ` Tên gần nhất: ${suggestionText(m.suggestions)}.` : '';
-        issues.warning(n, this.ctx.columnName('unit'), `đơn vị «${unitText}» không có trong danh mục; vẫn nạp với tên như trong tệp.${hint} Có thể thêm tên gọi khác cho đơn vị để lần sau nhận ra.`, 'unit_unknown');
+        if (!m.ok) {
+          const p = unitProblem(unitText, m, { kept: m.candidates.length <= 1 });
+          if (p.code === 'unit_ambiguous') {
+            ok = false;
+            issues.error(n, this.ctx.columnName('unit'), p.message, p.code);
+          } else issues.warning(n, this.ctx.columnName('unit'), p.message, p.code);
+        }
       }
     }
     // Recipient type: column, section row, inferred.
@@ -206,11 +211,15 @@ export class AwardsProcessor implements DatasetProcessor {
       else if (/^(phong|van phong|thanh tra|so|ban|trung tam|tap the|to|doi|chi cuc|ubnd)\b/.test(fold(recipient))) type = 'collective';
     }
     if (type === 'collective' && unitId === null && !unitText && recipient) {
-      // A collective is usually a unit itself.
-      const asUnit = units.resolve(recipient);
+      // A collective is usually a unit itself ("Tập thể Phòng …" names the unit after its lead).
+      const named = recipient.replace(/^tập thể\s+/iu, '');
+      const asUnit = units.resolve(named);
       if (asUnit.ok) {
         unitId = asUnit.unitId;
         unitRaw = recipient;
+      } else {
+        const p = unitProblem(named, asUnit, { kept: true });
+        issues.warning(n, this.ctx.columnName('recipient'), p.message, p.code);
       }
     }
     if (!type && ok) {
