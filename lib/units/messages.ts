@@ -1,5 +1,5 @@
 import { cleanText } from '@/lib/text';
-import { suggestionText, type UnitMatch } from './resolve';
+import { suggestionText, type UnitMatch, type UnitReading } from './resolve';
 
 /**
  * The one wording of a unit name that could not be resolved, used by every dataset, and the one
@@ -38,4 +38,9 @@ export function unitNamesSuggested(message: string): string[] {
   const name = unitNameInMessage(message);
   const rest = name ? message.slice(message.indexOf(`«${name}»`) + name.length + 2) : message;
   return [...rest.matchAll(/«([^»]{1,300})»/g)].map((x) => x[1]);
+}
+
+/** «Đã hiểu «P.TC-KH H. Châu Thành» là «Phòng Tài chính - Kế hoạch huyện Châu Thành»» and the rule. */
+export function readingLine(r: UnitReading): string {
+  return `Đã hiểu «${r.text}» là «${r.unitName}» (${r.rule}).`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UnitResolver, type KnownUnit } from '@/lib/units/resolve';
 import { groupIssues, rowRanges } from '@/lib/units/group-issues';
 import { unitProblem } from '@/lib/units/messages';
+import type { ImportIssue } from '@/etl/types';
 
 /** The units of a provincial finance department (Sở Tài chính Tây Ninh) and its district offices. */
 export const TAY_NINH: KnownUnit[] = [
@@ -119,7 +120,7 @@ describe('issues grouped by cause', () => {
     if (m.ok) throw new Error('should not resolve');
     const p = unitProblem('Phòng TC-KH Tân Biên', m);
     const rows = [4, 9, 15, 16, 17, 18, 19, 20];
-    const issues = rows.map((row) => ({ row, column: 'Đơn vị', message: `Dòng ${row}, cột «Đơn vị»: ${p.message}`, severity: 'error' as const, code: p.code }));
+    const issues: ImportIssue[] = rows.map((row) => ({ row, column: 'Đơn vị', message: `Dòng ${row}, cột «Đơn vị»: ${p.message}`, severity: 'error' as const, code: p.code }));
     issues.push({ row: 7, column: 'Ngày', message: 'Dòng 7, cột «Ngày»: thiếu ngày thực hiện.', severity: 'error', code: 'date_missing' });
     const g = groupIssues(issues);
     expect(g).toHaveLength(2);
