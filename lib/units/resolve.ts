@@ -126,9 +126,9 @@ export class UnitResolver {
     return result;
   }
 
-  /** Every non-exact reading accepted since the resolver was built, in the order first met. */
+  /** Every non-exact reading accepted since the resolver was built, by name (the bulk and row paths meet names in different orders). */
   readings(): UnitReading[] {
-    return [...this.used.values()];
+    return [...this.used.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
 
   private ok(unitId: number, via: MatchVia, raw: string, rule: string | null): UnitMatch {
