@@ -64,13 +64,22 @@ const folded = ABBREVIATIONS.map((a) => ({ ...a, toTokens: fold(a.to).split(' ')
 /**
  * Folded tokens of a name with every known abbreviation written out. `own` maps a unit's own
  * abbreviation (folded, one token) to its words; built-in abbreviations win over a unit's own,
- * so a units file cannot change what "TC" means elsewhere.
+ * so a units file cannot change what "TC" means elsewhere; `ownFirst` tries the other reading
+ * ("Phòng HCSN" for the unit whose own abbreviation is HCSN: «Phòng Tài chính hành chính sự nghiệp»).
  */
-export function expandTokens(text: string, own?: Map<string, { tokens: string[]; label: string; to: string }>): Expanded {
+export function expandTokens(text: string, own?: Map<string, { tokens: string[]; label: string; to: string }>, ownFirst = false): Expanded {
   const src = fold(text).split(' ').filter(Boolean);
   const tokens: string[] = [];
   const used: string[] = [];
   for (let i = 0; i < src.length; ) {
+    const first = ownFirst ? own?.get(src[i]) : undefined;
+    if (first) {
+      tokens.push(...first.tokens);
+      const note = `${first.label} = ${first.to}`;
+      if (!used.includes(note)) used.push(note);
+      i++;
+      continue;
+    }
     let hit: (typeof folded)[number] | null = null;
     for (const a of folded) {
       if (a.at === 'start' && i !== 0) continue;

@@ -157,26 +157,38 @@ export class UnitResolver {
       return this.ok(direct.unitId, direct.via, raw, rule);
     }
 
-    const { tokens, used } = expandTokens(raw, this.own);
-    const abbr = used.length ? `viết tắt ${used.join('; ')}` : null;
-    const key = tokens.join('');
-    const same = this.byKey.get(key);
-    if (same?.length === 1) return this.ok(same[0], 'rules', raw, abbr);
-    if (same && same.length > 1) return this.refuse(same);
+    // Built-in abbreviations first, then the units' own ones where they differ.
+    const variants = [expandTokens(raw, this.own)];
+    const alt = expandTokens(raw, this.own, true);
+    if (alt.tokens.join('') !== variants[0].tokens.join('')) variants.push(alt);
+    const abbrOf = (v: (typeof variants)[number]) => (v.used.length ? `viết tắt ${v.used.join('; ')}` : null);
+
+    for (const v of variants) {
+      const same = this.byKey.get(v.tokens.join(''));
+      if (same?.length === 1) return this.ok(same[0], 'rules', raw, abbrOf(v));
+      if (same && same.length > 1) return this.refuse(same);
+    }
 
     // Without kind words, then without a province: each step must leave exactly one unit.
-    const mine = relaxedForms(tokens);
-    if (!mine.key) return { ok: false, candidates: [], suggestions: this.closest(raw) };
-    const steps: { keys: string[]; note: string }[] = [{ keys: [mine.key], note: '' }];
-    if (mine.keyNoProvince !== mine.key && mine.keyNoProvince) steps.push({ keys: [mine.keyNoProvince], note: 'không tính tên tỉnh' });
-    for (const step of steps) {
-      const hits = this.forms.filter((f) => step.keys.includes(f.relaxed.key) || step.keys.includes(f.relaxed.keyNoProvince));
-      if (hits.length === 0) continue;
-      if (hits.length > 1) return this.refuse(hits.map((h) => h.unitId));
-      const unit = hits[0];
-      const notes = [abbr, kindNote(mine.kinds, unit.relaxed.kinds), step.note].filter(Boolean);
-      if (!step.note && unit.relaxed.key !== mine.key) notes.push('không tính tên tỉnh');
-      return this.ok(unit.unitId, 'rules', raw, notes.join('; ') || null);
+    const relaxed = variants.map((v) => ({ v, mine: relaxedForms(v.tokens) })).filter((x) => x.mine.key);
+    if (!relaxed.length) return { ok: false, candidates: [], suggestions: this.closest(raw) };
+    for (const noProvince of [false, true]) {
+      const hits = new Map<number, { unit: UnitForms; note: string }>();
+      for (const { v, mine } of relaxed) {
+        const key = noProvince ? mine.keyNoProvince : mine.key;
+        if (!key || (noProvince && key === mine.key)) continue;
+        for (const f of this.forms) {
+          if (hits.has(f.unitId) || (f.relaxed.key !== key && f.relaxed.keyNoProvince !== key)) continue;
+          const notes = [abbrOf(v), kindNote(mine.kinds, f.relaxed.kinds)];
+          if (noProvince || f.relaxed.key !== key) notes.push('không tính tên tỉnh');
+          hits.set(f.unitId, { unit: f, note: notes.filter(Boolean).join('; ') });
+        }
+      }
+      if (hits.size > 1) return this.refuse([...hits.keys()]);
+      if (hits.size === 1) {
+        const [{ unit, note }] = hits.values();
+        return this.ok(unit.unitId, 'rules', raw, note || null);
+      }
     }
     return { ok: false, candidates: [], suggestions: this.closest(raw) };
   }
