@@ -16,7 +16,9 @@ import { formatNumber } from '@/lib/format';
 import { importFile, listBatches, undoBatch, UndoError } from './pipeline';
 import { EXPORTABLE, type Exportable } from './export/datasets';
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from './export/write';
-import type { ImportIssue, ImportResult } from './types';
+import type { ImportResult } from './types';
+import { groupIssues } from '@/lib/units/group-issues';
+import { readingLine } from '@/lib/units/messages';
 
 class UsageError extends Error {}
 
@@ -74,10 +76,6 @@ async function open(flags: Parsed['flags']): Promise<Db> {
   return openDb(file === ':memory:' ? file : path.resolve(file));
 }
 
-function issueLine(i: ImportIssue): string {
-  return `  • ${i.message}`;
-}
-
 function printHuman(r: ImportResult, dryRun: boolean): void {
   const label = r.dataset ? DATASET_LABELS[r.dataset] : 'không rõ';
   const where = [r.sheet ? `trang «${r.sheet}»` : null, r.period ? `kỳ ${r.period}` : null, r.bloc ? `khối «${r.bloc}»` : null].filter(Boolean).join(', ');
@@ -94,13 +92,20 @@ function printHuman(r: ImportResult, dryRun: boolean): void {
       break;
     case 'rejected':
       console.log(`Tệp bị từ chối${dryRun ? ' (chạy thử)' : ''}: ${formatNumber(r.errors.length)} lỗi. Không có dữ liệu nào được ghi.`);
-      for (const e of r.errors) console.log(issueLine(e));
+      for (const g of groupIssues(r.errors)) console.log(`  • ${g.line}`);
       break;
   }
   if (r.warnings.length && r.status !== 'duplicate') {
+    const groups = groupIssues(r.warnings);
     console.log(`Cảnh báo (${formatNumber(r.warnings.length)}):`);
-    for (const w of r.warnings.slice(0, 50)) console.log(issueLine(w));
-    if (r.warnings.length > 50) console.log(`  … và ${formatNumber(r.warnings.length - 50)} cảnh báo khác.`);
+    for (const g of groups.slice(0, 50)) console.log(`  • ${g.line}`);
+    if (groups.length > 50) console.log(`  … và ${formatNumber(groups.length - 50)} nhóm cảnh báo khác.`);
+  }
+  const readings = r.status === 'duplicate' ? [] : (r.unitReadings ?? []);
+  if (readings.length) {
+    console.log(`Cách đọc tên đơn vị (${formatNumber(readings.length)}):`);
+    for (const x of readings.slice(0, 50)) console.log(`  • ${readingLine(x)}`);
+    if (readings.length > 50) console.log(`  … và ${formatNumber(readings.length - 50)} tên khác.`);
   }
 }
 
@@ -138,6 +143,7 @@ async function runImport(p: Parsed): Promise<number> {
       bloc: result.bloc,
       sha256: result.sha256,
       ...(result.duplicateOf !== undefined ? { duplicateOf: result.duplicateOf } : {}),
+      unitReadings: (result.unitReadings ?? []).map((r) => ({ text: r.text, unitId: r.unitId, unitName: r.unitName, rule: r.rule })),
     };
     process.stdout.write(JSON.stringify(out) + '\n');
   } else printHuman(result, dryRun);

@@ -9,6 +9,8 @@ import { parsePeriod, type Period } from '@/lib/periods';
 import { fold } from '@/lib/text';
 import { query, queryOn, withWriteTransaction, type Db } from '@/lib/db/client';
 import { loadUnitResolverOn } from '@/lib/units/load';
+import { restoreUnitsBatch, UnitsUndoError } from '@/lib/units/history';
+import { saveUnitReadings } from '@/lib/units/readings';
 import { applyHeaderOverrides, detectTable, headerMapping, HEADER_SCAN_ROWS, type DetectedTable } from '@/etl/detect/table';
 import { distinctTexts, isBlankRow, markRow, rowHasSectionLead, sectionRecipientType } from '@/etl/detect/rows';
 import { IssueLog } from '@/etl/normalise/issues';
@@ -387,6 +389,7 @@ async function importOn(
     bloc: dataset === 'scores' ? (processor.resolvedBloc?.() ?? blocName) : null,
     headerMapping: mapping,
     preview: processor.preview(20),
+    unitReadings: snapshot.units.readings(),
   };
   if (!issues.hasErrors && processor.rowCount === 0) {
     issues.error(null, null, `Trang «${pick.sheet.name}» có dòng tiêu đề cột nhưng không có dòng dữ liệu nào. Hãy điền dữ liệu dưới dòng tiêu đề (dòng ${pick.head[table.headerIndex]?.rowNumber ?? '?'}) rồi tải lên lại.`, 'no_data');
@@ -419,6 +422,7 @@ async function importOn(
         { l: res.loaded, s: res.skipped, p: res.period ?? null, b: res.blocId ?? null, sp: storedPath, id: batchId },
       );
       await insertIssues(conn, batchId, issues);
+      await saveUnitReadings(conn, batchId, base.unitReadings);
       return { batchId, ...res };
     }, conn);
     if ('duplicateOf' in outcome) {
@@ -522,6 +526,12 @@ export async function undoBatch(db: Db, batchId: number, by: string): Promise<{ 
       const r = await queryOn<{ n: number }>(conn, 'SELECT count(*)::INTEGER AS n FROM bloc_members WHERE batch_id = $id', { id: batchId });
       removed = Number(r[0].n);
       await conn.run('DELETE FROM bloc_members WHERE batch_id = $id', { id: batchId });
+      try {
+        await restoreUnitsBatch(conn, batchId);
+      } catch (e) {
+        if (e instanceof UnitsUndoError) throw new UndoError(e.message);
+        throw e;
+      }
     }
     await conn.run("UPDATE import_batches SET status = 'undone', undone_by = $by, undone_at = current_timestamp WHERE batch_id = $id", { by, id: batchId });
     return { batchId, rowsRemoved: removed };

@@ -1,4 +1,5 @@
 import type { Dataset } from '@/lib/domain';
+import type { UnitReading } from '@/lib/units/resolve';
 
 /**
  * The contract between the import pipeline and its two callers (the CLI and the upload page).
@@ -67,6 +68,11 @@ export interface ImportResult {
   headerMapping: HeaderMapping[];
   /** First rows as they will be stored (for the upload preview). */
   preview: Record<string, unknown>[];
+  /**
+   * Unit names not written as in the catalogue and how each was read (text → unit, rule). Kept
+   * with the batch; the CLI's --json prints it as an extra field.
+   */
+  unitReadings?: UnitReading[];
   /** For 'duplicate': the batch that already holds this file. */
   duplicateOf?: number;
   sha256: string;

@@ -2,7 +2,7 @@ import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { Cell, RawRow } from '@/etl/types';
 import { CHANNEL_LABELS, CHANNELS_IN_ORDER, type Channel } from '@/lib/domain';
 import { activityKeySql } from '@/lib/db/row-keys';
-import { suggestionText } from '@/lib/units/resolve';
+import { unitProblem } from '@/lib/units/messages';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseDateCell, civilFromDays } from '@/etl/normalise/dates';
 import { parseNumberCell } from '@/etl/normalise/numbers';
@@ -90,8 +90,7 @@ export class ActivitiesProcessor implements DatasetProcessor {
     if (!unitText) return { ok: false, code: 'unit_missing', message: 'thiếu tên đơn vị. Hãy nhập tên đơn vị thực hiện như trong danh mục đơn vị.' };
     const m = this.ctx.units.resolve(unitText);
     if (m.ok) return { ok: true, value: m.unitId };
-    const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : ' Hãy nạp danh mục đơn vị (tệp đơn vị) trước.';
-    return { ok: false, code: 'unit_unknown', message: `không tìm thấy đơn vị «${unitText}» trong danh mục.${hint} Hãy sửa tên hoặc thêm tên gọi khác cho đơn vị.` };
+    return { ok: false, ...unitProblem(unitText, m) };
   }
 
   private checkChannel(channelText: string): Check<Channel> {

@@ -3,6 +3,7 @@ import { fold, foldKey } from '@/lib/text';
 import { RECIPIENT_HEADERS } from '@/lib/datasets';
 import { admitsRecipient, onlyRecipientOf, type AwardForm } from '@/lib/awards/forms';
 import type { UnitResolver } from '@/lib/units/resolve';
+import { unitProblem } from '@/lib/units/messages';
 
 /**
  * Who an award row is for (cá nhân, tập thể, hộ gia đình), and how that was read:
@@ -200,14 +201,19 @@ export class UnitTie {
     private resolveCell: (text: string) => number | null,
   ) {}
 
-  tie(row: number, unitText: string, type: RecipientType, recipient: string): { unitId: number | null; unitRaw: string | null } {
+  tie(row: number, unitText: string, type: RecipientType, recipient: string): { unitId: number | null; unitRaw: string | null; problem?: { code: string; message: string } } {
     if (type === 'collective' && recipient) {
       const named = this.units.resolve(recipient);
       if (named.ok) return { unitId: named.unitId, unitRaw: unitText || recipient };
+      if (!unitText && named.candidates.length > 1) return { unitId: null, unitRaw: recipient, problem: unitProblem(recipient, named) };
     }
     if (unitText) {
       const id = this.resolveCell(unitText);
-      if (id === null) this.remember(unitText, row, false);
+      if (id === null) {
+        const m = this.units.resolve(unitText);
+        if (!m.ok && m.candidates.length > 1) return { unitId: null, unitRaw: unitText, problem: unitProblem(unitText, m) };
+        this.remember(unitText, row, false);
+      }
       return { unitId: id, unitRaw: unitText };
     }
     if (type === 'collective' && recipient) this.remember(recipient, row, true);
@@ -232,7 +238,7 @@ export class UnitTie {
   notes(): { row: number; name: string | null; asRecipient: boolean; message: string; code: string }[] {
     const out: { row: number; name: string | null; asRecipient: boolean; message: string; code: string }[] = [];
     for (const [name, u] of this.unknown) {
-      const what = u.asRecipient ? `tập thể «${name}» không khớp đơn vị nào trong danh mục` : `đơn vị «${name}» không có trong danh mục`;
+      const what = u.asRecipient ? `tên đơn vị «${name}» của tập thể được khen không khớp đơn vị nào trong danh mục` : `đơn vị «${name}» không có trong danh mục`;
       out.push({ row: u.rows[0], name, asRecipient: u.asRecipient, code: 'unit_unknown', message: `${what} (${u.rows.length.toLocaleString('vi-VN')} dòng: ${rowList(u.rows)}); vẫn nạp với tên như trong tệp.` });
     }
     const total = this.unlinkedRows;

@@ -206,7 +206,12 @@ export class AwardsProcessor implements DatasetProcessor {
       issues.error(n, this.ctx.columnName('award'), `«${form.name}» chỉ quyết định được ${form.validFrom ? `từ ${formatDate(form.validFrom)} ` : ''}${form.validTo ? `đến ${formatDate(form.validTo)}` : ''}, nhưng quyết định ghi ngày ${formatDate(decisionDate)}. Hãy kiểm tra lại hình thức khen thưởng hoặc ngày quyết định.`, 'award_not_valid');
     }
     if (!ok || year === null || !type) return;
-    const { unitId, unitRaw } = this.unitTie.tie(n, unitText, type, recipient);
+    const { unitId, unitRaw, problem } = this.unitTie.tie(n, unitText, type, recipient);
+    if (problem) {
+      // Two units fit the name: never a guess, the row is refused and names every candidate.
+      issues.error(n, this.ctx.columnName(unitText ? 'unit' : 'recipient'), problem.message, problem.code);
+      return;
+    }
     const key = rowKey(`${foldKey(recipient)}|${foldKey(awardName)}|${foldKey(decisionNo ?? '')}|${year}`);
     const prev = this.seen.get(key);
     if (prev !== undefined) {

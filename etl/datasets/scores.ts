@@ -5,6 +5,7 @@ import { editDistance, fold, foldKey } from '@/lib/text';
 import { parsePeriod, type Period } from '@/lib/periods';
 import { queryOn } from '@/lib/db/client';
 import { suggestionText } from '@/lib/units/resolve';
+import { unitProblem } from '@/lib/units/messages';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseNumberCell } from '@/etl/normalise/numbers';
 import { rowKey } from '@/etl/normalise/row-key';
@@ -171,8 +172,8 @@ export class ScoresProcessor implements DatasetProcessor {
   private unitFor(raw: string, row: number, column: string): UnitSheet | null {
     const m = this.ctx.units.resolve(raw);
     if (!m.ok) {
-      const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : ' Hãy nạp danh mục đơn vị trước.';
-      this.ctx.issues.error(row, column, `không tìm thấy đơn vị «${raw}» trong danh mục.${hint} Hãy sửa tên hoặc thêm tên gọi khác cho đơn vị.`, 'unit_unknown');
+      const p = unitProblem(raw, m);
+      this.ctx.issues.error(row, column, p.message, p.code);
       return null;
     }
     let u = this.units.get(m.unitId);

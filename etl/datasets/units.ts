@@ -8,6 +8,7 @@ import { parseNumberCell } from '@/etl/normalise/numbers';
 import { parseDateCell } from '@/etl/normalise/dates';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
 import { readYearColumn } from './year-column';
+import { UnitsBeforeImages } from '@/lib/units/history';
 
 /**
  * Units file: STT | Tên đơn vị | Tên viết tắt | Loại đơn vị | Khối thi đua | Năm [| Đơn vị cấp
@@ -164,11 +165,13 @@ export class UnitsProcessor implements DatasetProcessor {
     for (const u of existing) byKey.set(foldKey(u.name), Number(u.unit_id));
     const aliasRows = await queryOn<{ alias_key: string; unit_id: number }>(conn, 'SELECT alias_key, unit_id FROM unit_aliases');
     for (const a of aliasRows) if (!byKey.has(a.alias_key)) byKey.set(a.alias_key, Number(a.unit_id));
+    const before = new UnitsBeforeImages(conn, batchId);
     const firstOf = new Map<string, UnitRow>();
     for (const r of this.rows) if (!firstOf.has(foldKey(r.name))) firstOf.set(foldKey(r.name), r);
     for (const r of firstOf.values()) {
       const id = byKey.get(foldKey(r.name));
       if (id !== undefined) {
+        await before.unit(id);
         await conn.run(
           `UPDATE units SET abbreviation = coalesce($abbr, abbreviation), kind = $kind, headcount = coalesce($hc, headcount),
              valid_to = coalesce(CAST($vt AS DATE), valid_to), batch_id = $batch WHERE unit_id = $id`,
@@ -179,7 +182,9 @@ export class UnitsProcessor implements DatasetProcessor {
           `INSERT INTO units (name, abbreviation, kind, headcount, valid_to, batch_id) VALUES ($name, $abbr, $kind, $hc, CAST($vt AS DATE), $batch) RETURNING unit_id`,
           { name: r.name, abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, batch: batchId },
         );
-        byKey.set(foldKey(r.name), Number(res.getRowObjectsJson()[0].unit_id));
+        const newId = Number(res.getRowObjectsJson()[0].unit_id);
+        await before.created(newId);
+        byKey.set(foldKey(r.name), newId);
       }
     }
     const idOf = (name: string) => byKey.get(foldKey(name)) ?? (this.ctx.units.resolve(name).ok ? (this.ctx.units.resolve(name) as { unitId: number }).unitId : undefined);
@@ -194,15 +199,18 @@ export class UnitsProcessor implements DatasetProcessor {
           this.ctx.issues.warning(r.row, this.ctx.columnName(alias === r.abbreviation ? 'abbreviation' : 'aliases'), `tên «${alias}» đã là tên của một đơn vị khác; không thêm làm tên gọi khác.`, 'alias_taken');
           continue;
         }
+        if (owner === undefined) await before.alias(key);
         await conn.run(`INSERT INTO unit_aliases (alias_key, alias, unit_id, source) VALUES ($k, $a, $u, 'import') ON CONFLICT DO NOTHING`, { k: key, a: alias, u: id });
         byKey.set(key, id);
       }
       if (r.parent) {
         const p = idOf(r.parent);
+        if (p !== undefined) await before.unit(id);
         if (p !== undefined) await conn.run('UPDATE units SET parent_id = $p WHERE unit_id = $id', { p, id });
       }
       if (r.successor) {
         const s = idOf(r.successor);
+        if (s !== undefined && s !== id) await before.unit(id);
         if (s !== undefined && s !== id) await conn.run('UPDATE units SET successor_id = $s WHERE unit_id = $id', { s, id });
       }
     }

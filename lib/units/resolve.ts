@@ -1,8 +1,18 @@
-import { editDistance, fold, foldKey } from '@/lib/text';
+import { cleanText, foldKey } from '@/lib/text';
+import { expandTokens, relaxedForms, type Relaxed } from './abbreviations';
+import { rankSuggestions, type SuggestIndex, buildSuggestIndex } from './suggest';
 
 /**
- * Unit resolution: the many ways a unit name is written ("P. QLNS", "phòng quản lý ngân sách",
- * "QLNS") → one unit id. Used by the import pipeline and by the upload page's alias screen.
+ * Unit resolution: the many ways an office writes a unit name ("P.TC-KH H. Châu Thành",
+ * "Phòng TCKH Hòa Thành", "QLNS") → one unit id, or a refusal that names the candidates.
+ * Used by the import pipeline and by the upload pages.
+ *
+ * Steps, each explainable; the first that finds anything decides:
+ *  1. the name, a unit's own abbreviation or an alias, ignoring case, accents, spaces, dashes;
+ *  2. the same after writing out abbreviations (lib/units/abbreviations.ts);
+ *  3. the same without kind words («Phòng», «Sở», «huyện», «thị xã», «thành phố», «tỉnh»);
+ *  4. the same without a trailing province on either side.
+ * One unit found → accepted, with a reading saying how; several → refused with all of them.
  */
 export interface KnownUnit {
   unitId: number;
@@ -15,58 +25,83 @@ export interface KnownAlias {
   unitId: number;
 }
 
+export type MatchVia = 'name' | 'abbreviation' | 'alias' | 'rules';
+
 export type UnitMatch =
-  | { ok: true; unitId: number; name: string; via: 'name' | 'abbreviation' | 'alias' | 'prefix' }
-  | { ok: false; suggestions: string[] };
-
-// Prefixes written in front of a unit name: "P." → "Phòng", "TT" → "Trung tâm"…
-const PREFIX_EXPANSIONS: [RegExp, string][] = [
-  [/^p\s+/, 'phong '],
-  [/^ph\s+/, 'phong '],
-  [/^tt\s+/, 'trung tam '],
-  [/^ttr\s+/, 'thanh tra '],
-  [/^vp\s+/, 'van phong '],
-  [/^ubnd\s+/, 'uy ban nhan dan '],
-];
-
-// Words that often lead a name but are not needed to recognise it.
-const OPTIONAL_LEADS = ['phong', 'phong tai chinh ke hoach', 'so', 'ban', 'trung tam'];
-
-export function unitKeyVariants(raw: string): string[] {
-  const f = fold(raw);
-  const variants = new Set<string>([f.replace(/ /g, '')]);
-  for (const [re, to] of PREFIX_EXPANSIONS) {
-    if (re.test(f)) {
-      variants.add(f.replace(re, to).replace(/ /g, ''));
-      // "P. QLNS": the rest may be the abbreviation itself.
-      variants.add(f.replace(re, '').replace(/ /g, ''));
+  | {
+      ok: true;
+      unitId: number;
+      name: string;
+      via: MatchVia;
+      /** How the text was read (Vietnamese), null when it is the unit's name as written. */
+      reading: string | null;
     }
-  }
-  return [...variants];
+  | {
+      ok: false;
+      /** Several units fit: every one of them (then suggestions is the same list). */
+      candidates: string[];
+      suggestions: string[];
+    };
+
+/** A non-exact reading used during an import: kept with the batch and shown in the preview. */
+export interface UnitReading {
+  text: string;
+  unitId: number;
+  unitName: string;
+  rule: string;
+}
+
+interface UnitForms {
+  unitId: number;
+  name: string;
+  key: string;
+  relaxed: Relaxed;
 }
 
 export class UnitResolver {
-  private byKey = new Map<string, { unitId: number; via: 'name' | 'abbreviation' | 'alias' }>();
+  private exact = new Map<string, { unitId: number; via: 'name' | 'abbreviation' | 'alias' }>();
   private names = new Map<number, string>();
-  private foldedNames: { unitId: number; name: string; key: string }[] = [];
+  private abbreviations = new Map<number, string>();
+  private forms: UnitForms[] = [];
+  private byKey = new Map<string, number[]>();
+  private own = new Map<string, { tokens: string[]; label: string; to: string }>();
   private cache = new Map<string, UnitMatch>();
+  private used = new Map<string, UnitReading>();
+  private index: SuggestIndex;
 
   constructor(units: KnownUnit[], aliases: KnownAlias[]) {
     for (const u of units) {
       this.names.set(u.unitId, u.name);
-      const key = foldKey(u.name);
-      this.byKey.set(key, { unitId: u.unitId, via: 'name' });
-      this.foldedNames.push({ unitId: u.unitId, name: u.name, key });
+      this.exact.set(foldKey(u.name), { unitId: u.unitId, via: 'name' });
+    }
+    // A unit's own abbreviation, as a whole name and as a word inside one ("Phòng THTK").
+    const ownCount = new Map<string, number>();
+    for (const u of units) {
+      if (!u.abbreviation) continue;
+      const k = foldKey(u.abbreviation);
+      if (!k) continue;
+      this.abbreviations.set(u.unitId, u.abbreviation);
+      if (!this.exact.has(k)) this.exact.set(k, { unitId: u.unitId, via: 'abbreviation' });
+      ownCount.set(k, (ownCount.get(k) ?? 0) + 1);
     }
     for (const u of units) {
-      if (u.abbreviation) {
-        const k = foldKey(u.abbreviation);
-        if (k && !this.byKey.has(k)) this.byKey.set(k, { unitId: u.unitId, via: 'abbreviation' });
-      }
+      const k = u.abbreviation ? foldKey(u.abbreviation) : '';
+      if (!k || ownCount.get(k) !== 1) continue;
+      const words = relaxedWords(u.name);
+      if (words.length > 1) this.own.set(k, { tokens: words, label: u.abbreviation!, to: u.name });
     }
     for (const a of aliases) {
-      if (!this.byKey.has(a.aliasKey) && this.names.has(a.unitId)) this.byKey.set(a.aliasKey, { unitId: a.unitId, via: 'alias' });
+      if (!this.exact.has(a.aliasKey) && this.names.has(a.unitId)) this.exact.set(a.aliasKey, { unitId: a.unitId, via: 'alias' });
     }
+    for (const u of units) {
+      const tokens = expandTokens(u.name, this.own).tokens;
+      const f: UnitForms = { unitId: u.unitId, name: u.name, key: tokens.join(''), relaxed: relaxedForms(tokens) };
+      this.forms.push(f);
+      const list = this.byKey.get(f.key) ?? [];
+      list.push(u.unitId);
+      this.byKey.set(f.key, list);
+    }
+    this.index = buildSuggestIndex(units.map((u) => ({ unitId: u.unitId, name: u.name, tokens: expandTokens(u.name, this.own).tokens })));
   }
 
   get size(): number {
@@ -79,38 +114,106 @@ export class UnitResolver {
 
   /** Resolves a raw name (cached by the raw string: files repeat the same few names). */
   resolve(raw: string): UnitMatch {
-    const hit = this.cache.get(raw);
-    if (hit) return hit;
-    const result = this.resolveUncached(raw);
-    this.cache.set(raw, result);
+    let result = this.cache.get(raw);
+    if (!result) {
+      result = this.resolveUncached(raw);
+      this.cache.set(raw, result);
+    }
+    if (result.ok && result.reading) {
+      const text = cleanText(raw);
+      if (!this.used.has(text)) this.used.set(text, { text, unitId: result.unitId, unitName: result.name, rule: result.reading });
+    }
     return result;
   }
 
-  private resolveUncached(raw: string): UnitMatch {
-    const variants = unitKeyVariants(raw);
-    for (const v of variants) {
-      const m = this.byKey.get(v);
-      if (m) return { ok: true, unitId: m.unitId, name: this.names.get(m.unitId)!, via: m.via };
-    }
-    // "Quản lý ngân sách" for "Phòng Quản lý ngân sách": try the usual leading words.
-    for (const v of variants) {
-      for (const lead of OPTIONAL_LEADS) {
-        const m = this.byKey.get(lead.replace(/ /g, '') + v);
-        if (m) return { ok: true, unitId: m.unitId, name: this.names.get(m.unitId)!, via: 'prefix' };
-      }
-    }
-    return { ok: false, suggestions: this.closest(raw) };
+  /** Every non-exact reading accepted since the resolver was built, by name (the bulk and row paths meet names in different orders). */
+  readings(): UnitReading[] {
+    return [...this.used.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
 
-  /** The closest known names by edit distance on folded names (top 3). */
-  closest(raw: string, n = 3): string[] {
-    const key = unitKeyVariants(raw).at(-1) ?? foldKey(raw);
-    return this.foldedNames
-      .map((u) => ({ name: u.name, d: Math.min(editDistance(key, u.key), editDistance(foldKey(raw), u.key)) }))
-      .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name, 'vi'))
-      .slice(0, n)
-      .map((u) => u.name);
+  private ok(unitId: number, via: MatchVia, raw: string, rule: string | null): UnitMatch {
+    const name = this.names.get(unitId)!;
+    const same = cleanText(raw) === name;
+    const reading = same ? null : (rule ?? 'khác chữ hoa/thường, dấu, khoảng trắng hoặc gạch nối');
+    return { ok: true, unitId, name, via, reading };
   }
+
+  private refuse(ids: number[]): UnitMatch {
+    const names = [...new Set(ids)].map((id) => this.names.get(id)!).sort((a, b) => a.localeCompare(b, 'vi'));
+    return { ok: false, candidates: names, suggestions: names };
+  }
+
+  private resolveUncached(raw: string): UnitMatch {
+    const k = foldKey(raw);
+    if (!k) return { ok: false, candidates: [], suggestions: [] };
+    const direct = this.exact.get(k);
+    if (direct) {
+      const rule =
+        direct.via === 'abbreviation'
+          ? `tên viết tắt của đơn vị («${this.abbreviations.get(direct.unitId)}»)`
+          : direct.via === 'alias'
+            ? 'tên gọi khác đã có trong danh mục'
+            : null;
+      return this.ok(direct.unitId, direct.via, raw, rule);
+    }
+
+    // Built-in abbreviations first, then the units' own ones where they differ.
+    const variants = [expandTokens(raw, this.own)];
+    const alt = expandTokens(raw, this.own, true);
+    if (alt.tokens.join('') !== variants[0].tokens.join('')) variants.push(alt);
+    const abbrOf = (v: (typeof variants)[number]) => (v.used.length ? `viết tắt ${v.used.join('; ')}` : null);
+
+    for (const v of variants) {
+      const same = this.byKey.get(v.tokens.join(''));
+      if (same?.length === 1) return this.ok(same[0], 'rules', raw, abbrOf(v));
+      if (same && same.length > 1) return this.refuse(same);
+    }
+
+    // Without kind words, then without a province: each step must leave exactly one unit.
+    const relaxed = variants.map((v) => ({ v, mine: relaxedForms(v.tokens) })).filter((x) => x.mine.key);
+    if (!relaxed.length) return { ok: false, candidates: [], suggestions: this.closest(raw) };
+    for (const noProvince of [false, true]) {
+      const hits = new Map<number, { unit: UnitForms; note: string }>();
+      for (const { v, mine } of relaxed) {
+        const key = noProvince ? mine.keyNoProvince : mine.key;
+        if (!key || (noProvince && key === mine.key)) continue;
+        for (const f of this.forms) {
+          if (hits.has(f.unitId) || (f.relaxed.key !== key && f.relaxed.keyNoProvince !== key)) continue;
+          const notes = [abbrOf(v), kindNote(mine.kinds, f.relaxed.kinds)];
+          if (noProvince || f.relaxed.key !== key) notes.push('không tính tên tỉnh');
+          hits.set(f.unitId, { unit: f, note: notes.filter(Boolean).join('; ') });
+        }
+      }
+      if (hits.size > 1) return this.refuse([...hits.keys()]);
+      if (hits.size === 1) {
+        const [{ unit, note }] = hits.values();
+        return this.ok(unit.unitId, 'rules', raw, note || null);
+      }
+    }
+    return { ok: false, candidates: [], suggestions: this.closest(raw) };
+  }
+
+  /** Known units nearest in meaning (shared words, abbreviations written out, place names). */
+  closest(raw: string, n = 3): string[] {
+    return rankSuggestions(this.index, expandTokens(raw, this.own).tokens, n);
+  }
+}
+
+/** The words of a unit name without its leading kind word, for its own abbreviation. */
+function relaxedWords(name: string): string[] {
+  const tokens = expandTokens(name).tokens;
+  if (tokens[0] === 'phong' || tokens[0] === 'so') return tokens.slice(1);
+  return tokens;
+}
+
+function kindNote(written: string[], unit: string[]): string {
+  const missing = unit.filter((k) => !written.includes(k));
+  const other = written.filter((k) => !unit.includes(k));
+  const parts: string[] = [];
+  if (missing.length && other.length) parts.push(`ghi ${other.map((k) => `«${k}»`).join(', ')} thay cho ${missing.map((k) => `«${k}»`).join(', ')}`);
+  else if (missing.length) parts.push(`không ghi ${missing.map((k) => `«${k}»`).join(', ')}`);
+  else if (other.length) parts.push(`không tính ${other.map((k) => `«${k}»`).join(', ')}`);
+  return parts.join('; ');
 }
 
 /** Vietnamese list of suggestions: «A», «B» hoặc «C». */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query, queryOn, withWriteTransaction, type Db } from '@/lib/db/client';
 import { loadUnitResolver } from '@/lib/units/load';
-import { unitKeyVariants } from '@/lib/units/resolve';
+import { isUnitProblem, unitNameInMessage } from '@/lib/units/messages';
 import { cleanText, foldKey } from '@/lib/text';
 import type { SessionUser } from '@/lib/auth/types';
 
@@ -21,12 +21,6 @@ export interface UnresolvedName {
 
 const StoredRow = z.object({ name: z.string(), n: z.coerce.number(), last_file: z.string().nullable() });
 const StagedRow = z.object({ file_name: z.string(), result_json: z.string() });
-
-/** The unit name a pipeline message quotes: "… không tìm thấy đơn vị «name» …" (the column is quoted too). */
-function quotedName(message: string): string | null {
-  const m = /đơn vị «([^»]{1,200})»/.exec(message);
-  return m ? cleanText(m[1]) : null;
-}
 
 export async function listUnresolvedNames(db: Db, limit = 100): Promise<UnresolvedName[]> {
   const resolver = await loadUnitResolver(db);
@@ -65,8 +59,8 @@ export async function listUnresolvedNames(db: Db, limit = 100): Promise<Unresolv
   for (const s of staged) {
     const parsed = JSON.parse(s.result_json) as { result?: { errors?: { code?: string; message: string }[] } };
     for (const e of parsed.result?.errors ?? []) {
-      if (e.code !== 'unit_unknown') continue;
-      const name = quotedName(e.message);
+      if (!isUnitProblem(e.code)) continue;
+      const name = unitNameInMessage(e.message);
       if (name) add(name, 0, 1, s.file_name);
     }
   }
@@ -83,60 +77,106 @@ export async function listUnitOptions(db: Db): Promise<UnitOption[]> {
   return query(db, 'SELECT unit_id, name, abbreviation FROM units ORDER BY name', {}, UnitOption);
 }
 
-export const OfficeAlias = z.object({ alias: z.string(), unit_name: z.string(), alias_key: z.string() });
+export const AliasRow = z.object({
+  alias_key: z.string(),
+  alias: z.string(),
+  unit_id: z.coerce.number(),
+  unit_name: z.string(),
+  source: z.enum(['import', 'office']),
+  created_by: z.string().nullable(),
+  created_at: z.string().nullable(),
+  updated_by: z.string().nullable(),
+  updated_at: z.string().nullable(),
+});
+export type AliasRow = z.infer<typeof AliasRow>;
 
-export async function listOfficeAliases(db: Db) {
+/** Every alias with who added it and when (aliases from a units file have no person). */
+export async function listAliases(db: Db): Promise<AliasRow[]> {
   return query(
     db,
-    `SELECT a.alias, u.name AS unit_name, a.alias_key FROM unit_aliases a JOIN units u USING (unit_id)
-     WHERE a.source = 'office' ORDER BY u.name, a.alias`,
+    `SELECT a.alias_key, a.alias, a.unit_id, u.name AS unit_name, a.source, a.created_by,
+            strftime(a.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, a.updated_by,
+            strftime(a.updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at
+     FROM unit_aliases a JOIN units u USING (unit_id)
+     ORDER BY a.source DESC, u.name, a.alias`,
     {},
-    OfficeAlias,
+    AliasRow,
   );
 }
 
 export class AliasError extends Error {}
 
+function mayEdit(user: SessionUser): void {
+  if (user.role !== 'office' && user.role !== 'admin') throw new AliasError('Tài khoản của bạn không có quyền sửa danh mục đơn vị.');
+}
+
+async function unitById(db: Db, unitId: number): Promise<UnitOption> {
+  const [unit] = Number.isInteger(unitId) ? await query(db, 'SELECT unit_id, name, abbreviation FROM units WHERE unit_id = $id', { id: unitId }, UnitOption) : [];
+  if (!unit) throw new AliasError('Hãy chọn một đơn vị trong danh mục.');
+  return unit;
+}
+
 /**
- * Records `name` as another way of writing unit `unitId`, and attaches the stored rows that
- * were kept under that name without a unit. Returns how many rows were attached.
+ * Records `name` as another way of writing unit `unitId` (who and when), and attaches the stored
+ * rows that were kept under that name without a unit. Returns how many rows were attached.
  */
 export async function addOfficeAlias(db: Db, input: { name: string; unitId: number }, user: SessionUser): Promise<{ attached: number; unitName: string }> {
-  if (user.role === 'viewer') throw new AliasError('Tài khoản của bạn không có quyền sửa danh mục đơn vị.');
+  mayEdit(user);
   const name = cleanText(input.name ?? '');
   const key = foldKey(name);
   if (!key || name.length > 200) throw new AliasError('Hãy nhập tên gọi khác (tối đa 200 ký tự).');
-  const [unit] = await query(db, 'SELECT unit_id, name, abbreviation FROM units WHERE unit_id = $id', { id: input.unitId }, UnitOption);
-  if (!unit) throw new AliasError('Hãy chọn một đơn vị trong danh mục.');
+  const unit = await unitById(db, input.unitId);
   const resolver = await loadUnitResolver(db);
   const current = resolver.resolve(name);
-  if (current.ok && current.unitId !== unit.unit_id && current.via !== 'alias' && current.via !== 'prefix') {
+  // The name or abbreviation of another unit never becomes an alias; a reading by rules may be corrected.
+  if (current.ok && current.unitId !== unit.unit_id && (current.via === 'name' || current.via === 'abbreviation')) {
     throw new AliasError(`«${name}» đã là tên của đơn vị «${current.name}»; không thể gán cho «${unit.name}».`);
   }
 
   return withWriteTransaction(db, async (conn) => {
     await conn.run(
-      `INSERT INTO unit_aliases (alias_key, alias, unit_id, source) VALUES ($k, $a, $u, 'office')
-       ON CONFLICT (alias_key) DO UPDATE SET alias = excluded.alias, unit_id = excluded.unit_id, source = 'office'`,
-      { k: key, a: name, u: unit.unit_id },
+      `INSERT INTO unit_aliases (alias_key, alias, unit_id, source, created_by, created_at) VALUES ($k, $a, $u, 'office', $by, current_timestamp::TIMESTAMP)
+       ON CONFLICT (alias_key) DO UPDATE SET alias = excluded.alias, unit_id = excluded.unit_id, source = 'office',
+         updated_by = excluded.created_by, updated_at = excluded.created_at`,
+      { k: key, a: name, u: unit.unit_id, by: user.username },
     );
-    // Rows kept under this name without a unit (awards are kept with a warning) now belong to it.
-    let attached = 0;
-    for (const table of ['awards', 'activities'] as const) {
-      const raws = await queryOn(conn, `SELECT DISTINCT unit_raw FROM ${table} WHERE unit_id IS NULL AND unit_raw IS NOT NULL`, {}, z.object({ unit_raw: z.string() }));
-      const matching = raws.map((r) => r.unit_raw).filter((raw) => unitKeyVariants(raw).includes(key));
-      for (const raw of matching) {
-        const [c] = await queryOn(conn, `SELECT count(*)::INTEGER AS n FROM ${table} WHERE unit_id IS NULL AND unit_raw = $r`, { r: raw }, z.object({ n: z.coerce.number() }));
-        await conn.run(`UPDATE ${table} SET unit_id = $u WHERE unit_id IS NULL AND unit_raw = $r`, { u: unit.unit_id, r: raw });
-        attached += c.n;
-      }
-    }
+    const attached = await attachRows(conn, key, unit.unit_id);
     return { attached, unitName: unit.name };
   });
 }
 
+/** Rows kept under this name without a unit (awards are kept with a warning) now belong to it. */
+async function attachRows(conn: Parameters<Parameters<typeof withWriteTransaction>[1]>[0], key: string, unitId: number): Promise<number> {
+  let attached = 0;
+  for (const table of ['awards', 'activities'] as const) {
+    const raws = await queryOn(conn, `SELECT DISTINCT unit_raw FROM ${table} WHERE unit_id IS NULL AND unit_raw IS NOT NULL`, {}, z.object({ unit_raw: z.string() }));
+    for (const raw of raws.map((r) => r.unit_raw).filter((r) => foldKey(r) === key)) {
+      const [c] = await queryOn(conn, `SELECT count(*)::INTEGER AS n FROM ${table} WHERE unit_id IS NULL AND unit_raw = $r`, { r: raw }, z.object({ n: z.coerce.number() }));
+      await conn.run(`UPDATE ${table} SET unit_id = $u WHERE unit_id IS NULL AND unit_raw = $r`, { u: unitId, r: raw });
+      attached += c.n;
+    }
+  }
+  return attached;
+}
+
+/** Points an alias the Office added at another unit (who and when recorded). */
+export async function updateOfficeAlias(db: Db, input: { aliasKey: string; unitId: number }, user: SessionUser): Promise<{ unitName: string }> {
+  mayEdit(user);
+  const unit = await unitById(db, input.unitId);
+  const [row] = await query(db, "SELECT alias FROM unit_aliases WHERE alias_key = $k AND source = 'office'", { k: input.aliasKey ?? '' }, z.object({ alias: z.string() }));
+  if (!row) throw new AliasError('Không còn tên gọi khác này (có thể đã bị xóa). Hãy tải lại trang.');
+  await withWriteTransaction(db, (c) =>
+    c.run("UPDATE unit_aliases SET unit_id = $u, updated_by = $by, updated_at = current_timestamp::TIMESTAMP WHERE alias_key = $k AND source = 'office'", {
+      u: unit.unit_id,
+      by: user.username,
+      k: input.aliasKey,
+    }),
+  );
+  return { unitName: unit.name };
+}
+
 /** Removes an alias the Office added (rows already attached keep their unit). */
 export async function removeOfficeAlias(db: Db, aliasKey: string, user: SessionUser): Promise<void> {
-  if (user.role === 'viewer') throw new AliasError('Tài khoản của bạn không có quyền sửa danh mục đơn vị.');
+  mayEdit(user);
   await withWriteTransaction(db, (c) => c.run("DELETE FROM unit_aliases WHERE alias_key = $k AND source = 'office'", { k: aliasKey }));
 }

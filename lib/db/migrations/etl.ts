@@ -14,6 +14,10 @@ import { activityKeySql } from '../row-keys';
  * 12: activities without the PRIMARY KEY on activity_id. The id comes from a sequence and is
  *     never looked up; its ART index cost about 0.3 s per million rows loaded (insert and commit).
  *     DuckDB cannot drop a constraint, so the table is rebuilt (the views bind by name).
+ * 13: unit names read with care. import_unit_readings keeps, per batch, every unit name that was
+ *     not written as in the catalogue and how it was read. unit_aliases say who added an alias and
+ *     when. A units batch keeps the units and aliases as they were before it (before-images), so
+ *     undoing it restores them.
  * 18: the propagation channels of the Sở's plan (social media, press and radio-TV, visual,
  *     exchanges) get their own identifiers instead of «Khác», so the channel CHECK is widened
  *     (another rebuild); reach («lượt xem») is kept apart from attendance, and an exemplar has
@@ -54,6 +58,41 @@ export const etlMigrations: Migration[] = [
           INSERT INTO activities_rebuilt SELECT * FROM activities ORDER BY activity_id;
           DROP TABLE activities;
           ALTER TABLE activities_rebuilt RENAME TO activities;`,
+  },
+  {
+    version: 13,
+    name: 'etl: unit name readings per batch, alias authorship, units before-images',
+    sql: `CREATE TABLE import_unit_readings (
+            batch_id  INTEGER NOT NULL,
+            raw_name  VARCHAR NOT NULL,
+            unit_id   INTEGER NOT NULL,
+            rule      VARCHAR NOT NULL
+          );
+          ALTER TABLE unit_aliases ADD COLUMN created_by VARCHAR;
+          ALTER TABLE unit_aliases ADD COLUMN created_at TIMESTAMP;
+          ALTER TABLE unit_aliases ADD COLUMN updated_by VARCHAR;
+          ALTER TABLE unit_aliases ADD COLUMN updated_at TIMESTAMP;
+          CREATE TABLE unit_before_images (
+            batch_id     INTEGER NOT NULL,
+            unit_id      INTEGER NOT NULL,
+            existed      BOOLEAN NOT NULL,
+            name         VARCHAR,
+            abbreviation VARCHAR,
+            kind         VARCHAR,
+            parent_id    INTEGER,
+            successor_id INTEGER,
+            valid_to     DATE,
+            headcount    INTEGER,
+            prev_batch_id INTEGER
+          );
+          CREATE TABLE alias_before_images (
+            batch_id  INTEGER NOT NULL,
+            alias_key VARCHAR NOT NULL,
+            existed   BOOLEAN NOT NULL,
+            alias     VARCHAR,
+            unit_id   INTEGER,
+            source    VARCHAR
+          );`,
   },
   {
     version: 18,

@@ -19,6 +19,7 @@ import type { UploadView } from '@/lib/upload/run-import';
 import type { ImportChoices } from '@/lib/upload/choices';
 import { sha256OfFile } from './sha256';
 import { postNdjson, type ServerEvent } from './transport';
+import { IssueGroups, UnitReadings } from './unit-names';
 
 type Stage = 'waiting' | 'hashing' | 'uploading' | 'checking' | 'ready' | 'confirming' | 'loaded' | 'failed';
 
@@ -332,6 +333,8 @@ function EntryCard({
   const fields = dataset ? fieldsByDataset[dataset] : [];
   const mappingChanged = Boolean(e.choices.headerOverrides || e.choices.dataset || e.choices.period || e.choices.bloc);
   const previewKeys = r?.preview?.length ? Object.keys(r.preview[0]) : [];
+  // A name mapped in the preview is checked again from the copy kept on the server.
+  const canMap = Boolean(e.upload) && e.upload?.status !== 'loaded' && e.upload?.status !== 'duplicate' && !busy;
 
   return (
     <li className="rounded-tremor-default bg-white p-5 shadow-tremor-card ring-1 ring-tremor-ring" data-testid="upload-entry" data-status={e.upload?.status ?? e.stage}>
@@ -421,17 +424,22 @@ function EntryCard({
             </p>
           )}
 
+          <UnitReadings readings={r.unitReadings} canConfirm={canMap} onConfirmed={() => undefined} />
           {r.errors.length > 0 && (
             <section>
               <h3 className="text-sm font-semibold text-red-800">Lỗi cần sửa ({formatNumber(r.errors.length)})</h3>
               <p className="text-xs text-tremor-content">Sửa các lỗi này trong tệp rồi tải lên lại; hoặc tải bản đánh dấu lỗi để gửi lại cho đơn vị.</p>
-              <IssueTable issues={r.errors} kind="error" />
+              <IssueGroups issues={r.errors} kind="error" canMap={canMap} onMapped={onRecheck}>
+                <IssueTable issues={r.errors} kind="error" />
+              </IssueGroups>
             </section>
           )}
           {r.warnings.length > 0 && (
             <details>
               <summary className="cursor-pointer text-sm font-semibold text-amber-800">Cảnh báo ({formatNumber(r.warnings.length)}) — không chặn việc nạp</summary>
-              <IssueTable issues={r.warnings} kind="warning" />
+              <IssueGroups issues={r.warnings} kind="warning" canMap={canMap} onMapped={onRecheck}>
+                <IssueTable issues={r.warnings} kind="warning" />
+              </IssueGroups>
             </details>
           )}
 

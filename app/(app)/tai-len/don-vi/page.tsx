@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format';
-import { listOfficeAliases, listUnitOptions, listUnresolvedNames, type UnitOption } from '@/lib/upload/aliases';
+import { listAliases, listUnitOptions, listUnresolvedNames } from '@/lib/upload/aliases';
+import { AliasList } from './_parts/alias-list';
+import { UnitSelect } from './_parts/unit-select';
 import { UploadTabs } from '../_components/sub-nav';
-import { addAliasAction, removeAliasAction } from './actions';
+import { addAliasAction } from './actions';
 
 export const metadata: Metadata = { title: 'Tên đơn vị chưa nhận ra' };
 export const dynamic = 'force-dynamic';
@@ -12,39 +14,11 @@ export const dynamic = 'force-dynamic';
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-function UnitSelect({ units, suggestions, id }: { units: UnitOption[]; suggestions: string[]; id: string }) {
-  const suggested = suggestions.map((s) => units.find((u) => u.name === s)).filter((u): u is UnitOption => Boolean(u));
-  return (
-    <select id={id} name="unitId" required defaultValue="" className="block w-full rounded-md border-gray-300 py-1.5 text-sm">
-      <option value="" disabled>
-        — Chọn đơn vị —
-      </option>
-      {suggested.length > 0 && (
-        <optgroup label="Gợi ý gần đúng">
-          {suggested.map((u) => (
-            <option key={`s${u.unit_id}`} value={u.unit_id}>
-              {u.name}
-            </option>
-          ))}
-        </optgroup>
-      )}
-      <optgroup label="Tất cả đơn vị">
-        {units.map((u) => (
-          <option key={u.unit_id} value={u.unit_id}>
-            {u.name}
-            {u.abbreviation ? ` (${u.abbreviation})` : ''}
-          </option>
-        ))}
-      </optgroup>
-    </select>
-  );
-}
-
 export default async function UnitAliasesPage({ searchParams }: { searchParams: Search }) {
   await requireUser('office');
   const sp = await searchParams;
   const db = await getDb();
-  const [unresolved, units, aliases] = await Promise.all([listUnresolvedNames(db), listUnitOptions(db), listOfficeAliases(db)]);
+  const [unresolved, units, aliases] = await Promise.all([listUnresolvedNames(db), listUnitOptions(db), listAliases(db)]);
   const ok = one(sp.ok);
   const error = one(sp.loi);
 
@@ -135,26 +109,7 @@ export default async function UnitAliasesPage({ searchParams }: { searchParams: 
             </form>
           </section>
 
-          {aliases.length > 0 && (
-            <section className="mt-8">
-              <h2 className="font-semibold text-tremor-content-strong">Tên gọi khác do Văn phòng khai báo ({formatNumber(aliases.length)})</h2>
-              <ul className="mt-2 divide-y divide-gray-100 rounded-tremor-default bg-white text-sm ring-1 ring-tremor-ring">
-                {aliases.map((a) => (
-                  <li key={a.alias_key} className="flex items-center justify-between gap-3 px-3 py-2">
-                    <span>
-                      «{a.alias}» → {a.unit_name}
-                    </span>
-                    <form action={removeAliasAction}>
-                      <input type="hidden" name="aliasKey" value={a.alias_key} />
-                      <button type="submit" className="text-xs text-red-700 underline">
-                        Xoá
-                      </button>
-                    </form>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <AliasList aliases={aliases} units={units} />
         </>
       )}
     </div>
