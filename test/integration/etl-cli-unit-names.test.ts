@@ -58,5 +58,5 @@ describe('etl CLI: unit names', () => {
     expect(loaded.unitReadings).toEqual([
       { text: 'Phòng TCKH Hòa Thành', unitId: 3, unitName: 'Phòng Tài chính - Kế hoạch thị xã Hòa Thành', rule: 'viết tắt TCKH = Tài chính - Kế hoạch; không ghi «thị xã»' },
     ]);
-  });
+  }, 300_000);
 });

@@ -49,8 +49,9 @@ describe('import pipeline: units and activities', () => {
     expect(r.rowsLoaded).toBe(4);
     const rows = await query(db, "SELECT strftime(activity_date, '%Y-%m-%d') d, unit_name, channel, participants FROM v_activities ORDER BY activity_date, channel");
     expect(rows).toEqual([
-      { d: '2023-03-15', unit_name: 'Thanh tra Sở', channel: 'egov', participants: 0 },
       { d: '2023-03-15', unit_name: 'Phòng Quản lý ngân sách', channel: 'portal', participants: 1250 },
+      // A Zalo group is social media, apart from the eGov system.
+      { d: '2023-03-15', unit_name: 'Thanh tra Sở', channel: 'social', participants: 0 },
       { d: '2023-06-01', unit_name: 'Văn phòng Sở', channel: 'contest', participants: 30 },
       { d: '2023-12-20', unit_name: 'Phòng Quản lý ngân sách', channel: 'seminar', participants: 45 },
     ]);

@@ -113,7 +113,7 @@ describe('unit names as offices write them (import)', () => {
     expect(await query(db, 'SELECT count(*)::INTEGER AS n FROM import_unit_readings')).toEqual([{ n: 0 }]);
   });
 
-  it('an award list of collectives with unknown names loads with a counted warning per row', async () => {
+  it('an award list of collectives with unknown names loads with one counted warning per name', async () => {
     const db = await withUnits();
     const rows: Cell[][] = [
       ['DANH SÁCH KHEN THƯỞNG NĂM 2024'],
@@ -126,8 +126,11 @@ describe('unit names as offices write them (import)', () => {
     const r = await importOpened(db, sheetsOf({ KT: rows }), metaOf(rows), opts('khen.xlsx'));
     expect(r.status).toBe('loaded');
     const unknown = r.warnings.filter((w) => w.code === 'unit_unknown');
-    expect(unknown.map((w) => w.row)).toEqual([4, 6]);
+    // Grouped by cause: one line per unknown name with its rows, then how many rows have no unit.
+    expect(unknown.map((w) => w.row)).toEqual([4]);
     expect(unknown[0].message).toContain('«Phòng TC-KH huyện Tân Biên»');
+    expect(unknown[0].message).toContain('(2 dòng: dòng 4, dòng 6)');
+    expect(r.warnings.filter((w) => w.code === 'unit_empty').map((w) => w.message)).toEqual([expect.stringContaining('2 dòng sẽ nạp mà không gắn với đơn vị nào')]);
     const stored = await query(db, 'SELECT source_row, unit_id IS NULL AS no_unit FROM awards ORDER BY source_row');
     expect(stored).toEqual([
       { source_row: 4, no_unit: true },
