@@ -24,6 +24,7 @@ import { periodLabel } from '../periods';
 import type { ReviewReport } from './report';
 import type { MemberResult } from './summary';
 import { lowerFirst, previousLabel } from './labels';
+import { TOTAL_RULE_TEXT } from '../scoring/rules';
 
 /**
  * The review as a Vietnamese administrative document (Decree 30/2020/NĐ-CP, Appendix I):
@@ -307,7 +308,7 @@ export async function buildReviewDocx(r: ReviewReport, date: Date = new Date()):
       ...r.narrative.map((t) => para(t, { indent: true })),
       heading('II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG'),
       para(
-        `Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; đơn vị bằng điểm được xếp đồng hạng. ` +
+        `${TOTAL_RULE_TEXT} ` +
           (summary.previousPeriod ? `Cột "Kỳ trước" là thứ hạng ${previousLabel(summary.previousPeriod)}.` : 'Chưa có kỳ chấm điểm trước cùng loại để so sánh thứ hạng.') +
           (summary.nonMembersScored.length ? ' (*) Đơn vị có điểm nhưng không có trong danh sách thành viên của khối năm ' + summary.period.year + '.' : ''),
         { indent: true, size: 26 },

@@ -13,6 +13,7 @@ import { previousLabel } from '@/lib/review/labels';
 import { buildReviewReport } from '@/lib/review/report';
 import { PrintButton } from './_components/print-button';
 import { ReviewDocument } from './_components/review-document';
+import { HEAT_LEGEND, TOTAL_RULE_TEXT } from '@/lib/scoring/rules';
 import { CriteriaHeatTable, ProposalsList, RankingTable } from './_components/review-tables';
 
 export const dynamic = 'force-dynamic';
@@ -111,12 +112,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
         <Section
           id="xep-hang"
           title="Xếp hạng"
-          subtitle={`Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; bằng điểm thì đồng hạng. ${ranked}/${s.members.filter((m) => m.isMember).length} đơn vị có điểm${s.maxTotal !== null ? `, thang ${formatNumber(s.maxTotal)} điểm` : ''}${s.average !== null ? `, bình quân ${formatNumber(s.average)}` : ''}.`}
+          subtitle={`${TOTAL_RULE_TEXT} ${ranked}/${s.members.filter((m) => m.isMember).length} đơn vị có điểm${s.maxTotal !== null ? `, thang ${formatNumber(s.maxTotal)} điểm` : ''}${s.average !== null ? `, bình quân ${formatNumber(s.average)}` : ''}.`}
         >
           <RankingTable s={s} />
         </Section>
         {ranked > 0 && (
-          <Section id="tieu-chi" title="Điểm theo nhóm tiêu chí và tiêu chí" subtitle="Điểm khối chấm; màu theo tỷ lệ so với điểm tối đa (xanh ≥ 95%, đỏ < 70%); – là thiếu điểm.">
+          <Section id="tieu-chi" title="Điểm theo nhóm tiêu chí và tiêu chí" subtitle={`Điểm khối chấm. ${HEAT_LEGEND} – là thiếu điểm.`}>
             <CriteriaHeatTable s={s} />
           </Section>
         )}

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { SEED_VALUE } from '../../settings/definitions';
+import { scoreTotalsViewSql } from '../../scoring/sql';
 
 /** SQL string literal for a static seed value (never user input). */
 function literal(s: string): string {
@@ -15,4 +16,9 @@ const seedSettings = Object.entries(SEED_VALUE)
   )
   .join('\n');
 
-export const reviewMigrations: Migration[] = [{ version: 40, name: 'review settings seed', sql: seedSettings }];
+export const reviewMigrations: Migration[] = [
+  { version: 40, name: 'review settings seed', sql: seedSettings },
+  // 41: v_score_totals computed by the scoring module (lib/scoring), the same SQL the dashboard
+  //     ranks with; adds max_total (the sum of the criteria's maximum points) as its last column.
+  { version: 41, name: 'review: v_score_totals from lib/scoring', sql: scoreTotalsViewSql() },
+];

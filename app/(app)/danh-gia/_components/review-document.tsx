@@ -1,3 +1,4 @@
+import { TOTAL_RULE_TEXT } from '@/lib/scoring/rules';
 import { periodLabel } from '@/lib/periods';
 import { lowerFirst, previousLabel } from '@/lib/review/labels';
 import type { ReviewReport } from '@/lib/review/report';
@@ -55,7 +56,7 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
       ))}
       <h2 className="mt-3 font-bold">II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG</h2>
       <p className="mb-2 indent-[12.7mm] text-justify text-[12pt]">
-        Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; đơn vị bằng điểm được xếp đồng hạng.{' '}
+        {TOTAL_RULE_TEXT}{' '}
         {r.summary.previousPeriod ? `Cột "Kỳ trước" là thứ hạng ${previousLabel(r.summary.previousPeriod)}.` : 'Chưa có kỳ chấm điểm trước cùng loại để so sánh.'}
       </p>
       <RankingTable s={r.summary} compact />

@@ -1,6 +1,7 @@
 import { formatDelta, formatNumber, formatPercent } from '@/lib/format';
 import type { ReviewProposals } from '@/lib/review/rules';
-import type { MemberResult, ReviewSummary } from '@/lib/review/summary';
+import type { MemberResult, Points, ReviewSummary } from '@/lib/review/summary';
+import { heatBandClass } from '@/app/_components/heat';
 
 const th = 'border border-tremor-border bg-tremor-background-subtle px-2 py-1.5 text-xs font-semibold text-tremor-content-strong print:border-black print:bg-gray-100';
 const td = 'border border-tremor-border px-2 py-1 text-sm tabular-nums print:border-black';
@@ -104,19 +105,11 @@ export function ActivityTable({ s }: { s: ReviewSummary }) {
   );
 }
 
-function heat(share: number | null): string {
-  if (share === null) return 'bg-gray-50 text-tremor-content';
-  if (share >= 0.95) return 'bg-emerald-100';
-  if (share >= 0.85) return 'bg-lime-50';
-  if (share >= 0.7) return 'bg-amber-50';
-  return 'bg-rose-100';
-}
-
-function HeatCell({ value, max }: { value: number | null | undefined; max: number | null }) {
-  const share = value === null || value === undefined || !max ? null : value / max;
+function HeatCell({ p, max }: { p: Points | undefined; max: number | null }) {
+  const value = p?.assessed ?? null;
   return (
-    <td className={`${td} text-right ${heat(share)} print:bg-transparent`} title={share === null ? 'Thiếu điểm' : `${formatPercent(share)} điểm tối đa`}>
-      {value === null || value === undefined ? '–' : formatNumber(value)}
+    <td className={`${td} text-right ${value === null ? 'bg-gray-50 text-tremor-content' : heatBandClass(p?.band)} print:bg-transparent`} title={value === null || !max ? 'Thiếu điểm' : `${formatPercent(value / max)} điểm tối đa`}>
+      {value === null ? '–' : formatNumber(value)}
     </td>
   );
 }
@@ -159,7 +152,7 @@ export function CriteriaHeatTable({ s }: { s: ReviewSummary }) {
                   <td className={`${td} text-center`}>{c.code}</td>
                   <th scope="row" className={`${td} text-left font-normal`}>{c.name}</th>
                   <td className={`${td} text-right`}>{formatNumber(c.maxPoints)}</td>
-                  {scored.map((m) => <HeatCell key={m.unitId} value={m.points[k]?.assessed} max={c.maxPoints} />)}
+                  {scored.map((m) => <HeatCell key={m.unitId} p={m.points[k]} max={c.maxPoints} />)}
                 </tr>
               );
             }),
