@@ -18,6 +18,7 @@ export const AWARD = {
   ldtt: 'Lao động tiên tiến',
   cstdcs: 'Chiến sĩ thi đua cơ sở',
   ttldxs: 'Tập thể lao động xuất sắc',
+  ttldtt: 'Tập thể lao động tiên tiến',
 } as const;
 
 export interface Criterion {
@@ -46,10 +47,11 @@ export interface AwardCounts {
   total: number;
   titles: number;
   commendations: number;
-  /** Individuals with Lao động tiên tiến / Chiến sĩ thi đua cơ sở; collective TTLĐXS. */
+  /** Individuals with Lao động tiên tiến / Chiến sĩ thi đua cơ sở; collective TTLĐXS / TTLĐTT. */
   ldtt: number;
   cstdcs: number;
   ttldxs: number;
+  ttldtt: number;
 }
 
 export interface MemberResult {
@@ -149,7 +151,7 @@ function keyOf(r: ScoreRow): string {
 }
 
 function emptyAwards(): AwardCounts {
-  return { total: 0, titles: 0, commendations: 0, ldtt: 0, cstdcs: 0, ttldxs: 0 };
+  return { total: 0, titles: 0, commendations: 0, ldtt: 0, cstdcs: 0, ttldxs: 0, ttldtt: 0 };
 }
 
 const byName = (a: { unitName: string }, b: { unitName: string }) => a.unitName.localeCompare(b.unitName, 'vi');
@@ -169,7 +171,10 @@ async function readSummaryRows(db: Db, bloc: Bloc, period: Period, prev: Period 
   const [members, totals, prevRanks, scores, activities, awards] = await Promise.all([
     query(
       db,
-      `SELECT m.unit_id, m.unit_name, u.headcount, u.abbreviation FROM v_bloc_members m JOIN v_units u USING (unit_id)
+      // Headcount of the period's year (units file «Biên chế» with «Năm»), else the latest.
+      `SELECT m.unit_id, m.unit_name, coalesce(h.headcount, u.headcount) AS headcount, u.abbreviation
+       FROM v_bloc_members m JOIN v_units u USING (unit_id)
+       LEFT JOIN unit_headcounts h ON h.unit_id = m.unit_id AND h.year = m.year
        WHERE m.bloc_id = $bloc AND m.year = $year`,
       { bloc: bloc.blocId, year: period.year },
       MemberRow,
@@ -260,6 +265,7 @@ function countAwards(rows: z.infer<typeof AwardRow>[]): Map<number, AwardCounts>
     if (r.recipient_type === 'individual' && r.award_name === AWARD.ldtt) a.ldtt += r.n;
     if (r.recipient_type === 'individual' && r.award_name === AWARD.cstdcs) a.cstdcs += r.n;
     if (r.recipient_type === 'collective' && r.award_name === AWARD.ttldxs) a.ttldxs += r.n;
+    if (r.recipient_type === 'collective' && r.award_name === AWARD.ttldtt) a.ttldtt += r.n;
     awards.set(r.unit_id, a);
   }
   return awards;

@@ -3,6 +3,7 @@ import { periodLabel } from '@/lib/periods';
 import { lowerFirst, previousLabel } from '@/lib/review/labels';
 import type { ReviewReport } from '@/lib/review/report';
 import { reviewTitle } from '@/lib/review/docx';
+import { appendixReference, placeDateLine } from '@/lib/review/header';
 import { ActivityTable, CriteriaHeatTable, ProposalsList, RankingTable } from './review-tables';
 
 
@@ -13,6 +14,7 @@ import { ActivityTable, CriteriaHeatTable, ProposalsList, RankingTable } from '.
 export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
   const s = r.settings;
   const [y, m, d] = date.split('-').map(Number);
+  const docDate = new Date(y, m - 1, d);
   return (
     <article className="review-document mx-auto max-w-[210mm] bg-white p-[15mm] font-serif text-[13pt] leading-snug text-black shadow-tremor-card print:max-w-none print:p-0 print:shadow-none" data-testid="review-document">
       <style>{`
@@ -33,8 +35,8 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
       `}</style>
       <div className="grid grid-cols-[38%_62%] text-center text-[12.5pt]">
         <div>
-          {s['document.issuer_parent'] && <p className="uppercase">{s['document.issuer_parent']}</p>}
-          <p className="font-bold uppercase">{s['document.issuer']}</p>
+          {r.header.parent && <p className="uppercase">{r.header.parent}</p>}
+          <p className="font-bold uppercase">{r.header.issuer ?? '…………'}</p>
           <hr className="mx-auto my-1 w-16 border-black" />
           <p>Số: &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/{s['document.number_suffix']}</p>
         </div>
@@ -43,7 +45,7 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
           <p className="font-bold">Độc lập - Tự do - Hạnh phúc</p>
           <hr className="mx-auto my-1 w-48 border-black" />
           <p className="italic text-[13pt]">
-            {s['document.place']}, ngày {String(d).padStart(2, '0')} tháng {m < 3 ? String(m).padStart(2, '0') : m} năm {y}
+            {placeDateLine(r.header.place, docDate)}
           </p>
         </div>
       </div>
@@ -86,6 +88,7 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
           <p className="mb-2 text-center font-bold">
             Điểm khối chấm theo tiêu chí — {r.summary.bloc.name}, {lowerFirst(periodLabel(r.summary.period))}
           </p>
+          <p className="mb-2 text-center italic">{appendixReference(s['document.number_suffix'], docDate)}</p>
           <div className="text-[10pt]">
             <CriteriaHeatTable s={r.summary} />
           </div>
