@@ -141,6 +141,18 @@ describe('review on the sample data', () => {
     expect(known.proposals.breaches.filter((b) => b.rule === 'cstdcs_over_ldtt')).toEqual([]);
   });
 
+  it('the units import keeps who organises each bloc, the headcount per year and the title block', async () => {
+    const blocs = await query<{ name: string; organiser: string; organiser_set_by: string }>(db, `SELECT name, organiser, organiser_set_by FROM blocs ORDER BY name`);
+    expect(blocs.map((b) => [b.name, b.organiser, b.organiser_set_by])).toEqual(
+      Object.entries(ORGANISER).map(([name, o]) => [name, o, 'import']).sort((x, y) => (x[0] < y[0] ? -1 : 1)),
+    );
+    const [hc] = await query<{ n: number; years: number }>(db, `SELECT count(*)::INTEGER AS n, count(DISTINCT year)::INTEGER AS years FROM unit_headcounts`);
+    expect(hc.years).toBe(3);
+    expect(hc.n).toBeGreaterThan(20);
+    const [t] = await query<{ title_block: string }>(db, `SELECT title_block FROM import_batches WHERE dataset = 'units'`);
+    expect(t.title_block.split('\n')).toEqual(expect.arrayContaining(['UBND TỈNH TÂY NINH', 'SỞ TÀI CHÍNH']));
+  });
+
   it('counts activities of the period like v_activities', async () => {
     const { summary } = await buildReviewReport(db, 'Khối thi đua các phòng thuộc Sở Tài chính', '2022-H1');
     const rows = await query<{ unit_name: string; n: number; p: number }>(

@@ -66,6 +66,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const ranked = s.members.filter((m) => m.rank !== null).length;
   const notices = [...input.notices];
   if (ranked === 0) notices.push(`${s.bloc.name} chưa có kết quả chấm điểm ${periodLabel(s.period).toLowerCase()}.`);
+  const h = report.header;
+  if (!h.parent || !h.issuer || !h.place) {
+    const missing = [!h.parent && 'cơ quan chủ quản', !h.issuer && 'cơ quan ban hành', !h.place && 'địa danh'].filter(Boolean).join(', ');
+    notices.push(
+      `Văn bản còn thiếu ${missing}: hãy nhập tệp đơn vị có tiêu đề (ví dụ «UBND TỈNH TÂY NINH / SỞ TÀI CHÍNH»)` +
+        (user.role === 'admin' ? ' hoặc điền tại trang Thiết lập quy tắc đánh giá.' : ' hoặc đề nghị quản trị viên điền tại trang Thiết lập.'),
+    );
+  }
 
   return (
     <>

@@ -7,6 +7,7 @@ import { getDb } from '@/lib/db/client';
 import { SETTING_LABELS, SETTING_LEGAL, type SettingKey } from '@/lib/settings/definitions';
 import { BLOC_ORGANISERS, BLOC_ORGANISER_LABELS } from '@/lib/bloc-organiser';
 import { listBlocs } from '@/lib/review/blocs';
+import { documentHeader, latestUnitsTitle, placeDateLine } from '@/lib/review/header';
 import { readSettings } from '@/lib/settings/store';
 import { saveBlocOrganisers, saveReviewSettings } from './actions';
 import { COUNT_KEYS, RATIO_KEYS, TIER_KEYS } from './fields';
@@ -59,6 +60,7 @@ export default async function ReviewSettingsPage({ searchParams }: { searchParam
     </fieldset>
   );
   const blocs = await listBlocs(db);
+  const header = documentHeader(s, await latestUnitsTitle(db));
   const min = s['review.min_total'];
   return (
     <>
@@ -91,7 +93,10 @@ export default async function ReviewSettingsPage({ searchParams }: { searchParam
             {count('quota.cstd_tinh_consecutive_cstdcs')}
           </div>
         </Section>
-        <Section title="Thông tin văn bản (Nghị định 30/2020/NĐ-CP)">
+        <Section
+          title="Thông tin văn bản (Nghị định 30/2020/NĐ-CP)"
+          subtitle={`Đang dùng: ${header.parent ?? '(chưa có cơ quan chủ quản)'} / ${header.issuer ?? '(chưa có cơ quan ban hành)'}; «${placeDateLine(header.place, new Date()).split(',')[0]}, ngày …». Ô để trống lấy theo tiêu đề tệp đơn vị nhập gần nhất.`}
+        >
           <div className="grid gap-3 sm:grid-cols-2">
             {text('document.issuer_parent')}
             {text('document.issuer')}
