@@ -216,11 +216,9 @@ export class UnitsProcessor implements DatasetProcessor {
       if (blocId === undefined) {
         // Who organises the bloc, when its name says so (an admin can change it on /danh-gia/thiet-lap).
         const organiser = inferBlocOrganiser(r.bloc);
-        const res = await conn.runAndReadAll(
-          'INSERT INTO blocs (name, organiser, organiser_set_by) VALUES ($n, $o, $by) RETURNING bloc_id',
-          { n: r.bloc, o: organiser, by: organiser ? 'import' : null },
-        );
+        const res = await conn.runAndReadAll('INSERT INTO blocs (name) VALUES ($n) RETURNING bloc_id', { n: r.bloc });
         blocId = Number(res.getRowObjectsJson()[0].bloc_id);
+        if (organiser) await conn.run(`INSERT INTO bloc_organisers (bloc_id, organiser, set_by) VALUES ($b, $o, 'import')`, { b: blocId, o: organiser });
         blocByKey.set(foldKey(r.bloc), blocId);
       }
       await conn.run('INSERT INTO bloc_members (bloc_id, unit_id, year, batch_id) VALUES ($b, $u, $y, $batch) ON CONFLICT DO NOTHING', {
@@ -241,7 +239,7 @@ export class UnitsProcessor implements DatasetProcessor {
     }
     // The issuing body written above the table («UBND TỈNH …», «SỞ …»): the review document's header.
     if (this.ctx.titleLines.length) {
-      await conn.run('UPDATE import_batches SET title_block = $t WHERE batch_id = $b', { t: this.ctx.titleLines.join('\n'), b: batchId });
+      await conn.run('INSERT INTO batch_title_blocks (batch_id, title_block) VALUES ($b, $t)', { t: this.ctx.titleLines.join('\n'), b: batchId });
     }
     // Rows of the file taken in (a unit appears once per bloc and year).
     return { loaded: this.rows.length, skipped: 0 };

@@ -21,7 +21,12 @@ export type Bloc = {
 };
 
 export async function listBlocs(db: Db): Promise<Bloc[]> {
-  const rows = await query(db, `SELECT bloc_id, name, short_name, organiser, organiser_set_by FROM blocs ORDER BY name`, {}, BlocRow);
+  const rows = await query(
+    db,
+    `SELECT b.bloc_id, b.name, b.short_name, o.organiser, o.set_by AS organiser_set_by FROM blocs b LEFT JOIN bloc_organisers o USING (bloc_id) ORDER BY b.name`,
+    {},
+    BlocRow,
+  );
   return rows.map((r) => {
     const stored = isBlocOrganiser(r.organiser) ? r.organiser : null;
     const inferred = stored ? null : inferBlocOrganiser(r.name);
@@ -37,9 +42,10 @@ export async function listBlocs(db: Db): Promise<Bloc[]> {
 
 /** An admin sets who organises a bloc (null: unknown); the caller checks the role. */
 export async function setBlocOrganiser(db: Db, blocId: number, organiser: BlocOrganiser | null, by: string): Promise<void> {
-  await withWriteTransaction(db, (conn) =>
-    queryOn(conn, `UPDATE blocs SET organiser = $o, organiser_set_by = $by WHERE bloc_id = $b`, { o: organiser, by: organiser ? by : null, b: blocId }),
-  );
+  await withWriteTransaction(db, async (conn) => {
+    await queryOn(conn, `DELETE FROM bloc_organisers WHERE bloc_id = $b`, { b: blocId });
+    if (organiser) await queryOn(conn, `INSERT INTO bloc_organisers (bloc_id, organiser, set_by) VALUES ($b, $o, $by)`, { b: blocId, o: organiser, by });
+  });
 }
 
 /**

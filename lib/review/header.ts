@@ -61,8 +61,8 @@ const TitleRow = z.object({ title_block: z.string() });
 export async function latestUnitsTitle(db: Db): Promise<string[]> {
   const rows = await query(
     db,
-    `SELECT title_block FROM import_batches WHERE dataset = 'units' AND status = 'loaded' AND title_block IS NOT NULL
-     ORDER BY imported_at DESC, batch_id DESC LIMIT 1`,
+    `SELECT t.title_block FROM batch_title_blocks t JOIN import_batches b USING (batch_id)
+     WHERE b.dataset = 'units' AND b.status = 'loaded' ORDER BY b.imported_at DESC, b.batch_id DESC LIMIT 1`,
     {},
     TitleRow,
   );

@@ -142,14 +142,17 @@ describe('review on the sample data', () => {
   });
 
   it('the units import keeps who organises each bloc, the headcount per year and the title block', async () => {
-    const blocs = await query<{ name: string; organiser: string; organiser_set_by: string }>(db, `SELECT name, organiser, organiser_set_by FROM blocs ORDER BY name`);
+    const blocs = await query<{ name: string; organiser: string; organiser_set_by: string }>(
+      db,
+      `SELECT b.name, o.organiser, o.set_by AS organiser_set_by FROM blocs b JOIN bloc_organisers o USING (bloc_id) ORDER BY b.name`,
+    );
     expect(blocs.map((b) => [b.name, b.organiser, b.organiser_set_by])).toEqual(
       Object.entries(ORGANISER).map(([name, o]) => [name, o, 'import']).sort((x, y) => (x[0] < y[0] ? -1 : 1)),
     );
     const [hc] = await query<{ n: number; years: number }>(db, `SELECT count(*)::INTEGER AS n, count(DISTINCT year)::INTEGER AS years FROM unit_headcounts`);
     expect(hc.years).toBe(3);
     expect(hc.n).toBeGreaterThan(20);
-    const [t] = await query<{ title_block: string }>(db, `SELECT title_block FROM import_batches WHERE dataset = 'units'`);
+    const [t] = await query<{ title_block: string }>(db, `SELECT title_block FROM batch_title_blocks JOIN import_batches USING (batch_id) WHERE dataset = 'units'`);
     expect(t.title_block.split('\n')).toEqual(expect.arrayContaining(['UBND TỈNH TÂY NINH', 'SỞ TÀI CHÍNH']));
   });
 

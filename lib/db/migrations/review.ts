@@ -72,15 +72,20 @@ export const reviewMigrations: Migration[] = [
   // 41: v_score_totals computed by the scoring module (lib/scoring), the same SQL the dashboard
   //     ranks with; adds max_total (the sum of the criteria's maximum points) as its last column.
   { version: 41, name: 'review: v_score_totals from lib/scoring', sql: scoreTotalsViewSql() },
-  // 42: who organises a bloc (lib/bloc-organiser.ts) and who set it: 'import' (from the name) or
-  //     an admin's user name; NULL: read from the name, else unknown. Headcount per unit and year
-  //     (quota shares use the year's headcount). The title block of an imported file (units
-  //     files: the issuing body above the table, for the document header).
+  // 42: who organises a bloc (lib/bloc-organiser.ts) and who set it: 'import' (read from the name
+  //     on import) or an admin's user name; no row: read from the name, else unknown. Headcount
+  //     per unit and year (quota shares use the year's headcount). The title block of an imported
+  //     units file (the issuing body above the table, for the document header). New tables rather
+  //     than ALTER TABLE … ADD COLUMN: DuckDB fails to replay an added column from the WAL on a
+  //     table whose defaults call nextval().
   {
     version: 42,
-    name: 'review: bloc organiser, headcount per year, title block of a file',
-    sql: `ALTER TABLE blocs ADD COLUMN organiser VARCHAR;
-          ALTER TABLE blocs ADD COLUMN organiser_set_by VARCHAR;
+    name: 'review: bloc organisers, headcount per year, title block of a file',
+    sql: `CREATE TABLE bloc_organisers (
+            bloc_id   INTEGER PRIMARY KEY,
+            organiser VARCHAR NOT NULL CHECK (organiser IN ('province', 'department', 'sector')),
+            set_by    VARCHAR NOT NULL
+          );
           CREATE TABLE unit_headcounts (
             unit_id   INTEGER NOT NULL,
             year      INTEGER NOT NULL,
@@ -88,7 +93,10 @@ export const reviewMigrations: Migration[] = [
             batch_id  INTEGER,
             PRIMARY KEY (unit_id, year)
           );
-          ALTER TABLE import_batches ADD COLUMN title_block VARCHAR;`,
+          CREATE TABLE batch_title_blocks (
+            batch_id    INTEGER PRIMARY KEY,
+            title_block VARCHAR NOT NULL
+          );`,
   },
   { version: 43, name: 'review: proposals per bloc organiser, quota rules, document header from the units file', sql: settingsV2() },
 ];

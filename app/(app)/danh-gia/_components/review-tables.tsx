@@ -163,9 +163,7 @@ export function CriteriaHeatTable({ s }: { s: ReviewSummary }) {
               <td className={`${td} text-center`}>{c.kind === 'penalty' ? '−' : '+'}</td>
               <th scope="row" className={`${td} text-left font-normal italic`}>{c.name}</th>
               <td className={`${td} text-right`}>{formatNumber(c.maxPoints)}</td>
-              {scored.map((m) => (
-                <td key={m.unitId} className={`${td} text-right`}>{formatNumber(m.points[c.key]?.assessed ?? 0)}</td>
-              ))}
+              {scored.map((m) => <HeatCell key={m.unitId} p={m.points[c.key]} max={c.maxPoints} />)}
             </tr>
           ))}
           <tr className="font-semibold">
