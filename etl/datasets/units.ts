@@ -1,3 +1,4 @@
+import { inferBlocOrganiser } from '@/lib/bloc-organiser';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RawRow } from '@/etl/types';
 import type { UnitKind } from '@/lib/domain';
@@ -221,8 +222,11 @@ export class UnitsProcessor implements DatasetProcessor {
       if (!r.bloc || r.year === null) continue;
       let blocId = blocByKey.get(foldKey(r.bloc));
       if (blocId === undefined) {
+        // Who organises the bloc, when its name says so (an admin can change it on /danh-gia/thiet-lap).
+        const organiser = inferBlocOrganiser(r.bloc);
         const res = await conn.runAndReadAll('INSERT INTO blocs (name) VALUES ($n) RETURNING bloc_id', { n: r.bloc });
         blocId = Number(res.getRowObjectsJson()[0].bloc_id);
+        if (organiser) await conn.run(`INSERT INTO bloc_organisers (bloc_id, organiser, set_by) VALUES ($b, $o, 'import')`, { b: blocId, o: organiser });
         blocByKey.set(foldKey(r.bloc), blocId);
       }
       await conn.run('INSERT INTO bloc_members (bloc_id, unit_id, year, batch_id) VALUES ($b, $u, $y, $batch) ON CONFLICT DO NOTHING', {
@@ -231,6 +235,19 @@ export class UnitsProcessor implements DatasetProcessor {
         y: r.year,
         batch: batchId,
       });
+    }
+    // Headcount per year, for the review's quota shares.
+    for (const r of this.rows) {
+      if (r.year === null || r.headcount === null) continue;
+      await conn.run(
+        `INSERT INTO unit_headcounts (unit_id, year, headcount, batch_id) VALUES ($u, $y, $h, $batch)
+         ON CONFLICT (unit_id, year) DO UPDATE SET headcount = excluded.headcount, batch_id = excluded.batch_id`,
+        { u: idOf(r.name)!, y: r.year, h: r.headcount, batch: batchId },
+      );
+    }
+    // The issuing body written above the table («UBND TỈNH …», «SỞ …»): the review document's header.
+    if (this.ctx.titleLines.length) {
+      await conn.run('INSERT INTO batch_title_blocks (batch_id, title_block) VALUES ($b, $t)', { t: this.ctx.titleLines.join('\n'), b: batchId });
     }
     // Rows of the file taken in (a unit appears once per bloc and year).
     return { loaded: this.rows.length, skipped: 0 };

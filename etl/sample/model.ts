@@ -1,4 +1,5 @@
 import type { Channel, CriterionKind, RecipientType, AwardKind } from '@/lib/domain';
+import { scoreTotal, sharedRanks } from '@/lib/scoring/rules';
 import { foldKey } from '@/lib/text';
 import { Rng } from './prng';
 import {
@@ -367,15 +368,14 @@ function round(x: number, step: number): number {
   return Math.round(x / step) * step;
 }
 
-/** Totals and shared ranks (1, 2, 2, 4) as DESIGN.md defines them. */
+/** Totals and shared ranks (1, 2, 2, 4) by the scoring rules every reader uses (lib/scoring). */
 export function rankScores(scores: UnitScore[], criteria: Criterion[]): void {
   for (const s of scores) {
-    const sum = (pts: number[]) =>
-      criteria.reduce((acc, c, i) => acc + (c.kind === 'penalty' ? -pts[i] : pts[i]), 0);
-    s.total = Math.round(sum(s.assessed) * 100) / 100;
-    s.selfTotal = Math.round(sum(s.self) * 100) / 100;
+    s.total = scoreTotal(criteria.map((c, i) => ({ kind: c.kind, points: s.assessed[i] })));
+    s.selfTotal = scoreTotal(criteria.map((c, i) => ({ kind: c.kind, points: s.self[i] })));
   }
-  for (const s of scores) s.rank = 1 + scores.filter((o) => o.total > s.total).length;
+  const ranks = sharedRanks(scores.map((s) => s.total));
+  scores.forEach((s, i) => (s.rank = ranks[i]));
 }
 
 function buildSheet(rng: Rng, bloc: SampleBloc, year: Year, half: boolean, strength: Map<string, number>): ScoreSheet {

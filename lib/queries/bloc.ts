@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { query, type Db } from '@/lib/db/client';
 import { date, num, numOrNull, str, strOrNull } from './rows';
 import { CHOSEN_SCORE_PERIODS } from './overview';
-import { scoreTotalsSql } from './scope';
+import { OVERLAPPING_WINDOW } from './scope';
+import { heatBand, type HeatBand, type ScoredPeriod } from '@/lib/scoring/rules';
+import { previousScoredPeriod } from '@/lib/scoring/periods';
+import { criterionKeySql, scoreTotalsSql } from '@/lib/scoring/sql';
 
 // Every ranking partition of one bloc: ranks are the view's, without ranking every bloc.
 const BLOC_TOTALS = scoreTotalsSql('s.bloc_id = $bloc');
+// One ranking partition (bloc × score period).
+const PARTITION_TOTALS = scoreTotalsSql('s.bloc_id = $bloc AND s.period_start = $start::DATE AND s.period_end = $end::DATE');
 
 const BlocRow = z.object({ bloc_id: num, name: str, short_name: strOrNull });
 export async function blocInfo(db: Db, blocId: number) {
@@ -24,46 +29,75 @@ export async function blocMembers(db: Db, blocId: number, year: number) {
   );
 }
 
-const RankRow = z.object({
+const ChosenRow = z.object({ period: str, start: date, end: date });
+const TotalRow = z.object({
   unit_id: num,
   unit_name: str,
-  period: str,
   period_start: date,
   period_end: date,
   total_points: num,
   self_total_points: numOrNull,
   rank: num,
-  previous_period: strOrNull,
-  previous_rank: numOrNull,
-  previous_points: numOrNull,
 });
-export type BlocRankRow = z.infer<typeof RankRow>;
+
+export interface BlocRankRow {
+  unit_id: number;
+  unit_name: string;
+  period: string;
+  period_start: string;
+  period_end: string;
+  total_points: number;
+  self_total_points: number | null;
+  rank: number;
+  /** The bloc's previous comparable scored period (lib/scoring), null when there is none. */
+  previous_period: string | null;
+  previous_rank: number | null;
+  previous_points: number | null;
+}
+
+/** The bloc's score period shown for a window: one inside it, else the one covering it (latest first). */
+export async function chosenScorePeriod(db: Db, blocId: number, w: { start: string; end: string }): Promise<ScoredPeriod | null> {
+  const rows = await query(
+    db,
+    `WITH tot AS (SELECT DISTINCT bloc_id, period_start, period_end, period FROM scores s
+                  WHERE bloc_id = $bloc AND batch_id IN (SELECT batch_id FROM import_batches WHERE status = 'loaded')
+                    AND ${OVERLAPPING_WINDOW})
+     SELECT period, strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end"
+     FROM (${CHOSEN_SCORE_PERIODS})`,
+    { bloc: blocId, pStart: w.start, pEnd: w.end },
+    ChosenRow,
+  );
+  return rows[0] ?? null;
+}
+
+async function partitionTotals(db: Db, blocId: number, p: ScoredPeriod) {
+  return query(
+    db,
+    `SELECT unit_id, unit_name, strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end,
+            total_points::DOUBLE AS total_points, self_total_points::DOUBLE AS self_total_points, rank
+     FROM ${PARTITION_TOTALS} t ORDER BY rank, unit_name`,
+    { bloc: blocId, start: p.start, end: p.end },
+    TotalRow,
+  );
+}
 
 /**
  * Ranking in the chosen score period with the change of rank against the bloc's previous
- * score period of the same length (2022 ↔ 2021, 2022-H1 ↔ 2021-H1… whichever came last).
+ * comparable scored period (lib/scoring/rules.ts: same kind, latest that ended before).
  */
 export async function blocRanking(db: Db, blocId: number, w: { start: string; end: string }): Promise<BlocRankRow[]> {
-  return query(
-    db,
-    `WITH tot AS ${BLOC_TOTALS}, chosen AS (${CHOSEN_SCORE_PERIODS}),
-          prev AS (
-            SELECT p.period_start, p.period_end, any_value(p.period) AS period FROM tot p, chosen c
-            WHERE p.bloc_id = $bloc AND p.period_end < c.period_start
-              AND date_diff('day', p.period_start, p.period_end) BETWEEN date_diff('day', c.period_start, c.period_end) - 3
-                                                                   AND date_diff('day', c.period_start, c.period_end) + 3
-            GROUP BY ALL ORDER BY p.period_end DESC LIMIT 1)
-     SELECT t.unit_id, t.unit_name, c.period, strftime(t.period_start, '%Y-%m-%d') AS period_start,
-            strftime(t.period_end, '%Y-%m-%d') AS period_end, t.total_points::DOUBLE AS total_points,
-            t.self_total_points::DOUBLE AS self_total_points, t.rank,
-            (SELECT period FROM prev) AS previous_period, pt.rank AS previous_rank, pt.total_points::DOUBLE AS previous_points
-     FROM tot t JOIN chosen c USING (bloc_id, period_start, period_end)
-     LEFT JOIN tot pt ON pt.bloc_id = t.bloc_id AND pt.unit_id = t.unit_id
-          AND pt.period_start = (SELECT period_start FROM prev) AND pt.period_end = (SELECT period_end FROM prev)
-     ORDER BY t.rank, t.unit_name`,
-    { bloc: blocId, pStart: w.start, pEnd: w.end },
-    RankRow,
-  );
+  const chosen = await chosenScorePeriod(db, blocId, w);
+  if (!chosen) return [];
+  const prev = await previousScoredPeriod(db, blocId, chosen);
+  const [rows, prevRows] = await Promise.all([partitionTotals(db, blocId, chosen), prev ? partitionTotals(db, blocId, prev) : []]);
+  const before = new Map(prevRows.map((r) => [r.unit_id, r]));
+  return rows.map((r) => ({
+    ...r,
+    period: chosen.period,
+    previous_period: prev?.period ?? null,
+    previous_rank: before.get(r.unit_id)?.rank ?? null,
+    previous_points: before.get(r.unit_id)?.total_points ?? null,
+  }));
 }
 
 const HeatRow = z.object({
@@ -72,26 +106,33 @@ const HeatRow = z.object({
   criterion_group: strOrNull,
   criterion_code: strOrNull,
   criterion: str,
-  criterion_kind: str,
+  criterion_kind: z.enum(['criterion', 'bonus', 'penalty']),
   sort_order: num,
   max_points: numOrNull,
   assessed_points: numOrNull,
 });
-export type HeatCell = z.infer<typeof HeatRow>;
+export type HeatCell = z.infer<typeof HeatRow> & { band: HeatBand | null };
 
-/** Assessed points per member × criterion in the chosen score period (the heat table). */
+/**
+ * Assessed points per member × criterion in the chosen score period (the heat table). A
+ * criterion's maximum is the largest stated for any unit; the band comes from lib/scoring.
+ */
 export async function blocCriteriaHeat(db: Db, blocId: number, w: { start: string; end: string }): Promise<HeatCell[]> {
-  return query(
+  const chosen = await chosenScorePeriod(db, blocId, w);
+  if (!chosen) return [];
+  const rows = await query(
     db,
-    `WITH tot AS ${BLOC_TOTALS}, chosen AS (${CHOSEN_SCORE_PERIODS})
-     SELECT s.unit_id, concat_ws('|', s.criterion_kind, coalesce(s.criterion_code, ''), s.criterion) AS criterion_key,
-            s.criterion_group, s.criterion_code, s.criterion, s.criterion_kind, min(s.sort_order)::INTEGER AS sort_order,
-            max(s.max_points)::DOUBLE AS max_points, sum(s.assessed_points)::DOUBLE AS assessed_points
-     FROM v_scores s JOIN chosen c USING (bloc_id, period_start, period_end)
-     GROUP BY ALL ORDER BY sort_order, criterion_code, criterion`,
-    { bloc: blocId, pStart: w.start, pEnd: w.end },
+    `SELECT unit_id, criterion_key, criterion_group, criterion_code, criterion, criterion_kind, sort_order,
+            max(max_points) OVER (PARTITION BY criterion_key) AS max_points, assessed_points
+     FROM (SELECT s.unit_id, ${criterionKeySql('s')} AS criterion_key, s.criterion_group, s.criterion_code, s.criterion, s.criterion_kind,
+                  min(s.sort_order)::INTEGER AS sort_order, max(s.max_points)::DOUBLE AS max_points, sum(s.assessed_points)::DOUBLE AS assessed_points
+           FROM v_scores s WHERE s.bloc_id = $bloc AND s.period_start = $start::DATE AND s.period_end = $end::DATE
+           GROUP BY ALL)
+     ORDER BY sort_order, criterion_code, criterion, unit_id`,
+    { bloc: blocId, start: chosen.start, end: chosen.end },
     HeatRow,
   );
+  return rows.map((r) => ({ ...r, band: heatBand(r.assessed_points, r.max_points, r.criterion_kind) }));
 }
 
 const TrendRow = z.object({ unit_id: num, unit_name: str, period: str, period_end: date, total_points: num, rank: num });

@@ -1,13 +1,51 @@
 import { z } from 'zod';
-import { query, type Db } from '../db/client';
+import { query, queryOn, withWriteTransaction, type Db } from '../db/client';
+import { inferBlocOrganiser, isBlocOrganiser, type BlocOrganiser } from '../bloc-organiser';
 import { fold } from '../text';
 
-const BlocRow = z.object({ bloc_id: z.coerce.number(), name: z.string(), short_name: z.string().nullable() });
-export type Bloc = { blocId: number; name: string; shortName: string | null };
+const BlocRow = z.object({
+  bloc_id: z.coerce.number(),
+  name: z.string(),
+  short_name: z.string().nullable(),
+  organiser: z.string().nullable(),
+  organiser_set_by: z.string().nullable(),
+});
+export type Bloc = {
+  blocId: number;
+  name: string;
+  shortName: string | null;
+  /** Who organises the bloc (stored, else read from its name); null when unknown. */
+  organiser: BlocOrganiser | null;
+  /** 'import' (from the name on import), 'name' (read from the name now), an admin's user name, or null. */
+  organiserSource: string | null;
+};
 
 export async function listBlocs(db: Db): Promise<Bloc[]> {
-  const rows = await query(db, `SELECT bloc_id, name, short_name FROM blocs ORDER BY name`, {}, BlocRow);
-  return rows.map((r) => ({ blocId: r.bloc_id, name: r.name, shortName: r.short_name }));
+  const rows = await query(
+    db,
+    `SELECT b.bloc_id, b.name, b.short_name, o.organiser, o.set_by AS organiser_set_by FROM blocs b LEFT JOIN bloc_organisers o USING (bloc_id) ORDER BY b.name`,
+    {},
+    BlocRow,
+  );
+  return rows.map((r) => {
+    const stored = isBlocOrganiser(r.organiser) ? r.organiser : null;
+    const inferred = stored ? null : inferBlocOrganiser(r.name);
+    return {
+      blocId: r.bloc_id,
+      name: r.name,
+      shortName: r.short_name,
+      organiser: stored ?? inferred,
+      organiserSource: stored ? r.organiser_set_by : inferred ? 'name' : null,
+    };
+  });
+}
+
+/** An admin sets who organises a bloc (null: unknown); the caller checks the role. */
+export async function setBlocOrganiser(db: Db, blocId: number, organiser: BlocOrganiser | null, by: string): Promise<void> {
+  await withWriteTransaction(db, async (conn) => {
+    await queryOn(conn, `DELETE FROM bloc_organisers WHERE bloc_id = $b`, { b: blocId });
+    if (organiser) await queryOn(conn, `INSERT INTO bloc_organisers (bloc_id, organiser, set_by) VALUES ($b, $o, $by)`, { b: blocId, o: organiser, by });
+  });
 }
 
 /**

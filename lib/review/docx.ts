@@ -22,8 +22,11 @@ import {
 import { formatDelta, formatNumber } from '../format';
 import { periodLabel } from '../periods';
 import type { ReviewReport } from './report';
+import { proposalGroups, proposalHeading } from './rules';
+import { appendixReference, placeDateLine } from './header';
 import type { MemberResult } from './summary';
 import { lowerFirst, previousLabel } from './labels';
+import { TOTAL_RULE_TEXT } from '../scoring/rules';
 
 /**
  * The review as a Vietnamese administrative document (Decree 30/2020/NĐ-CP, Appendix I):
@@ -113,20 +116,14 @@ function heading(t: string): Paragraph {
   return para(t, { bold: true, align: AlignmentType.LEFT, before: 120, after: 120 });
 }
 
-function placeDate(place: string, date: Date): string {
-  const d = date.getDate();
-  const m = date.getMonth() + 1;
-  // Decree 30: days below 10 and months below 3 get a leading zero.
-  return `${place}, ngày ${String(d).padStart(2, '0')} tháng ${m < 3 ? String(m).padStart(2, '0') : m} năm ${date.getFullYear()}`;
-}
-
 function headerBlock(r: ReviewReport, date: Date): Table {
   const s = r.settings;
+  const h = r.header;
   const left = Math.round(PORTRAIT_WIDTH * 0.38);
   const right = PORTRAIT_WIDTH - left;
   const leftParas = [
-    ...(s['document.issuer_parent'] ? [centered(s['document.issuer_parent'].toUpperCase(), { size: 26 })] : []),
-    centered(s['document.issuer'].toUpperCase(), { bold: true, size: 26 }),
+    ...(h.parent ? [centered(h.parent.toUpperCase(), { size: 26 })] : []),
+    centered((h.issuer ?? '…………').toUpperCase(), { bold: true, size: 26 }),
     rule(left, 1200),
     centered(`Số:        /${s['document.number_suffix']}`, { size: 26 }),
   ];
@@ -134,7 +131,7 @@ function headerBlock(r: ReviewReport, date: Date): Table {
     centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
     centered('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 }),
     rule(right, 2800),
-    centered(placeDate(s['document.place'], date), { italics: true }),
+    centered(placeDateLine(h.place, date), { italics: true }),
   ];
   return table([left, right], [new TableRow({ cantSplit: true, children: [cell(leftParas, left, { top: true }), cell(rightParas, right, { top: true })] })], false);
 }
@@ -263,20 +260,25 @@ function closingBlock(r: ReviewReport): Table {
 function proposalParagraphs(r: ReviewReport): Paragraph[] {
   const p = r.proposals;
   const out: Paragraph[] = [];
-  out.push(para(`Tổng điểm tối thiểu để được đề nghị: ${p.minTotalLabel}.`, { indent: true }));
-  if (p.proposals.length === 0) out.push(para('Không có đơn vị đủ điều kiện đề nghị khen thưởng.', { indent: true }));
-  for (const kind of ['flag', 'certificate'] as const) {
-    const list = p.proposals.filter((x) => x.kind === kind);
-    if (!list.length) continue;
-    out.push(para(`Đề nghị tặng ${list[0].award}:`, { indent: true, bold: true, after: 60 }));
+  const mark = (met: boolean | null) => (met === true ? 'đạt' : met === false ? 'chưa đạt' : 'cần xác minh');
+  out.push(para(`Cơ quan tổ chức khối: ${p.organiserLabel}. Tổng điểm tối thiểu để được đề nghị: ${p.minTotalLabel}.`, { indent: true }));
+  for (const n of p.notes) out.push(para(n, { indent: true, italics: true }));
+  if (p.proposals.length === 0 && p.notes.length === 0) out.push(para('Không có đơn vị đủ điều kiện đề nghị khen thưởng.', { indent: true }));
+  for (const list of proposalGroups(p)) {
+    out.push(para(`${proposalHeading(list[0])}:`, { indent: true, bold: true, after: 60 }));
     for (const x of list) {
-      out.push(para(`- ${x.unitName}: ${num(x.total)} điểm, xếp hạng ${x.rank}${x.note ? ` (${x.note})` : ''}.`, { indent: true, after: 60 }));
+      out.push(para(`- ${x.unitName}: ${num(x.total)} điểm, xếp hạng ${x.rank}${x.note ? ` (${x.note})` : ''}.`, { indent: true, after: 0 }));
+      out.push(para(`Điều kiện: ${x.preconditions.map((c) => `${c.text} (${mark(c.met)})`).join('; ')}.`, { indent: true, size: SIZE.table, after: 60 }));
     }
+    if (list[0].legal) out.push(para(`Căn cứ: ${list[0].legal}.`, { indent: true, italics: true, size: SIZE.table, after: 60 }));
   }
   for (const n of p.notProposed) out.push(para(`- Không đề nghị ${n.unitName} (hạng ${n.rank}): ${n.reason}.`, { indent: true, after: 60 }));
   if (p.breaches.length) {
-    out.push(para('Kiểm tra tỷ lệ khen thưởng (cần rà soát trước khi trình):', { indent: true, bold: true, after: 60 }));
+    out.push(para('Kiểm tra tỷ lệ và điều kiện khen thưởng (cần rà soát trước khi trình):', { indent: true, bold: true, after: 60 }));
     for (const b of p.breaches) out.push(para(`- ${b.message}`, { indent: true, after: 60 }));
+  }
+  if (p.provincialCandidates.length) {
+    out.push(para(`Có thể xem xét đề nghị Chiến sĩ thi đua cấp tỉnh: ${p.provincialCandidates.map((c) => `${c.name} (${c.unitName})`).join('; ')}.`, { indent: true, after: 60 }));
   }
   return out;
 }
@@ -307,7 +309,7 @@ export async function buildReviewDocx(r: ReviewReport, date: Date = new Date()):
       ...r.narrative.map((t) => para(t, { indent: true })),
       heading('II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG'),
       para(
-        `Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; đơn vị bằng điểm được xếp đồng hạng. ` +
+        `${TOTAL_RULE_TEXT} ` +
           (summary.previousPeriod ? `Cột "Kỳ trước" là thứ hạng ${previousLabel(summary.previousPeriod)}.` : 'Chưa có kỳ chấm điểm trước cùng loại để so sánh thứ hạng.') +
           (summary.nonMembersScored.length ? ' (*) Đơn vị có điểm nhưng không có trong danh sách thành viên của khối năm ' + summary.period.year + '.' : ''),
         { indent: true, size: 26 },
@@ -329,7 +331,8 @@ export async function buildReviewDocx(r: ReviewReport, date: Date = new Date()):
       headers: { default: pageNumberHeader },
       children: [
         centered('PHỤ LỤC', { bold: true }),
-        centered(`Điểm khối chấm theo tiêu chí — ${summary.bloc.name}, ${lowerFirst(periodLabel(summary.period))}`, { bold: true }, 120),
+        centered(`Điểm khối chấm theo tiêu chí — ${summary.bloc.name}, ${lowerFirst(periodLabel(summary.period))}`, { bold: true }),
+        centered(appendixReference(r.settings['document.number_suffix'], date), { italics: true }, 120),
         criteriaTable(r),
         ...summary.members.filter((m) => m.hasScores && m.abbreviation).length
           ? [para(`Ghi chú: ${summary.members.filter((m) => m.hasScores && m.abbreviation).map((m) => `${m.abbreviation}: ${m.unitName}`).join('; ')}.`, { size: SIZE.small, italics: true, before: 120 })]
@@ -338,7 +341,7 @@ export async function buildReviewDocx(r: ReviewReport, date: Date = new Date()):
     });
   }
   const doc = new Document({
-    creator: r.settings['document.issuer'],
+    creator: r.header.issuer ?? '',
     title: `Báo cáo ${reviewTitle(r)}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
     sections,

@@ -1,6 +1,6 @@
 import { formatNumber, formatPercent } from '../format';
 import { periodLabel } from '../periods';
-import type { ReviewProposals } from './rules';
+import { proposalGroups, type ReviewProposals } from './rules';
 import type { MemberResult, ReviewSummary } from './summary';
 import { previousLabel } from './labels';
 
@@ -95,14 +95,12 @@ export function buildNarrative(s: ReviewSummary, p: ReviewProposals): string[] {
     );
   }
 
-  if (p.proposals.length) {
-    const byKind = (k: 'flag' | 'certificate') => p.proposals.filter((x) => x.kind === k);
-    const parts: string[] = [];
-    const flag = byKind('flag');
-    const cert = byKind('certificate');
-    if (flag.length) parts.push(`đề nghị tặng ${flag[0].award} cho ${list(flag.map((x) => x.unitName))}`);
-    if (cert.length) parts.push(`đề nghị tặng ${cert[0].award} cho ${list(cert.map((x) => x.unitName))}`);
+  const groups = proposalGroups(p);
+  if (groups.length) {
+    const parts = groups.map((g) => `${g[0].vote ? 'đề xuất suy tôn' : 'đề nghị tặng'} ${g[0].award} cho ${list(g.map((x) => x.unitName))}`);
     out.push(`Căn cứ kết quả xếp hạng, ${parts.join('; ')}.`);
+  } else if (p.notes.length) {
+    out.push(p.notes[0]);
   } else {
     out.push(`Không có đơn vị đủ điều kiện đề nghị khen thưởng (tổng điểm tối thiểu ${p.minTotalLabel}).`);
   }

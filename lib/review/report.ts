@@ -5,6 +5,8 @@ import type { Settings } from '../settings/definitions';
 import { findBloc, listBlocs } from './blocs';
 import { buildNarrative } from './narrative';
 import { proposeAwards, type ReviewProposals } from './rules';
+import { readQuotaData } from './quotas';
+import { documentHeader, latestUnitsTitle, type DocumentHeader } from './header';
 import { getReviewSummary, type ReviewSummary } from './summary';
 
 /** Everything a review page, document or spreadsheet shows. */
@@ -13,6 +15,8 @@ export interface ReviewReport {
   proposals: ReviewProposals;
   narrative: string[];
   settings: Settings;
+  /** Governing body, issuing body and place (settings, else the units file's title block). */
+  header: DocumentHeader;
 }
 
 /** A bad bloc or period given by a person; the message says what to type instead. */
@@ -39,9 +43,9 @@ export async function resolveReviewInput(db: Db, blocArg: string, periodArg: str
 export async function buildReviewReport(db: Db, blocArg: string, periodArg: string): Promise<ReviewReport> {
   const { blocId, period } = await resolveReviewInput(db, blocArg, periodArg);
   const bloc = (await findBloc(db, String(blocId)))!;
-  const [summary, settings] = await Promise.all([getReviewSummary(db, bloc, period), readSettings(db)]);
-  const proposals = proposeAwards(summary, settings);
-  return { summary, proposals, narrative: buildNarrative(summary, proposals), settings };
+  const [summary, settings, title] = await Promise.all([getReviewSummary(db, bloc, period), readSettings(db), latestUnitsTitle(db)]);
+  const proposals = proposeAwards(summary, settings, await readQuotaData(db, summary, settings));
+  return { summary, proposals, narrative: buildNarrative(summary, proposals), settings, header: documentHeader(settings, title) };
 }
 
 /** File name for downloads: "danh-gia-khoi-3-2022-H1.docx". */

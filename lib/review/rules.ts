@@ -1,26 +1,46 @@
-import type { Settings } from '../settings/definitions';
+import type { ProposalTier, Settings, TierKey } from '../settings/definitions';
+import { SETTING_LEGAL } from '../settings/definitions';
+import { BLOC_ORGANISER_LABELS, type BlocOrganiser } from '../bloc-organiser';
 import { formatNumber, formatPercent } from '../format';
-import { AWARD, type MemberResult, type ReviewSummary } from './summary';
+import { lowerFirst } from './labels';
+import { checkQuotas, provincialFighterCandidates, type CstdcsStreak, type QuotaBreach, type QuotaData } from './quotas';
+import type { MemberResult, ReviewSummary } from './summary';
 
 /**
- * Proposals and quota checks from the configurable rules (the `settings` table):
- * - units ranked 1…flag_count are proposed for the flag, the next certificate_count ranks for a
- *   certificate — by rank, so a tie at the boundary takes every tied unit (said in the note);
- * - a unit below the minimum total (points, or a share of the bloc's maximum) is not proposed;
- * - quotas per unit for the period's year, where the award data allow.
+ * Proposals of a bloc's annual review, by who organises the bloc (lib/bloc-organiser.ts) and the
+ * tiers its settings give (proposals.<organiser>.first / .next: award, how many ranks, who grants):
+ * - only annual periods propose: awards of a bloc are considered at the year-end review
+ *   (tổng kết); a six-month review (sơ kết) ranks only;
+ * - a Cờ thi đua only for a bloc the province organises, and only for the year (Law 06/2022/QH15,
+ *   Điều 26); its leader is chosen by vote (suy tôn) at the bloc's meeting, so the ranking gives
+ *   an «đề xuất suy tôn»;
+ * - by rank, so a tie at a boundary takes every tied unit (said in the note);
+ * - a unit below the minimum total, or not a member of the bloc that year, is not proposed;
+ * - each proposal lists its preconditions: met, not met, or to be verified by the council.
  */
 
-export type ProposalKind = 'flag' | 'certificate';
+export type TierName = 'first' | 'next';
+
+export interface Precondition {
+  text: string;
+  /** true met, false not met, null: the data cannot tell — the council verifies. */
+  met: boolean | null;
+}
 
 export interface Proposal {
-  kind: ProposalKind;
+  tier: TierName;
   award: string;
+  grantor: string;
+  /** A flag: chosen by vote at the bloc's meeting («đề xuất suy tôn»). */
+  vote: boolean;
   unitId: number;
   unitName: string;
   rank: number;
   total: number;
   /** e.g. "đồng hạng 2 với …". */
   note: string | null;
+  preconditions: Precondition[];
+  legal: string | null;
 }
 
 export interface NotProposed {
@@ -30,18 +50,20 @@ export interface NotProposed {
   reason: string;
 }
 
-export interface QuotaBreach {
-  unitName: string;
-  rule: 'cstdcs_over_ldtt' | 'ttldxs_ldtt_share' | 'ttldxs_cstdcs';
-  message: string;
-}
+export type { QuotaBreach } from './quotas';
 
 export interface ReviewProposals {
+  organiser: BlocOrganiser | null;
+  organiserLabel: string;
   minTotal: number | null;
   minTotalLabel: string;
   proposals: Proposal[];
   notProposed: NotProposed[];
+  /** Why a tier proposes nothing (six-month review, unknown organiser, a flag refused…). */
+  notes: string[];
   breaches: QuotaBreach[];
+  /** May be considered for CSTĐ cấp tỉnh (N consecutive CSTĐCS years). */
+  provincialCandidates: CstdcsStreak[];
 }
 
 /** The minimum total in points: a fixed number, or a share of the bloc's maximum (null if unknown). */
@@ -53,72 +75,103 @@ export function minimumTotal(settings: Settings, maxTotal: number | null): { poi
   return { points, label: `${formatNumber(points)} điểm (${formatPercent(rule.percent)} của ${formatNumber(maxTotal)} điểm tối đa)` };
 }
 
-export function proposeAwards(summary: ReviewSummary, settings: Settings): ReviewProposals {
-  const flagCount = settings['review.flag_count'];
-  const certCount = settings['review.certificate_count'];
-  const min = minimumTotal(settings, summary.maxTotal);
-  const proposals: Proposal[] = [];
-  const notProposed: NotProposed[] = [];
-  const ranked = summary.members.filter((m): m is MemberResult & { rank: number; total: number } => m.rank !== null && m.total !== null);
-
-  for (const m of ranked) {
-    const kind: ProposalKind | null = m.rank <= flagCount ? 'flag' : m.rank <= flagCount + certCount ? 'certificate' : null;
-    if (!kind) continue;
-    if (min.points !== null && m.total < min.points) {
-      notProposed.push({ unitName: m.unitName, rank: m.rank, total: m.total, reason: `tổng điểm ${formatNumber(m.total)} thấp hơn mức tối thiểu ${min.label}` });
-      continue;
-    }
-    if (!m.isMember) {
-      notProposed.push({ unitName: m.unitName, rank: m.rank, total: m.total, reason: 'không có trong danh sách thành viên của khối năm ' + summary.period.year });
-      continue;
-    }
-    const tied = ranked.filter((o) => o.rank === m.rank && o.unitId !== m.unitId).map((o) => o.unitName);
-    proposals.push({
-      kind,
-      award: kind === 'flag' ? settings['review.flag_award'] : settings['review.certificate_award'],
-      unitId: m.unitId,
-      unitName: m.unitName,
-      rank: m.rank,
-      total: m.total,
-      note: tied.length ? `đồng hạng ${m.rank} với ${tied.join(', ')} — Hội đồng xem xét` : m.missingCriteria.length ? 'thiếu điểm một số tiêu chí — cần bổ sung trước khi đề nghị' : null,
-    });
-  }
-  return { minTotal: min.points, minTotalLabel: min.label, proposals, notProposed, breaches: checkQuotas(summary, settings) };
+/** A Cờ thi đua (of the province, a ministry…): yearly, for leaders of blocs the province organises. */
+export function isFlag(award: string): boolean {
+  return /cờ thi đua/i.test(award.normalize('NFC'));
 }
 
-/** Quota checks per member unit, for awards of the period's year (individuals / collectives). */
-export function checkQuotas(summary: ReviewSummary, settings: Settings): QuotaBreach[] {
-  const ratio = settings['quota.cstdcs_over_ldtt'];
-  const minShare = settings['quota.ttldxs_min_ldtt_share'];
-  const minCstdcs = settings['quota.ttldxs_min_cstdcs'];
+type Ranked = MemberResult & { rank: number; total: number };
+
+function tiersOf(settings: Settings, organiser: BlocOrganiser): { tier: TierName; key: TierKey; value: ProposalTier }[] {
+  return (['first', 'next'] as const).map((tier) => {
+    const key = `proposals.${organiser}.${tier}` as TierKey;
+    return { tier, key, value: settings[key] };
+  });
+}
+
+function preconditionsOf(m: Ranked, summary: ReviewSummary, min: { points: number | null; label: string }, vote: boolean): Precondition[] {
   const year = summary.period.year;
-  const out: QuotaBreach[] = [];
-  for (const m of summary.members) {
-    const a = m.awards;
-    if (a.cstdcs > 0 && a.cstdcs > ratio * a.ldtt + 1e-9) {
-      const allowed = Math.floor(ratio * a.ldtt + 1e-9);
-      out.push({
-        unitName: m.unitName,
-        rule: 'cstdcs_over_ldtt',
-        message: `${m.unitName}: ${a.cstdcs} ${AWARD.cstdcs} năm ${year} vượt tỷ lệ ${formatPercent(ratio)} của ${a.ldtt} ${AWARD.ldtt} (tối đa ${allowed}).`,
-      });
+  const out: Precondition[] = [
+    { text: `Tổng điểm ${formatNumber(m.total)} đạt mức tối thiểu ${min.label}`, met: min.points === null ? null : m.total >= min.points },
+    { text: `Thành viên của khối năm ${year}`, met: m.isMember },
+    { text: 'Đủ điểm các tiêu chí', met: m.missingCriteria.length === 0 },
+  ];
+  if (vote) {
+    out.push({ text: 'Xét tặng hằng năm: kỳ đánh giá là cả năm (Luật Thi đua, khen thưởng 2022, Điều 26)', met: summary.period.grain === 'year' });
+    out.push({ text: 'Được các thành viên khối suy tôn tại hội nghị tổng kết khối; kết quả chấm điểm là căn cứ', met: null });
+  }
+  out.push({ text: `Hoàn thành xuất sắc nhiệm vụ năm ${year}; nội bộ đoàn kết, không có cá nhân bị kỷ luật từ cảnh cáo trở lên`, met: null });
+  return out;
+}
+
+export function proposeAwards(summary: ReviewSummary, settings: Settings, quota: QuotaData): ReviewProposals {
+  const organiser = summary.bloc.organiser;
+  const min = minimumTotal(settings, summary.maxTotal);
+  const out: ReviewProposals = {
+    organiser,
+    organiserLabel: organiser ? BLOC_ORGANISER_LABELS[organiser] : 'chưa xác định',
+    minTotal: min.points,
+    minTotalLabel: min.label,
+    proposals: [],
+    notProposed: [],
+    notes: [],
+    breaches: checkQuotas(summary, quota, settings),
+    provincialCandidates: provincialFighterCandidates(quota, settings['quota.cstd_tinh_consecutive_cstdcs']),
+  };
+  if (!organiser) {
+    out.notes.push('Chưa xác định cơ quan tổ chức khối nên chưa đề xuất khen thưởng; quản trị viên chọn tại trang Thiết lập quy tắc đánh giá (/danh-gia/thiet-lap).');
+    return out;
+  }
+  if (summary.period.grain !== 'year') {
+    out.notes.push(`${summary.period.grain === 'half' ? 'Sơ kết 6 tháng' : 'Kỳ này'} chỉ xếp hạng: các hình thức khen thưởng của khối được xét khi tổng kết năm; Cờ thi đua chỉ xét tặng hằng năm (Luật Thi đua, khen thưởng 2022, Điều 26).`);
+    return out;
+  }
+  const ranked = summary.members.filter((m): m is Ranked => m.rank !== null && m.total !== null);
+  let taken = 0;
+  for (const { tier, key, value } of tiersOf(settings, organiser)) {
+    const from = taken;
+    taken += value.count;
+    if (value.count === 0) continue;
+    const flag = isFlag(value.award);
+    if (flag && organiser !== 'province') {
+      out.notes.push(`Không đề xuất ${value.award}: Cờ thi đua xét tặng cho tập thể dẫn đầu cụm, khối thi đua do tỉnh tổ chức (Luật Thi đua, khen thưởng 2022, Điều 26), không cho khối ${lowerFirst(BLOC_ORGANISER_LABELS[organiser])}. Hãy sửa thiết lập «${key}».`);
+      continue;
     }
-    if (a.ttldxs > 0) {
-      if (m.headcount && m.headcount > 0 && a.ldtt / m.headcount < minShare - 1e-9) {
-        out.push({
-          unitName: m.unitName,
-          rule: 'ttldxs_ldtt_share',
-          message: `${m.unitName}: đề nghị ${AWARD.ttldxs} năm ${year} nhưng chỉ ${a.ldtt}/${m.headcount} người (${formatPercent(a.ldtt / m.headcount)}) đạt ${AWARD.ldtt}, cần tối thiểu ${formatPercent(minShare)}.`,
-        });
+    for (const m of ranked.filter((x) => x.rank > from && x.rank <= taken)) {
+      const pre = preconditionsOf(m, summary, min, flag);
+      if (min.points !== null && m.total < min.points) {
+        out.notProposed.push({ unitName: m.unitName, rank: m.rank, total: m.total, reason: `tổng điểm ${formatNumber(m.total)} thấp hơn mức tối thiểu ${min.label}` });
+        continue;
       }
-      if (a.cstdcs < minCstdcs) {
-        out.push({
-          unitName: m.unitName,
-          rule: 'ttldxs_cstdcs',
-          message: `${m.unitName}: đề nghị ${AWARD.ttldxs} năm ${year} nhưng có ${a.cstdcs} ${AWARD.cstdcs}, cần tối thiểu ${minCstdcs}.`,
-        });
+      if (!m.isMember) {
+        out.notProposed.push({ unitName: m.unitName, rank: m.rank, total: m.total, reason: 'không có trong danh sách thành viên của khối năm ' + summary.period.year });
+        continue;
       }
+      const tied = ranked.filter((o) => o.rank === m.rank && o.unitId !== m.unitId).map((o) => o.unitName);
+      out.proposals.push({
+        tier,
+        award: value.award,
+        grantor: value.grantor,
+        vote: flag,
+        unitId: m.unitId,
+        unitName: m.unitName,
+        rank: m.rank,
+        total: m.total,
+        note: tied.length ? `đồng hạng ${m.rank} với ${tied.join(', ')} — Hội đồng xem xét` : m.missingCriteria.length ? 'thiếu điểm một số tiêu chí — cần bổ sung trước khi đề nghị' : null,
+        preconditions: pre,
+        legal: SETTING_LEGAL[key] ?? null,
+      });
     }
   }
   return out;
+}
+
+/** «Đề xuất suy tôn Cờ thi đua của UBND tỉnh» or «Đề nghị tặng Giấy khen của Giám đốc Sở». */
+export function proposalHeading(p: Pick<Proposal, 'award' | 'vote' | 'grantor'>): string {
+  return `${p.vote ? 'Đề xuất suy tôn' : 'Đề nghị tặng'} ${p.award} (${p.grantor} quyết định)`;
+}
+
+/** Proposals grouped by tier, in order, each group non-empty. */
+export function proposalGroups(p: ReviewProposals): Proposal[][] {
+  return (['first', 'next'] as const).map((t) => p.proposals.filter((x) => x.tier === t)).filter((l) => l.length > 0);
 }

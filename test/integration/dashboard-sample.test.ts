@@ -3,9 +3,10 @@ import { loadSample } from '@/etl/sample/load';
 import { openDb, query, type Db } from '@/lib/db/client';
 import { parseDashboardFilters, type DashboardFilters } from '@/lib/filters/dashboard';
 import { parseAwardListFilters } from '@/lib/filters/lists';
-import { makePeriod } from '@/lib/periods';
+import { makePeriod, parsePeriod } from '@/lib/periods';
 import { blocRanking } from '@/lib/queries/bloc';
 import { listAwards } from '@/lib/queries/lists';
+import { expectBlocPageAgreesWithReview } from './scoring-agreement';
 import { activitiesByChannel, activitiesByUnit, activityKpis, awardsByKindAndLevel, blocLeaders, comparison } from '@/lib/queries/overview';
 
 /** The query functions on the sample data equal direct SQL on the analyst views. */
@@ -20,6 +21,12 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('dashboard on the sample data', () => {
+  it('the bloc page and the review agree on ranks, previous period and colours for every bloc and score period', async () => {
+    const parts = await query<{ bloc_id: number; period: string }>(db, `SELECT DISTINCT bloc_id, period FROM v_scores ORDER BY ALL`);
+    expect(parts.length).toBe(15);
+    for (const p of parts) await expectBlocPageAgreesWithReview(db, Number(p.bloc_id), parsePeriod(p.period)!);
+  }, 120_000);
+
   it('activities of 2022-H1 by unit and channel equal v_activities', async () => {
     const h1 = f('2022-H1');
     const w = comparison(h1.period, TODAY).current;

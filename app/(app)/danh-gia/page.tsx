@@ -13,6 +13,7 @@ import { previousLabel } from '@/lib/review/labels';
 import { buildReviewReport } from '@/lib/review/report';
 import { PrintButton } from './_components/print-button';
 import { ReviewDocument } from './_components/review-document';
+import { HEAT_LEGEND, TOTAL_RULE_TEXT } from '@/lib/scoring/rules';
 import { CriteriaHeatTable, ProposalsList, RankingTable } from './_components/review-tables';
 
 export const dynamic = 'force-dynamic';
@@ -65,6 +66,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const ranked = s.members.filter((m) => m.rank !== null).length;
   const notices = [...input.notices];
   if (ranked === 0) notices.push(`${s.bloc.name} chưa có kết quả chấm điểm ${periodLabel(s.period).toLowerCase()}.`);
+  const h = report.header;
+  if (!h.parent || !h.issuer || !h.place) {
+    const missing = [!h.parent && 'cơ quan chủ quản', !h.issuer && 'cơ quan ban hành', !h.place && 'địa danh'].filter(Boolean).join(', ');
+    notices.push(
+      `Văn bản còn thiếu ${missing}: hãy nhập tệp đơn vị có tiêu đề (ví dụ «UBND TỈNH TÂY NINH / SỞ TÀI CHÍNH»)` +
+        (user.role === 'admin' ? ' hoặc điền tại trang Thiết lập quy tắc đánh giá.' : ' hoặc đề nghị quản trị viên điền tại trang Thiết lập.'),
+    );
+  }
 
   return (
     <>
@@ -111,12 +120,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
         <Section
           id="xep-hang"
           title="Xếp hạng"
-          subtitle={`Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; bằng điểm thì đồng hạng. ${ranked}/${s.members.filter((m) => m.isMember).length} đơn vị có điểm${s.maxTotal !== null ? `, thang ${formatNumber(s.maxTotal)} điểm` : ''}${s.average !== null ? `, bình quân ${formatNumber(s.average)}` : ''}.`}
+          subtitle={`${TOTAL_RULE_TEXT} ${ranked}/${s.members.filter((m) => m.isMember).length} đơn vị có điểm${s.maxTotal !== null ? `, thang ${formatNumber(s.maxTotal)} điểm` : ''}${s.average !== null ? `, bình quân ${formatNumber(s.average)}` : ''}.`}
         >
           <RankingTable s={s} />
         </Section>
         {ranked > 0 && (
-          <Section id="tieu-chi" title="Điểm theo nhóm tiêu chí và tiêu chí" subtitle="Điểm khối chấm; màu theo tỷ lệ so với điểm tối đa (xanh ≥ 95%, đỏ < 70%); – là thiếu điểm.">
+          <Section id="tieu-chi" title="Điểm theo nhóm tiêu chí và tiêu chí" subtitle={`Điểm khối chấm. ${HEAT_LEGEND} – là thiếu điểm.`}>
             <CriteriaHeatTable s={s} />
           </Section>
         )}

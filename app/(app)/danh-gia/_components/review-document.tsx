@@ -1,7 +1,9 @@
+import { TOTAL_RULE_TEXT } from '@/lib/scoring/rules';
 import { periodLabel } from '@/lib/periods';
 import { lowerFirst, previousLabel } from '@/lib/review/labels';
 import type { ReviewReport } from '@/lib/review/report';
 import { reviewTitle } from '@/lib/review/docx';
+import { appendixReference, placeDateLine } from '@/lib/review/header';
 import { ActivityTable, CriteriaHeatTable, ProposalsList, RankingTable } from './review-tables';
 
 
@@ -12,6 +14,7 @@ import { ActivityTable, CriteriaHeatTable, ProposalsList, RankingTable } from '.
 export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
   const s = r.settings;
   const [y, m, d] = date.split('-').map(Number);
+  const docDate = new Date(y, m - 1, d);
   return (
     <article className="review-document mx-auto max-w-[210mm] bg-white p-[15mm] font-serif text-[13pt] leading-snug text-black shadow-tremor-card print:max-w-none print:p-0 print:shadow-none" data-testid="review-document">
       <style>{`
@@ -32,8 +35,8 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
       `}</style>
       <div className="grid grid-cols-[38%_62%] text-center text-[12.5pt]">
         <div>
-          {s['document.issuer_parent'] && <p className="uppercase">{s['document.issuer_parent']}</p>}
-          <p className="font-bold uppercase">{s['document.issuer']}</p>
+          {r.header.parent && <p className="uppercase">{r.header.parent}</p>}
+          <p className="font-bold uppercase">{r.header.issuer ?? '…………'}</p>
           <hr className="mx-auto my-1 w-16 border-black" />
           <p>Số: &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/{s['document.number_suffix']}</p>
         </div>
@@ -42,7 +45,7 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
           <p className="font-bold">Độc lập - Tự do - Hạnh phúc</p>
           <hr className="mx-auto my-1 w-48 border-black" />
           <p className="italic text-[13pt]">
-            {s['document.place']}, ngày {String(d).padStart(2, '0')} tháng {m < 3 ? String(m).padStart(2, '0') : m} năm {y}
+            {placeDateLine(r.header.place, docDate)}
           </p>
         </div>
       </div>
@@ -55,7 +58,7 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
       ))}
       <h2 className="mt-3 font-bold">II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG</h2>
       <p className="mb-2 indent-[12.7mm] text-justify text-[12pt]">
-        Tổng điểm = điểm khối chấm các tiêu chí + điểm thưởng − điểm trừ; đơn vị bằng điểm được xếp đồng hạng.{' '}
+        {TOTAL_RULE_TEXT}{' '}
         {r.summary.previousPeriod ? `Cột "Kỳ trước" là thứ hạng ${previousLabel(r.summary.previousPeriod)}.` : 'Chưa có kỳ chấm điểm trước cùng loại để so sánh.'}
       </p>
       <RankingTable s={r.summary} compact />
@@ -85,6 +88,7 @@ export function ReviewDocument({ r, date }: { r: ReviewReport; date: string }) {
           <p className="mb-2 text-center font-bold">
             Điểm khối chấm theo tiêu chí — {r.summary.bloc.name}, {lowerFirst(periodLabel(r.summary.period))}
           </p>
+          <p className="mb-2 text-center italic">{appendixReference(s['document.number_suffix'], docDate)}</p>
           <div className="text-[10pt]">
             <CriteriaHeatTable s={r.summary} />
           </div>

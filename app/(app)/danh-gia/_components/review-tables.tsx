@@ -1,6 +1,8 @@
 import { formatDelta, formatNumber, formatPercent } from '@/lib/format';
-import type { ReviewProposals } from '@/lib/review/rules';
-import type { MemberResult, ReviewSummary } from '@/lib/review/summary';
+import { proposalGroups, proposalHeading, type Precondition, type ReviewProposals } from '@/lib/review/rules';
+import { QUOTA_KEYS, SETTING_LABELS, SETTING_LEGAL } from '@/lib/settings/definitions';
+import type { MemberResult, Points, ReviewSummary } from '@/lib/review/summary';
+import { heatBandClass } from '@/app/_components/heat';
 
 const th = 'border border-tremor-border bg-tremor-background-subtle px-2 py-1.5 text-xs font-semibold text-tremor-content-strong print:border-black print:bg-gray-100';
 const td = 'border border-tremor-border px-2 py-1 text-sm tabular-nums print:border-black';
@@ -104,19 +106,11 @@ export function ActivityTable({ s }: { s: ReviewSummary }) {
   );
 }
 
-function heat(share: number | null): string {
-  if (share === null) return 'bg-gray-50 text-tremor-content';
-  if (share >= 0.95) return 'bg-emerald-100';
-  if (share >= 0.85) return 'bg-lime-50';
-  if (share >= 0.7) return 'bg-amber-50';
-  return 'bg-rose-100';
-}
-
-function HeatCell({ value, max }: { value: number | null | undefined; max: number | null }) {
-  const share = value === null || value === undefined || !max ? null : value / max;
+function HeatCell({ p, max }: { p: Points | undefined; max: number | null }) {
+  const value = p?.assessed ?? null;
   return (
-    <td className={`${td} text-right ${heat(share)} print:bg-transparent`} title={share === null ? 'Thiếu điểm' : `${formatPercent(share)} điểm tối đa`}>
-      {value === null || value === undefined ? '–' : formatNumber(value)}
+    <td className={`${td} text-right ${value === null ? 'bg-gray-50 text-tremor-content' : heatBandClass(p?.band)} print:bg-transparent`} title={value === null || !max ? 'Thiếu điểm' : `${formatPercent(value / max)} điểm tối đa`}>
+      {value === null ? '–' : formatNumber(value)}
     </td>
   );
 }
@@ -159,7 +153,7 @@ export function CriteriaHeatTable({ s }: { s: ReviewSummary }) {
                   <td className={`${td} text-center`}>{c.code}</td>
                   <th scope="row" className={`${td} text-left font-normal`}>{c.name}</th>
                   <td className={`${td} text-right`}>{formatNumber(c.maxPoints)}</td>
-                  {scored.map((m) => <HeatCell key={m.unitId} value={m.points[k]?.assessed} max={c.maxPoints} />)}
+                  {scored.map((m) => <HeatCell key={m.unitId} p={m.points[k]} max={c.maxPoints} />)}
                 </tr>
               );
             }),
@@ -169,9 +163,7 @@ export function CriteriaHeatTable({ s }: { s: ReviewSummary }) {
               <td className={`${td} text-center`}>{c.kind === 'penalty' ? '−' : '+'}</td>
               <th scope="row" className={`${td} text-left font-normal italic`}>{c.name}</th>
               <td className={`${td} text-right`}>{formatNumber(c.maxPoints)}</td>
-              {scored.map((m) => (
-                <td key={m.unitId} className={`${td} text-right`}>{formatNumber(m.points[c.key]?.assessed ?? 0)}</td>
-              ))}
+              {scored.map((m) => <HeatCell key={m.unitId} p={m.points[c.key]} max={c.maxPoints} />)}
             </tr>
           ))}
           <tr className="font-semibold">
@@ -192,20 +184,39 @@ export function CriteriaHeatTable({ s }: { s: ReviewSummary }) {
   );
 }
 
+function PreconditionList({ items }: { items: Precondition[] }) {
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-tremor-content">
+      {items.map((c) => (
+        <li key={c.text}>
+          <span aria-hidden="true">{c.met === true ? '✓' : c.met === false ? '✗' : '?'}</span>{' '}
+          <span className={c.met === false ? 'text-rose-800' : ''}>{c.text}</span>
+          <span className="sr-only">{c.met === true ? ' (đạt)' : c.met === false ? ' (chưa đạt)' : ' (cần xác minh)'}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ProposalsList({ p }: { p: ReviewProposals }) {
-  const kinds = (['flag', 'certificate'] as const).map((k) => p.proposals.filter((x) => x.kind === k)).filter((l) => l.length);
+  const groups = proposalGroups(p);
   return (
     <div className="space-y-3 text-sm" data-testid="proposals">
-      <p className="text-tremor-content">Tổng điểm tối thiểu để được đề nghị: {p.minTotalLabel}.</p>
-      {kinds.length === 0 && <p>Không có đơn vị đủ điều kiện đề nghị khen thưởng.</p>}
-      {kinds.map((list) => (
-        <div key={list[0].kind}>
-          <p className="font-semibold">Đề nghị tặng {list[0].award}</p>
+      <p className="text-tremor-content">
+        Cơ quan tổ chức khối: {p.organiserLabel}. Tổng điểm tối thiểu để được đề nghị: {p.minTotalLabel}.
+      </p>
+      {p.notes.map((n) => <p key={n} className="text-amber-800">{n}</p>)}
+      {groups.length === 0 && p.notes.length === 0 && <p>Không có đơn vị đủ điều kiện đề nghị khen thưởng.</p>}
+      {groups.map((list) => (
+        <div key={list[0].tier}>
+          <p className="font-semibold">{proposalHeading(list[0])}</p>
+          {list[0].legal && <p className="text-xs text-tremor-content">Căn cứ: {list[0].legal}.</p>}
           <ul className="mt-1 list-disc pl-5">
             {list.map((x) => (
               <li key={x.unitId}>
                 {x.unitName}: {formatNumber(x.total)} điểm, hạng {x.rank}
                 {x.note && <span className="text-amber-800"> — {x.note}</span>}
+                <PreconditionList items={x.preconditions} />
               </li>
             ))}
           </ul>
@@ -217,14 +228,22 @@ export function ProposalsList({ p }: { p: ReviewProposals }) {
         </ul>
       )}
       <div>
-        <p className="font-semibold">Kiểm tra tỷ lệ khen thưởng</p>
+        <p className="font-semibold">Kiểm tra tỷ lệ và điều kiện khen thưởng</p>
         {p.breaches.length === 0 ? (
-          <p className="text-tremor-content">Không phát hiện trường hợp vượt tỷ lệ theo dữ liệu khen thưởng hiện có.</p>
+          <p className="text-tremor-content">Không phát hiện trường hợp vượt tỷ lệ hoặc thiếu điều kiện theo dữ liệu khen thưởng hiện có.</p>
         ) : (
           <ul className="mt-1 list-disc pl-5 text-rose-800" data-testid="quota-breaches">
             {p.breaches.map((b) => <li key={b.message}>{b.message}</li>)}
           </ul>
         )}
+        {p.provincialCandidates.length > 0 && (
+          <p className="mt-1 text-tremor-content" data-testid="cstd-tinh-candidates">
+            Có thể xem xét đề nghị Chiến sĩ thi đua cấp tỉnh (đủ số năm liên tục đạt Chiến sĩ thi đua cơ sở): {p.provincialCandidates.map((c) => `${c.name} (${c.unitName})`).join('; ')}.
+          </p>
+        )}
+        <ul className="mt-1 text-xs text-tremor-content">
+          {QUOTA_KEYS.map((k) => <li key={k}>{SETTING_LABELS[k]} — {SETTING_LEGAL[k]}.</li>)}
+        </ul>
       </div>
     </div>
   );

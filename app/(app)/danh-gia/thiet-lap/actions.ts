@@ -4,9 +4,11 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
+import { isBlocOrganiser } from '@/lib/bloc-organiser';
+import { listBlocs, setBlocOrganiser } from '@/lib/review/blocs';
 import { SETTING_KEYS, type Settings } from '@/lib/settings/definitions';
 import { SettingsError, writeSettings } from '@/lib/settings/store';
-import { RATIO_KEYS } from './fields';
+import { COUNT_KEYS, RATIO_KEYS, TIER_KEYS } from './fields';
 
 /** Form value → typed setting: numbers with a vi-VN comma, percentages as 15 (= 0.15), lines. */
 function fromForm(form: FormData): Partial<Settings> {
@@ -15,18 +17,21 @@ function fromForm(form: FormData): Partial<Settings> {
     const raw = String(form.get(key) ?? '').trim().replace(',', '.');
     return raw === '' ? Number.NaN : Number(raw);
   };
+  const line = (key: string) => String(form.get(key) ?? '').normalize('NFC').trim();
   for (const key of SETTING_KEYS) {
     if (key === 'review.min_total') {
       const value = num('review.min_total.value');
       out[key] = form.get('review.min_total.kind') === 'points' ? { points: value } : { percent: value / 100 };
     } else if (key === 'document.recipients') {
-      out[key] = String(form.get(key) ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      out[key] = String(form.get(key) ?? '').split(/\r?\n/).map((l) => l.normalize('NFC').trim()).filter(Boolean);
     } else if ((RATIO_KEYS as readonly string[]).includes(key)) {
       out[key] = num(key) / 100;
-    } else if (key === 'review.flag_count' || key === 'review.certificate_count' || key === 'quota.ttldxs_min_cstdcs') {
+    } else if ((COUNT_KEYS as readonly string[]).includes(key)) {
       out[key] = num(key);
+    } else if ((TIER_KEYS as readonly string[]).includes(key)) {
+      out[key] = { award: line(`${key}.award`), count: num(`${key}.count`), grantor: line(`${key}.grantor`) };
     } else {
-      out[key] = String(form.get(key) ?? '').normalize('NFC').trim();
+      out[key] = line(key);
     }
   }
   return out as Partial<Settings>;
@@ -44,3 +49,18 @@ export async function saveReviewSettings(form: FormData): Promise<void> {
   redirect('/danh-gia/thiet-lap?da-luu=1');
 }
 
+/** Who organises each bloc: `organiser.<blocId>` = province | department | sector | '' (unknown). */
+export async function saveBlocOrganisers(form: FormData): Promise<void> {
+  const user = await requireUser('admin');
+  const db = await getDb();
+  for (const b of await listBlocs(db)) {
+    const raw = form.get(`organiser.${b.blocId}`);
+    if (raw === null) continue;
+    const value = String(raw);
+    const organiser = isBlocOrganiser(value) ? value : null;
+    if (value !== '' && !organiser) redirect(`/danh-gia/thiet-lap?loi=${encodeURIComponent(`Loại cơ quan tổ chức «${value}» của khối «${b.name}» không hợp lệ.`)}`);
+    if (organiser !== b.organiser || (organiser && b.organiserSource === 'name')) await setBlocOrganiser(db, b.blocId, organiser, user.username);
+  }
+  revalidatePath('/danh-gia');
+  redirect('/danh-gia/thiet-lap?da-luu=1#khoi');
+}

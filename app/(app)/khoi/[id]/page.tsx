@@ -5,6 +5,7 @@ import type { Metadata } from 'next';
 import { ChartFigure, DataTable } from '@/app/_components/chart-figure';
 import { FilterBar } from '@/app/_components/filter-bar';
 import { LineChart } from '@/app/_components/line-chart';
+import { heatBandClass } from '@/app/_components/heat';
 import { Notices } from '@/app/_components/notices';
 import { PageTitle, Section, Skeleton } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
@@ -15,6 +16,7 @@ import { formatNumber } from '@/lib/format';
 import { parsePeriod, periodLabel } from '@/lib/periods';
 import { blocCriteriaHeat, blocInfo, blocMembers, blocRanking, blocTrend } from '@/lib/queries/bloc';
 import { dashboardContext } from '@/lib/queries/page-context';
+import { HEAT_LEGEND } from '@/lib/scoring/rules';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Khối thi đua' };
@@ -134,16 +136,6 @@ async function Ranking({ blocId, f }: { blocId: number; f: DashboardFilters }) {
   );
 }
 
-/** Cell colour by the share of the maximum points (assessed / max); penalties read the other way. */
-function heatClass(points: number | null, max: number | null, kind: string): string {
-  if (points === null || !max) return '';
-  const r = kind === 'penalty' ? 1 - points / max : points / max;
-  if (r >= 0.9) return 'bg-emerald-200';
-  if (r >= 0.75) return 'bg-emerald-100';
-  if (r >= 0.6) return 'bg-amber-100';
-  return 'bg-red-100';
-}
-
 async function Heat({ blocId, f }: { blocId: number; f: DashboardFilters }) {
   const db = await getDb();
   const [cells, ranking] = await Promise.all([blocCriteriaHeat(db, blocId, f.period), blocRanking(db, blocId, f.period)]);
@@ -152,7 +144,7 @@ async function Heat({ blocId, f }: { blocId: number; f: DashboardFilters }) {
   const criteria = [...new Map(cells.map((c) => [c.criterion_key, c])).values()].sort((a, b) => a.sort_order - b.sort_order);
   const byKey = new Map(cells.map((c) => [`${c.unit_id}|${c.criterion_key}`, c]));
   return (
-    <Section title="Điểm khối chấm theo tiêu chí" subtitle="Màu theo tỷ lệ so với điểm chuẩn: xanh đậm ≥ 90%, xanh ≥ 75%, vàng ≥ 60%, đỏ dưới 60% (điểm trừ ngược lại)" id="bloc-heat">
+    <Section title="Điểm khối chấm theo tiêu chí" subtitle={HEAT_LEGEND} id="bloc-heat">
       <div className="overflow-x-auto">
         <table className="min-w-full border-collapse text-xs" data-testid="bloc-heat">
           <caption className="sr-only">Điểm khối chấm theo tiêu chí và đơn vị</caption>
@@ -178,7 +170,7 @@ async function Heat({ blocId, f }: { blocId: number; f: DashboardFilters }) {
                 {units.map((u) => {
                   const cell = byKey.get(`${u.id}|${c.criterion_key}`);
                   return (
-                    <td key={u.id} className={`px-1 py-1 text-center tabular-nums ${heatClass(cell?.assessed_points ?? null, c.max_points, c.criterion_kind)}`}>
+                    <td key={u.id} className={`px-1 py-1 text-center tabular-nums ${heatBandClass(cell?.band)}`}>
                       {formatNumber(cell?.assessed_points ?? null)}
                     </td>
                   );
