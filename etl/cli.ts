@@ -15,7 +15,7 @@ import { parsePeriod } from '@/lib/periods';
 import { formatNumber } from '@/lib/format';
 import { importFile, listBatches, undoBatch, UndoError } from './pipeline';
 import { EXPORTABLE, type Exportable } from './export/datasets';
-import { EXPORT_FORMATS, writeExport, type ExportFormat } from './export/write';
+import type { ExportFormat } from './export/write';
 import type { ImportIssue, ImportResult } from './types';
 
 class UsageError extends Error {}
@@ -207,6 +207,8 @@ async function runExport(p: Parsed): Promise<number> {
     throw new UsageError(`Lệnh export cần một loại dữ liệu: ${EXPORTABLE.join(', ')}.`);
   }
   const format = str(p.flags, 'format');
+  // Loaded here only: the spreadsheet and Arrow writers take long to load, and an import needs neither.
+  const { EXPORT_FORMATS, writeExport } = await import('./export/write');
   if (!format || !(EXPORT_FORMATS as string[]).includes(format)) throw new UsageError('--format phải là csv, xlsx, parquet hoặc arrow.');
   const periodText = str(p.flags, 'period');
   const period = periodText ? parsePeriod(periodText) : null;

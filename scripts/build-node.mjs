@@ -49,6 +49,7 @@ const sourceDirPlugin = {
 
 export async function build() {
   const esbuild = await import('esbuild');
+  fs.rmSync(OUT, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: Object.fromEntries(ENTRIES.map((e) => [e.name, e.source])),
@@ -56,6 +57,10 @@ export async function build() {
     bundle: true,
     platform: 'node',
     format: 'esm',
+    // Code loaded with import() goes into its own chunk, with the packages it needs: a command
+    // does not load the spreadsheet or Arrow writers unless it uses them.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     target: 'node20',
     packages: 'external',
     tsconfig: path.join(ROOT, 'tsconfig.json'),
