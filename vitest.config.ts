@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/build-dist.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           pool: 'forks',
@@ -23,7 +24,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
           environment: 'node',
-          globalSetup: ['test/e2e/global-setup.ts'],
+          globalSetup: ['test/build-dist.ts', 'test/e2e/global-setup.ts'],
           // One server, one browser: files run one after another.
           fileParallelism: false,
           testTimeout: 90_000,

@@ -1,7 +1,7 @@
 /**
  * Import CLI (DESIGN.md "Import CLI"):
  *   npm run -s etl -- import FILE [--dataset units|activities|awards|scores] [--period P] [--bloc NAME]
- *                               [--sheet NAME] [--db PATH] [--dry-run] [--json]
+ *                               [--sheet NAME] [--db PATH] [--dry-run] [--json] [--size BYTES] [--sha256 HEX]
  *   npm run -s etl -- batches [--json] [--db PATH]
  *   npm run -s etl -- undo BATCH_ID [--db PATH]
  *   npm run -s etl -- export DATASET --format csv|xlsx|parquet|arrow [--period P] [--db PATH]
@@ -15,7 +15,7 @@ import { parsePeriod } from '@/lib/periods';
 import { formatNumber } from '@/lib/format';
 import { importFile, listBatches, undoBatch, UndoError } from './pipeline';
 import { EXPORTABLE, type Exportable } from './export/datasets';
-import { EXPORT_FORMATS, writeExport, type ExportFormat } from './export/write';
+import type { ExportFormat } from './export/write';
 import type { ImportResult } from './types';
 import { groupIssues } from '@/lib/units/group-issues';
 import { readingLine } from '@/lib/units/messages';
@@ -25,6 +25,7 @@ class UsageError extends Error {}
 const USAGE = `Cách dùng:
   npm run -s etl -- import TỆP [--dataset units|activities|awards|scores] [--period 2022|2022-H1|2022-Q3|2022-07]
                               [--bloc "TÊN KHỐI"] [--sheet "TÊN TRANG"] [--db ĐƯỜNG_DẪN] [--dry-run] [--json]
+                              [--size SỐ_BYTE] [--sha256 MÃ]   (kiểm tra tệp đủ và đúng, như khi tải lên)
   npm run -s etl -- batches [--json] [--db ĐƯỜNG_DẪN]
   npm run -s etl -- undo MÃ_LÔ [--db ĐƯỜNG_DẪN]
   npm run -s etl -- export ${EXPORTABLE.join('|')} --format csv|xlsx|parquet|arrow [--period P] [--db ĐƯỜNG_DẪN]`;
@@ -35,10 +36,10 @@ interface Parsed {
   flags: Record<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['dataset', 'period', 'bloc', 'sheet', 'db', 'format', 'by']);
+const VALUE_FLAGS = new Set(['dataset', 'period', 'bloc', 'sheet', 'db', 'format', 'by', 'size', 'sha256']);
 const BOOL_FLAGS = new Set(['dry-run', 'json']);
 const ALLOWED: Record<string, string[]> = {
-  import: ['dataset', 'period', 'bloc', 'sheet', 'db', 'dry-run', 'json', 'by'],
+  import: ['dataset', 'period', 'bloc', 'sheet', 'db', 'dry-run', 'json', 'by', 'size', 'sha256'],
   batches: ['json', 'db'],
   undo: ['db', 'json', 'by'],
   export: ['format', 'period', 'db'],
@@ -74,6 +75,15 @@ function str(flags: Parsed['flags'], name: string): string | undefined {
 async function open(flags: Parsed['flags']): Promise<Db> {
   const file = str(flags, 'db') ?? process.env.THIDUA_DB ?? 'data/thidua.duckdb';
   return openDb(file === ':memory:' ? file : path.resolve(file));
+}
+
+async function checkpoint(db: Db): Promise<void> {
+  const conn = await db.connect();
+  try {
+    await conn.run('CHECKPOINT');
+  } finally {
+    conn.closeSync();
+  }
 }
 
 function printHuman(r: ImportResult, dryRun: boolean): void {
@@ -117,6 +127,10 @@ async function runImport(p: Parsed): Promise<number> {
   if (dataset && !(DATASETS as readonly string[]).includes(dataset)) throw new UsageError(`--dataset phải là một trong: ${DATASETS.join(', ')}.`);
   const period = str(p.flags, 'period');
   if (period && !parsePeriod(period)) throw new UsageError(`Kỳ «${period}» không hợp lệ. Hãy ghi dạng 2022, 2022-H1, 2022-Q3 hoặc 2022-07.`);
+  const size = str(p.flags, 'size');
+  if (size !== undefined && !/^\d+$/.test(size)) throw new UsageError('--size phải là số byte của tệp (một số nguyên).');
+  const sha256 = str(p.flags, 'sha256');
+  if (sha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(sha256)) throw new UsageError('--sha256 phải là mã SHA-256 của tệp (64 ký tự thập lục phân).');
   const json = p.flags.json === true;
   const dryRun = p.flags['dry-run'] === true;
   const db = await open(p.flags);
@@ -128,7 +142,10 @@ async function runImport(p: Parsed): Promise<number> {
     bloc: str(p.flags, 'bloc'),
     sheet: str(p.flags, 'sheet'),
     dryRun,
+    expected: { size: size === undefined ? undefined : Number(size), sha256 },
   });
+  // The store file alone then holds the batch (no write-ahead log left beside it).
+  if (result.status === 'loaded') await checkpoint(db);
   if (json) {
     const out = {
       status: result.status,
@@ -177,6 +194,7 @@ async function runUndo(p: Parsed): Promise<number> {
   const db = await open(p.flags);
   try {
     const r = await undoBatch(db, Number(id), str(p.flags, 'by') ?? 'cli');
+    await checkpoint(db);
     if (p.flags.json === true) process.stdout.write(JSON.stringify({ status: 'undone', batchId: r.batchId, rowsRemoved: r.rowsRemoved }) + '\n');
     else console.log(`Đã hoàn tác lô #${r.batchId}: gỡ ${formatNumber(r.rowsRemoved)} dòng khỏi dữ liệu.`);
     return 0;
@@ -195,6 +213,8 @@ async function runExport(p: Parsed): Promise<number> {
     throw new UsageError(`Lệnh export cần một loại dữ liệu: ${EXPORTABLE.join(', ')}.`);
   }
   const format = str(p.flags, 'format');
+  // Loaded here only: the spreadsheet and Arrow writers take long to load, and an import needs neither.
+  const { EXPORT_FORMATS, writeExport } = await import('./export/write');
   if (!format || !(EXPORT_FORMATS as string[]).includes(format)) throw new UsageError('--format phải là csv, xlsx, parquet hoặc arrow.');
   const periodText = str(p.flags, 'period');
   const period = periodText ? parsePeriod(periodText) : null;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportOptions, ImportResult, RawRow } from '@/etl/types';
 import { DATASET_LABELS, type Dataset } from '@/lib/domain';
-import { importLimits } from '@/lib/env';
+import { importLimits, parseLimits } from '@/lib/env';
 import { parsePeriod, type Period } from '@/lib/periods';
 import { fold } from '@/lib/text';
 import { query, queryOn, withWriteTransaction, type Db } from '@/lib/db/client';
@@ -22,6 +22,7 @@ import type { DatasetProcessor } from '@/etl/datasets/types';
 import type { BulkCsv } from '@/etl/read/csv';
 import { loadCsvTable, scanCsv, withinLimits } from '@/etl/read/csv-bulk';
 import { openByteSource } from '@/etl/read/zip';
+import { changedMessage, changedSince, expectationFailure, stampOf, type FileStamp } from '@/etl/read/integrity';
 
 /**
  * The import pipeline, shared by the CLI and the upload page:
@@ -40,11 +41,15 @@ export interface OpenedLike {
   notes: string[];
   /** A plain UTF-8 CSV on disk (etl/read/csv.ts): its body may be loaded by DuckDB. */
   bulk?: BulkCsv;
+  /** Frees the reader (its worker thread). */
+  close?(): Promise<void>;
 }
 
 export interface FileMeta {
   sha256: string;
   size: number;
+  /** A file on disk as it was when hashed: it must not change before its rows are stored. */
+  stamp?: FileStamp;
 }
 
 /** Sheets that hold instructions or code lists, not data: skipped unless named with --sheet. */
@@ -72,14 +77,19 @@ function emptyResult(meta: FileMeta, extra: Partial<ImportResult>): ImportResult
 }
 
 async function sha256Of(input: { path: string } | { bytes: Buffer }): Promise<FileMeta> {
+  const stamp = 'path' in input ? await stampOf(input.path) : undefined;
   const h = crypto.createHash('sha256');
   const src = await openByteSource(input);
+  let size = 0;
   try {
-    for await (const chunk of src.chunks()) h.update(chunk);
+    for await (const chunk of src.chunks()) {
+      h.update(chunk);
+      size += chunk.length;
+    }
   } finally {
     await src.close();
   }
-  return { sha256: h.digest('hex'), size: src.size };
+  return { sha256: h.digest('hex'), size, stamp };
 }
 
 export async function findLoadedBatchBySha(db: Db, sha256: string): Promise<number | null> {
@@ -100,6 +110,8 @@ export async function importFile(db: Db, input: { path: string } | { bytes: Buff
       errors: [{ row: null, column: null, message: `Không đọc được tệp «${options.fileName}»: ${(err as Error).message}`, severity: 'error', code: 'io' }],
     });
   }
+  const mismatch = expectationFailure(meta, options.expected);
+  if (mismatch) return emptyResult(meta, { errors: [{ row: null, column: null, message: mismatch, severity: 'error', code: 'incomplete' }] });
   const dup = await findLoadedBatchBySha(db, meta.sha256);
   if (dup !== null) {
     return emptyResult(meta, {
@@ -118,7 +130,7 @@ export async function importFile(db: Db, input: { path: string } | { bytes: Buff
   let opened: OpenedLike;
   try {
     const reader = await import('@/etl/read');
-    opened = await reader.openSpreadsheet(input, options.fileName, limits);
+    opened = await reader.openSpreadsheet(input, options.fileName, limits, options.parseLimits ?? parseLimits());
   } catch (err) {
     const e = err as Error & { code?: string };
     if (e && e.name === 'FileRejectedError') {
@@ -139,6 +151,8 @@ export async function importFile(db: Db, input: { path: string } | { bytes: Buff
     const storage = storageFailureMessage(err);
     if (storage) return emptyResult(meta, { errors: [{ row: null, column: null, message: storage, severity: 'error', code: 'storage' }] });
     throw err;
+  } finally {
+    await opened.close?.();
   }
 }
 
@@ -401,6 +415,10 @@ async function importOn(
     return emptyResult(meta, { ...base, status: 'validated', rowsLoaded: processor.rowCount, warnings: issues.finalWarnings() });
   }
 
+  // A file still being copied is not the file that was hashed: nothing is stored from it.
+  if (input && 'path' in input && meta.stamp && (await changedSince(input.path, meta.stamp))) {
+    return emptyResult(meta, { ...base, errors: [{ row: null, column: null, message: changedMessage(options.fileName), severity: 'error', code: 'changed' }] });
+  }
   // Load: the batch row and its facts commit together, or nothing does.
   options.onProgress?.({ phase: 'load', done: 0, total: processor.rowCount });
   const storedPath = storeOriginal(options, meta, input);

@@ -1,5 +1,6 @@
 import type { Dataset } from '@/lib/domain';
 import type { UnitReading } from '@/lib/units/resolve';
+import type { ParseLimits } from '@/lib/env';
 
 /**
  * The contract between the import pipeline and its two callers (the CLI and the upload page).
@@ -50,6 +51,10 @@ export interface ImportOptions {
   storeOriginalDir?: string;
   onProgress?: (p: { phase: 'read' | 'validate' | 'load'; done: number; total?: number }) => void;
   signal?: AbortSignal;
+  /** What the caller knows of the file (CLI --size/--sha256, as the upload's Content-Length and hash): a mismatch refuses it. */
+  expected?: { size?: number; sha256?: string };
+  /** Bounds of the worker thread that parses the file (default: the THIDUA_PARSE_* settings). */
+  parseLimits?: ParseLimits;
 }
 
 export interface ImportResult {

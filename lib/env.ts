@@ -13,6 +13,10 @@ const EnvSchema = z.object({
   THIDUA_MAX_CELL_CHARS: z.coerce.number().int().positive().default(32_767),
   THIDUA_MAX_UNZIPPED_MB: z.coerce.number().positive().default(600),
   THIDUA_MAX_ZIP_RATIO: z.coerce.number().positive().default(200),
+  /** The longest an import waits, in total, for the worker that parses one file. */
+  THIDUA_PARSE_TIMEOUT_S: z.coerce.number().positive().default(25),
+  /** Heap of that worker (V8 old generation); past it the worker is stopped. */
+  THIDUA_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(512),
   THIDUA_UPLOAD_DIR: z.string().min(1).default('data/uploads'),
   /** Where the running server writes the backups an admin asks for (POST /api/ops/backup). */
   THIDUA_BACKUP_DIR: z.string().min(1).default('data/backups'),
@@ -51,3 +55,16 @@ export function importLimits() {
   };
 }
 export type ImportLimits = ReturnType<typeof importLimits>;
+
+/** Bounds of the worker thread that parses a file (etl/read/isolated.ts). */
+export interface ParseLimits {
+  /** Total time the import may wait on the worker (opening and every block of rows). */
+  timeoutMs: number;
+  /** The worker's heap (V8 old generation), in MB. */
+  memoryMb: number;
+}
+
+export function parseLimits(): ParseLimits {
+  const e = env();
+  return { timeoutMs: e.THIDUA_PARSE_TIMEOUT_S * 1000, memoryMb: e.THIDUA_PARSE_MEMORY_MB };
+}

@@ -19,59 +19,44 @@ const MAX_TEXT_CHARS = 4 * 1024 * 1024;
 
 export class XmlScanner {
   private buf = '';
+  /**
+   * Markup or text left incomplete at the end of a chunk waits at buf[0]. `resume` is how far it
+   * was already searched and `quote` the attribute quote open there, so the next chunk carries on
+   * instead of searching it again (every byte is looked at a bounded number of times).
+   */
+  private resume = 0;
+  private quote = 0;
 
   constructor(private readonly h: XmlHandler, private readonly part: string) {}
 
   feed(s: string): void {
-    this.buf = this.buf.length ? this.buf + s : s;
-    const buf = this.buf;
+    const buf = this.buf.length ? this.buf + s : s;
     const n = buf.length;
     let pos = 0;
+    let pending = false;
     while (pos < n) {
-      const lt = buf.indexOf('<', pos);
-      if (lt === -1) break; // text continues in the next chunk
-      if (lt > pos) this.h.text(eol(buf.slice(pos, lt)));
-      pos = lt;
-      const c1 = buf.charCodeAt(lt + 1);
-      if (Number.isNaN(c1)) break;
-      if (c1 === 33 /* ! */) {
-        if (buf.startsWith('<!--', lt)) {
-          const end = buf.indexOf('-->', lt + 4);
-          if (end === -1) break;
-          pos = end + 3;
-          continue;
+      const from = pos === 0 ? this.resume : 0;
+      if (buf.charCodeAt(pos) !== 60 /* < */) {
+        const lt = buf.indexOf('<', pos + from);
+        if (lt === -1) {
+          pending = this.hold(n - pos, 0); // text continues in the next chunk
+          break;
         }
-        if (buf.startsWith('<![CDATA[', lt)) {
-          const end = buf.indexOf(']]>', lt + 9);
-          if (end === -1) break;
-          this.h.text(escapeText(eol(buf.slice(lt + 9, end))));
-          pos = end + 3;
-          continue;
-        }
-        if (n - lt < 9) break;
-        throw dtd(this.part);
-      }
-      if (c1 === 63 /* ? */) {
-        const end = buf.indexOf('?>', lt + 2);
-        if (end === -1) break;
-        pos = end + 2;
+        this.h.text(eol(buf.slice(pos, lt)));
+        pos = lt;
+        this.resume = 0;
         continue;
       }
-      // Find the closing '>' that is not inside a quoted attribute value.
-      let gt = buf.indexOf('>', lt + 1);
-      while (gt !== -1 && hasOpenQuote(buf, lt + 1, gt)) gt = buf.indexOf('>', gt + 1);
-      if (gt === -1) break;
-      if (c1 === 47 /* / */) {
-        this.h.close(localName(buf.slice(lt + 2, gt).trim()));
-      } else {
-        const selfClosing = buf.charCodeAt(gt - 1) === 47;
-        const inner = buf.slice(lt + 1, selfClosing ? gt - 1 : gt);
-        let sp = 0;
-        while (sp < inner.length && !isSpace(inner.charCodeAt(sp))) sp++;
-        this.h.open(localName(inner.slice(0, sp)), inner.slice(sp), selfClosing);
+      const end = this.markup(buf, pos, pos === 0 ? this.resume : 0);
+      if (end === -1) {
+        pending = true;
+        break;
       }
-      pos = gt + 1;
+      pos = end;
+      this.resume = 0;
+      this.quote = 0;
     }
+    if (!pending) this.resume = this.quote = 0;
     this.buf = pos >= n ? '' : buf.slice(pos);
     if (this.buf.length > MAX_TAG_CHARS && this.buf.charCodeAt(0) === 60) {
       throw new FileRejectedError('corrupt', `Phần "${this.part}" của tệp có thẻ XML không đóng. Tệp bị hỏng; hãy mở bằng Excel, lưu lại thành .xlsx rồi tải lên lại.`);
@@ -84,9 +69,75 @@ export class XmlScanner {
     }
   }
 
+  private hold(searched: number, quote: number): true {
+    this.resume = searched;
+    this.quote = quote;
+    return true;
+  }
+
+  private held(searched: number): -1 {
+    this.hold(searched, 0);
+    return -1;
+  }
+
+  /**
+   * The markup starting at `lt` ('<'), already searched up to lt + `from`: handled, and the index
+   * after it returned; -1 when it ends in a later chunk.
+   */
+  private markup(buf: string, lt: number, from: number): number {
+    const n = buf.length;
+    const c1 = buf.charCodeAt(lt + 1);
+    if (Number.isNaN(c1)) return this.held(0);
+    if (c1 === 33 /* ! */) {
+      if (buf.startsWith('<!--', lt)) return this.until(buf, lt, '-->', 4, from);
+      if (buf.startsWith('<![CDATA[', lt)) {
+        const end = this.until(buf, lt, ']]>', 9, from);
+        if (end !== -1) this.h.text(escapeText(eol(buf.slice(lt + 9, end - 3))));
+        return end;
+      }
+      if (n - lt < 9) return this.held(0);
+      throw dtd(this.part);
+    }
+    if (c1 === 63 /* ? */) return this.until(buf, lt, '?>', 2, from);
+    // The closing '>' is the first one outside a quoted attribute value.
+    let q = from > 0 ? this.quote : 0;
+    let gt = -1;
+    for (let i = lt + Math.max(1, from); i < n; i++) {
+      const c = buf.charCodeAt(i);
+      if (q !== 0) {
+        if (c === q) q = 0;
+      } else if (c === 62 /* > */) {
+        gt = i;
+        break;
+      } else if (c === 34 || c === 39) q = c;
+    }
+    if (gt === -1) {
+      this.hold(n - lt, q);
+      return -1;
+    }
+    if (c1 === 47 /* / */) {
+      this.h.close(localName(buf.slice(lt + 2, gt).trim()));
+    } else {
+      const selfClosing = buf.charCodeAt(gt - 1) === 47;
+      const inner = buf.slice(lt + 1, selfClosing ? gt - 1 : gt);
+      let sp = 0;
+      while (sp < inner.length && !isSpace(inner.charCodeAt(sp))) sp++;
+      this.h.open(localName(inner.slice(0, sp)), inner.slice(sp), selfClosing);
+    }
+    return gt + 1;
+  }
+
+  /** End of a comment, CDATA section or processing instruction (after `close`), or -1 (held). */
+  private until(buf: string, lt: number, close: string, open: number, from: number): number {
+    const end = buf.indexOf(close, lt + Math.max(open, from - close.length + 1));
+    if (end === -1) return this.held(buf.length - lt);
+    return end + close.length;
+  }
+
   end(): void {
     if (this.buf.trim().length) this.h.text(eol(this.buf));
     this.buf = '';
+    this.resume = this.quote = 0;
   }
 }
 
@@ -104,17 +155,6 @@ function eol(s: string): string {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-function hasOpenQuote(s: string, from: number, to: number): boolean {
-  let q = 0; // 0 none, 34 ", 39 '
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (q === 0) {
-      if (c === 34 || c === 39) q = c;
-    } else if (c === q) q = 0;
-  }
-  return q !== 0;
 }
 
 function localName(qname: string): string {

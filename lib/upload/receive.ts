@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { incompleteMessage, SHA_MISMATCH_MESSAGE } from '@/etl/read/integrity';
 import { formatNumber } from '@/lib/format';
 
 /** Raised when a received body is refused; `status` is the HTTP status to answer with. */
@@ -54,14 +55,11 @@ export async function receiveToFile(
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     if (size === 0) throw new UploadRejectedError(400, 'Tệp rỗng (0 byte). Hãy kiểm tra lại tệp trước khi tải lên.');
     if (opts.expectedSize !== null && size !== opts.expectedSize) {
-      throw new UploadRejectedError(
-        400,
-        `Tệp nhận được không đầy đủ (${formatNumber(size)} / ${formatNumber(opts.expectedSize)} byte). Có thể đường truyền bị gián đoạn; hãy tải lên lại.`,
-      );
+      throw new UploadRejectedError(400, incompleteMessage(size, opts.expectedSize));
     }
     const sha256 = hash.digest('hex');
     if (sha256 !== opts.expectedSha256.toLowerCase()) {
-      throw new UploadRejectedError(400, 'Mã kiểm tra (SHA-256) của tệp nhận được không khớp với tệp đã gửi. Có thể đường truyền bị lỗi; hãy tải lên lại.');
+      throw new UploadRejectedError(400, SHA_MISMATCH_MESSAGE);
     }
     return { path: file, size, sha256 };
   } catch (err) {

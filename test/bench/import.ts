@@ -2,7 +2,11 @@
  * Import throughput benchmark (issue 6). Prints rows/s and peak memory of the real pipeline
  * (validation included) against DuckDB's own read_csv on the same CSV.
  *
- *   npm run bench:import [-- --activities 1000000 --awards 200000 --dir data/bench --runs 3]
+ *   npm run bench:import [-- --activities 1000000 --awards 200000 --dir data/bench --runs 3 --cli-rows 300000 --cli-only]
+ *
+ * Then the shipped command (`node dist/etl.js import`) against one DuckDB process on a CSV of
+ * `--cli-rows` rows, both timed from process start to exit (test/bench/import-cli.ts);
+ * `--cli-only` runs that part alone.
  *
  * Each measurement runs in a child process so its peak RSS is its own. The baseline and the CSV
  * pipeline run `--runs` times, alternating (this machine's timings vary by ±30 % from run to
@@ -14,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { formatNumber } from '@/lib/format';
 import { ensureBenchFiles } from './generate-data';
+import { benchCli } from './import-cli';
 
 interface Measure {
   mode: string;
@@ -30,7 +35,7 @@ function arg(name: string, fallback: string): string {
 }
 
 function measure(args: string[]): Measure {
-  const r = spawnSync('npx', ['tsx', 'test/bench/import-child.ts', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/import-child.ts', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(line) as Measure;
@@ -52,6 +57,8 @@ function describe(label: string, m: Measure): string {
 
 async function main(): Promise<void> {
   const dir = arg('--dir', 'data/bench');
+  const runs = Math.max(1, Number(arg('--runs', '3')));
+  if (process.argv.includes('--cli-only')) return benchCli(dir, Number(arg('--cli-rows', '300000')), runs);
   const nActivities = Number(arg('--activities', '1000000'));
   const nAwards = Number(arg('--awards', '200000'));
   const files = await ensureBenchFiles(dir, nActivities, nAwards);
@@ -61,7 +68,6 @@ async function main(): Promise<void> {
   console.log(`CSV hoạt động: ${files.activities} (${formatNumber(fs.statSync(files.activities).size / 1024 ** 2, 1)} MB)`);
   console.log(`XLSX khen thưởng: ${files.awards} (${formatNumber(fs.statSync(files.awards).size / 1024 ** 2, 1)} MB)\n`);
 
-  const runs = Math.max(1, Number(arg('--runs', '3')));
   const bases: Measure[] = [];
   const csvs: Measure[] = [];
   for (let i = 0; i < runs; i++) {
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
   console.log(`XLSX: ${formatNumber(Math.round(xlsxRate))} dòng/s (mục tiêu ≥ 20.000 dòng/s)`);
   console.log(`RSS đỉnh: CSV ${formatNumber(Math.max(...csvs.map((m) => m.maxRssMB)))} MB, XLSX ${formatNumber(xlsx.maxRssMB)} MB (mục tiêu dưới 1.024 MB)`);
   fs.rmSync(tmp, { recursive: true, force: true });
+  await benchCli(dir, Number(arg('--cli-rows', '300000')), runs);
 }
 
 main().catch((err) => {

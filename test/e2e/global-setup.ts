@@ -78,8 +78,8 @@ export default async function setup(project: TestProject) {
       fs.writeFileSync(path.join(ROOT, 'tsconfig.json'), tsconfig);
     }
   }
-  run('npx', ['tsx', 'etl/sample/load.ts', '--db', liveDb], env);
-  run('npx', ['tsx', 'lib/auth/cli.ts', 'demo'], env);
+  run(process.execPath, ['dist/sample-load.js', '--db', liveDb], env);
+  run(process.execPath, ['dist/user.js', 'demo'], env);
   fs.copyFileSync(liveDb, referenceDb);
 
   const port = await freePort();

@@ -139,7 +139,8 @@ describe('CSV bodies loaded by DuckDB give what the JS reader gives', () => {
       expect({ ...r.fromFile, batchId: 0 }, label).toEqual({ ...r.fromMemory, batchId: 0 });
       expect(r.rowsFile, label).toEqual(r.rowsMemory);
     }
-  });
+    // Twelve imports, each parsing its file in a worker thread: slow on a loaded machine.
+  }, 180_000);
 
   it('a body larger than the first megabyte: bulk, same rows, notes and row numbers', async () => {
     const lines = [HEADER, ...filler(12_000)];

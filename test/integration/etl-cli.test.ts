@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ const db = path.join(dir, 't.duckdb');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function etl(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'etl/cli.ts', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['dist/etl.js', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -64,7 +65,7 @@ describe('etl CLI', () => {
     ]);
 
     // Parquet goes through a temporary file DuckDB writes; the bytes on stdout read back as the rows.
-    const pq = spawnSync(process.execPath, ['--import', 'tsx', 'etl/cli.ts', 'export', 'activities', '--format', 'parquet', '--db', db, '--period', '2023'], { cwd: process.cwd(), timeout: 120_000 });
+    const pq = spawnSync(process.execPath, ['dist/etl.js', 'export', 'activities', '--format', 'parquet', '--db', db, '--period', '2023'], { cwd: process.cwd(), timeout: 120_000 });
     expect(pq.status, String(pq.stderr)).toBe(0);
     const pqFile = path.join(dir, 'activities.parquet');
     fs.writeFileSync(pqFile, pq.stdout);
@@ -76,5 +77,33 @@ describe('etl CLI', () => {
     expect(JSON.parse(batches.stdout).map((b: { batch_id: number; status: string }) => [b.batch_id, b.status])).toEqual([[2, 'loaded'], [1, 'loaded']]);
     const undo = etl('undo', '2', '--db', db);
     expect(undo.code).toBe(0);
+  }, 300_000);
+
+  it('refuses a truncated CSV given the size and SHA-256 of the whole file, as the upload does', () => {
+    const full = '\uFEFFSTT;Tên đơn vị;Tên viết tắt;Loại đơn vị;Khối thi đua;Năm\n1;Văn phòng Sở;VP;Phòng thuộc Sở;Khối các phòng thuộc Sở;2023\n2;Phòng Tài chính đầu tư;TCĐT;Phòng thuộc Sở;Khối các phòng thuộc Sở;2023\n';
+    const bytes = Buffer.from(full);
+    const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+    // A copy cut off in the middle of the last row still parses as a CSV of one row.
+    const cut = path.join(dir, 'don-vi-cat.csv');
+    fs.writeFileSync(cut, bytes.subarray(0, bytes.length - 30));
+    const r = etl('import', cut, '--db', db, '--json', '--size', String(bytes.length), '--sha256', sha);
+    expect(r.code, r.stderr).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.status).toBe('rejected');
+    expect(out.errors[0].message).toMatch(/không đầy đủ \(\d[\d.]* \/ \d[\d.]* byte\)/);
+    const wrong = etl('import', cut, '--db', db, '--json', '--sha256', sha);
+    expect(JSON.parse(wrong.stdout).errors[0].message).toMatch(/SHA-256/);
+    expect(etl('import', cut, '--db', db, '--size', 'abc').code).toBe(2);
+
+    // The whole file with the right size and hash loads, and the .duckdb file alone holds it.
+    const whole = path.join(dir, 'don-vi.csv');
+    fs.writeFileSync(whole, bytes);
+    const ok = etl('import', whole, '--db', db, '--json', '--size', String(bytes.length), '--sha256', sha.toUpperCase());
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).status).toBe('loaded');
+    const alone = path.join(dir, 'alone.duckdb');
+    fs.copyFileSync(db, alone);
+    const listed = etl('batches', '--db', alone, '--json');
+    expect(JSON.parse(listed.stdout).some((b: { file_name: string }) => b.file_name === 'don-vi.csv')).toBe(true);
   }, 300_000);
 });

@@ -122,6 +122,7 @@ describe('upload: preview, errors, aliases, confirm, undo', () => {
     const opened = await openSpreadsheet({ path: staged.stagedPath }, staged.fileName, importLimits());
     const sheet = opened.sheets.find((s) => s.name === result!.sheet)!;
     const bytes = await buildErrorWorkbook({ sheetName: sheet.name, rows: sheet.rows(), errors: result!.errors, warnings: result!.warnings, headerMapping: result!.headerMapping, fileName: staged.fileName });
+    await opened.close?.();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];

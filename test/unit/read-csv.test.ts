@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { FileRejectedError, openSpreadsheet } from '@/etl/read';
+import { FileRejectedError, readSpreadsheet } from '@/etl/read';
 import { decodeTcvn3, decodeVni, encodeVni, TCVN3_ENCODE } from '@/etl/read/legacy-vn';
 import { collect, LIMITS } from '@/test/fixtures/read/helpers';
 
@@ -22,10 +22,10 @@ function csvText(delim: string, rows = LINES): string {
 async function read(bytes: Buffer, name = 'data.csv') {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}-${name}`);
   writeFileSync(file, bytes);
-  const opened = await openSpreadsheet({ path: file }, name, LIMITS);
+  const opened = await readSpreadsheet({ path: file }, name, LIMITS);
   const rows = await collect(opened.sheets[0]);
   // Reading from bytes gives the same answer as reading from a path.
-  const again = await openSpreadsheet({ bytes }, name, LIMITS);
+  const again = await readSpreadsheet({ bytes }, name, LIMITS);
   expect(await collect(again.sheets[0])).toEqual(rows);
   expect([again.encoding, again.delimiter]).toEqual([opened.encoding, opened.delimiter]);
   return { opened, rows };
@@ -177,7 +177,7 @@ describe('csv reader', () => {
   it('enforces the column and cell limits with the row number', async () => {
     const wide = Buffer.from(`a;b\n${Array.from({ length: 205 }, (_, i) => i).join(';')}\n`);
     await expect(read(wide)).rejects.toMatchObject({ code: 'too-many-columns', row: 2 });
-    const opened = await openSpreadsheet({ bytes: Buffer.from('a;b\nc;' + 'x'.repeat(50) + '\n') }, 'x.csv', { ...LIMITS, maxCellChars: 40 });
+    const opened = await readSpreadsheet({ bytes: Buffer.from('a;b\nc;' + 'x'.repeat(50) + '\n') }, 'x.csv', { ...LIMITS, maxCellChars: 40 });
     await expect(collect(opened.sheets[0])).rejects.toThrow(/Dòng 2, cột B/);
   });
 
@@ -187,7 +187,7 @@ describe('csv reader', () => {
     const file = path.join(dir, 'big.csv');
     writeFileSync(file, 'STT;Đơn vị;Điểm;Ngày;Ghi chú;Khác\n' + body);
     const t = performance.now();
-    const opened = await openSpreadsheet({ path: file }, 'big.csv', LIMITS);
+    const opened = await readSpreadsheet({ path: file }, 'big.csv', LIMITS);
     let count = 0;
     let last = 0;
     for await (const r of opened.sheets[0].rows()) {

@@ -4,13 +4,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FileRejectedError, openSpreadsheet } from '@/etl/read';
+import { FileRejectedError, readSpreadsheet } from '@/etl/read';
 import { collect, deflatedEntry, LIMITS, minimalWorkbookParts, sheetXml, writeZip, zerosDeflated } from '@/test/fixtures/read/helpers';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'read-guard-'));
 
 async function rejection(input: { bytes: Buffer } | { path: string }, limits = LIMITS): Promise<FileRejectedError> {
-  const err = await openSpreadsheet(input, 'upload.xlsx', limits)
+  const err = await readSpreadsheet(input, 'upload.xlsx', limits)
     .then(async (o) => {
       for (const s of o.sheets) await collect(s);
       return null;
@@ -175,7 +175,7 @@ describe('file guard', () => {
         if (kind === 0) for (let j = 0; j <= rnd(8); j++) b[rnd(b.length)] = rnd(256);
         const bytes =
           kind === 1 ? b.subarray(0, rnd(b.length)) : kind === 2 ? Buffer.concat([b.subarray(0, rnd(b.length)), Buffer.from([rnd(256), rnd(256)]), b.subarray(rnd(b.length))]) : b;
-        const outcome = await openSpreadsheet({ bytes }, 'f', LIMITS)
+        const outcome = await readSpreadsheet({ bytes }, 'f', LIMITS)
           .then(async (o) => {
             for (const s of o.sheets) await collect(s);
             return 'ok';
@@ -189,7 +189,7 @@ describe('file guard', () => {
   });
 
   it('accepts the valid workbook the hostile ones were made from', async () => {
-    const opened = await openSpreadsheet({ bytes: validXlsx }, 'ok.xlsx', LIMITS);
+    const opened = await readSpreadsheet({ bytes: validXlsx }, 'ok.xlsx', LIMITS);
     const rows = await collect(opened.sheets[0]);
     expect(rows).toHaveLength(300);
     expect(rows[299]).toEqual({ rowNumber: 300, cells: [300, 'Đơn vị số 300', 450, 'Ghi chú 300'.repeat(5)] });

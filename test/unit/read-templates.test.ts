@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSpreadsheet } from '@/etl/read';
+import { readSpreadsheet } from '@/etl/read';
 import { collect, LIMITS } from '@/test/fixtures/read/helpers';
 
 const TEMPLATES = path.join(import.meta.dirname, '../fixtures/real-templates');
 
-const open = (name: string) => openSpreadsheet({ path: path.join(TEMPLATES, name) }, name, LIMITS);
+const open = (name: string) => readSpreadsheet({ path: path.join(TEMPLATES, name) }, name, LIMITS);
 
 describe('real award-proposal templates', () => {
   it('CANHAN.xlsx: individual list, merged title, header on row 3 with line breaks', async () => {

@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, FileRejectedError, openSpreadsheet } from '@/etl/read';
+import { columnLetter, FileRejectedError, readSpreadsheet } from '@/etl/read';
 import { collect, LIMITS, minimalWorkbookParts, sheetXml, writeZip } from '@/test/fixtures/read/helpers';
 
 v8.setFlagsFromString('--expose-gc');
@@ -60,7 +60,7 @@ describe('xlsx reader', () => {
     const file = path.join(dir, 'awards.dat'); // content decides, not the name
     writeFileSync(file, bytes);
     for (const input of [{ path: file }, { bytes }]) {
-      const opened = await openSpreadsheet(input, 'awards.dat', LIMITS);
+      const opened = await readSpreadsheet(input, 'awards.dat', LIMITS);
       expect(opened.format).toBe('xlsx');
       expect(opened.sheets.map((s) => [s.name, !!s.hidden])).toEqual([
         ['Khen thưởng', false],
@@ -89,7 +89,7 @@ describe('xlsx reader', () => {
 
   it('rows() can be read again and agrees with exceljs on a real template', async () => {
     const file = path.join(import.meta.dirname, '../fixtures/real-templates/MauTDKT_20231004.xlsx');
-    const opened = await openSpreadsheet({ path: file }, 'MauTDKT_20231004.xlsx', LIMITS);
+    const opened = await readSpreadsheet({ path: file }, 'MauTDKT_20231004.xlsx', LIMITS);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     for (const sheet of opened.sheets) {
@@ -114,7 +114,7 @@ describe('xlsx reader', () => {
       '<row r="2"><c r="B2" t="inlineStr"><is><t>Khối</t></is></c></row><row r="5"><c r="A5"><v>7</v></c></row>',
       '<mergeCells count="1"><mergeCell ref="B2:C4"/></mergeCells>',
     );
-    const opened = await openSpreadsheet({ bytes: writeZip(minimalWorkbookParts(xml)) }, 'm.xlsx', LIMITS);
+    const opened = await readSpreadsheet({ bytes: writeZip(minimalWorkbookParts(xml)) }, 'm.xlsx', LIMITS);
     expect(await collect(opened.sheets[0])).toEqual([
       { rowNumber: 2, cells: [null, 'Khối', 'Khối'] },
       { rowNumber: 3, cells: [null, 'Khối', 'Khối'] },
@@ -134,7 +134,7 @@ describe('xlsx reader', () => {
     );
     const { deflatedEntry } = await import('@/test/fixtures/read/helpers');
     parts.push(deflatedEntry('xl/styles.xml', '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'));
-    const opened = await openSpreadsheet({ bytes: writeZip(parts) }, 's.xlsx', LIMITS);
+    const opened = await readSpreadsheet({ bytes: writeZip(parts) }, 's.xlsx', LIMITS);
     const [row] = await collect(opened.sheets[0]);
     expect(row.cells[0]).toBe('A & B\n C\r');
     expect((row.cells[1] as Date).toISOString()).toBe('1904-01-01T00:00:00.000Z');
@@ -144,18 +144,18 @@ describe('xlsx reader', () => {
 
   it('enforces the column, cell length and row limits with the row number', async () => {
     const wide = sheetXml(`<row r="3"><c r="${columnLetter(250)}3"><v>1</v></c></row>`);
-    await expect(openSpreadsheet({ bytes: writeZip(minimalWorkbookParts(wide)) }, 'w.xlsx', LIMITS).then((o) => collect(o.sheets[0]))).rejects.toMatchObject({
+    await expect(readSpreadsheet({ bytes: writeZip(minimalWorkbookParts(wide)) }, 'w.xlsx', LIMITS).then((o) => collect(o.sheets[0]))).rejects.toMatchObject({
       code: 'too-many-columns',
       row: 3,
     });
     const long = sheetXml(`<row r="2"><c r="B2" t="inlineStr"><is><t>${'x'.repeat(40)}</t></is></c></row>`);
-    const err = await openSpreadsheet({ bytes: writeZip(minimalWorkbookParts(long)) }, 'l.xlsx', { ...LIMITS, maxCellChars: 30 })
+    const err = await readSpreadsheet({ bytes: writeZip(minimalWorkbookParts(long)) }, 'l.xlsx', { ...LIMITS, maxCellChars: 30 })
       .then((o) => collect(o.sheets[0]))
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FileRejectedError);
     expect((err as FileRejectedError).message).toContain('dòng 2, cột B');
     const many = sheetXml(Array.from({ length: 12 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join(''));
-    await expect(openSpreadsheet({ bytes: writeZip(minimalWorkbookParts(many)) }, 'r.xlsx', { ...LIMITS, maxRows: 10 }).then((o) => collect(o.sheets[0]))).rejects.toMatchObject({
+    await expect(readSpreadsheet({ bytes: writeZip(minimalWorkbookParts(many)) }, 'r.xlsx', { ...LIMITS, maxRows: 10 }).then((o) => collect(o.sheets[0]))).rejects.toMatchObject({
       code: 'too-many-rows',
       row: 11,
     });
@@ -167,7 +167,7 @@ describe('xlsx reader', () => {
     const fds = () => readdirSync('/proc/self/fd').length;
     const before = fds();
     for (let i = 0; i < 20; i++) {
-      const opened = await openSpreadsheet({ path: file }, 'm.xlsx', LIMITS);
+      const opened = await readSpreadsheet({ path: file }, 'm.xlsx', LIMITS);
       for await (const row of opened.sheets[0].rows()) {
         expect(row.rowNumber).toBe(1);
         break;
@@ -203,7 +203,7 @@ describe('xlsx reader throughput', () => {
     gc();
 
     const t = performance.now();
-    const opened = await openSpreadsheet({ path: file }, 'big.xlsx', LIMITS);
+    const opened = await readSpreadsheet({ path: file }, 'big.xlsx', LIMITS);
     let count = 0;
     let peak = 0;
     let last: unknown = null;

@@ -21,8 +21,10 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
 
   let rows: AsyncIterable<import('@/etl/types').RawRow> | [] = [];
   let sheetName = result.sheet;
+  let close: (() => Promise<void>) | undefined;
   try {
     const opened = await openSpreadsheet({ path: staged.stagedPath }, staged.fileName, importLimits());
+    close = opened.close;
     const sheet = opened.sheets.find((s) => s.name === result.sheet) ?? opened.sheets[0];
     if (sheet) {
       rows = sheet.rows();
@@ -31,14 +33,20 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   } catch {
     // A file the reader refuses has no rows to copy: the workbook still lists the errors.
   }
-  const bytes = await buildErrorWorkbook({
-    sheetName: opened(sheetName, staged.fileName),
-    rows,
-    errors: result.errors,
-    warnings: result.warnings,
-    headerMapping: result.headerMapping,
-    fileName: staged.fileName,
-  });
+  let bytes: Buffer | Uint8Array;
+  try {
+    bytes = await buildErrorWorkbook({
+      sheetName: opened(sheetName, staged.fileName),
+      rows,
+      errors: result.errors,
+      warnings: result.warnings,
+      headerMapping: result.headerMapping,
+      fileName: staged.fileName,
+    });
+  } finally {
+    // The file is read in a worker thread (a bounded one): free it.
+    await close?.();
+  }
   const base = staged.fileName.replace(/\.[^.]+$/, '');
   return new Response(new Uint8Array(bytes), {
     headers: {
