@@ -21,6 +21,8 @@ function errorText(code: string | undefined, minutes: string | undefined): strin
       return LOGIN_MESSAGES.missing;
     case 'khoa':
       return LOGIN_MESSAGES.limited(Math.max(1, Math.min(60, Number(minutes) || 15)));
+    case 'ban':
+      return LOGIN_MESSAGES.busy;
     case 'nguon':
       return 'Yêu cầu đăng nhập không xuất phát từ trang này. Vui lòng thử lại.';
     default:

@@ -32,6 +32,7 @@ export const UserRow = z.object({
   role: z.enum(ROLES),
   disabled: z.boolean(),
   created_at: z.string(),
+  must_change_password: z.boolean().nullable().transform((v) => v === true),
 });
 export type UserRow = z.infer<typeof UserRow>;
 
@@ -45,7 +46,7 @@ export class AccountError extends Error {
 export async function findUser(db: Db, username: string): Promise<(UserRow & { password_hash: string }) | null> {
   const rows = await query(
     db,
-    'SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, password_hash FROM users WHERE username = $u',
+    'SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, must_change_password, password_hash FROM users WHERE username = $u',
     { u: normaliseUsername(username) },
     UserRow.extend({ password_hash: z.string() }),
   );
@@ -55,7 +56,7 @@ export async function findUser(db: Db, username: string): Promise<(UserRow & { p
 export async function listUsers(db: Db): Promise<UserRow[]> {
   return query(
     db,
-    'SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at FROM users ORDER BY username',
+    'SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, must_change_password FROM users ORDER BY username',
     {},
     UserRow,
   );
@@ -63,7 +64,7 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
 
 export async function createUser(
   db: Db,
-  input: { username: string; password: string; role: Role; displayName?: string | null },
+  input: { username: string; password: string; role: Role; displayName?: string | null; mustChangePassword?: boolean },
   clock: Clock = systemClock,
 ): Promise<UserRow> {
   const username = normaliseUsername(input.username);
@@ -74,9 +75,9 @@ export async function createUser(
   const hash = await hashPassword(input.password);
   await withWriteTransaction(db, (c) =>
     c.run(
-      `INSERT INTO users (username, display_name, role, password_hash, created_at, password_changed_at)
-       VALUES ($u, $d, $r, $h, $t::TIMESTAMP, $t::TIMESTAMP)`,
-      { u: username, d: input.displayName ?? null, r: input.role, h: hash, t: toDbTimestamp(clock()) },
+      `INSERT INTO users (username, display_name, role, password_hash, created_at, password_changed_at, must_change_password)
+       VALUES ($u, $d, $r, $h, $t::TIMESTAMP, $t::TIMESTAMP, $m)`,
+      { u: username, d: input.displayName?.trim() || null, r: input.role, h: hash, t: toDbTimestamp(clock()), m: input.mustChangePassword ?? false },
     ),
   );
   const created = await findUser(db, username);
@@ -85,8 +86,11 @@ export async function createUser(
   return row;
 }
 
-/** Changes a password and ends every session of the account. */
-export async function setPassword(db: Db, username: string, password: string, clock: Clock = systemClock): Promise<void> {
+/**
+ * Changes a password and ends every session of the account. `mustChange`: an admin's reset,
+ * to be replaced by the user at the next login; a user's own change clears the flag.
+ */
+export async function setPassword(db: Db, username: string, password: string, clock: Clock = systemClock, mustChange = false): Promise<void> {
   const problem = passwordProblem(password);
   if (problem) throw new AccountError(problem);
   const user = await findUser(db, username);
@@ -94,7 +98,12 @@ export async function setPassword(db: Db, username: string, password: string, cl
   const hash = await hashPassword(password);
   const t = toDbTimestamp(clock());
   await withWriteTransaction(db, async (c) => {
-    await c.run('UPDATE users SET password_hash = $h, password_changed_at = $t::TIMESTAMP WHERE user_id = $id', { h: hash, t, id: user.user_id });
+    await c.run('UPDATE users SET password_hash = $h, password_changed_at = $t::TIMESTAMP, must_change_password = $m WHERE user_id = $id', {
+      h: hash,
+      t,
+      id: user.user_id,
+      m: mustChange,
+    });
     await c.run('UPDATE sessions SET revoked_at = $t::TIMESTAMP WHERE user_id = $id AND revoked_at IS NULL', { t, id: user.user_id });
   });
 }
@@ -110,4 +119,18 @@ export async function setDisabled(db: Db, username: string, disabled: boolean, c
       await c.run('UPDATE sessions SET revoked_at = $t::TIMESTAMP WHERE user_id = $id AND revoked_at IS NULL', { t, id: user.user_id });
     }
   });
+}
+
+/** Changes an account's role; its sessions go on with the new role at their next request. */
+export async function setRole(db: Db, username: string, role: Role): Promise<void> {
+  if (!ROLES.includes(role)) throw new AccountError(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
+  const user = await findUser(db, username);
+  if (!user) throw new AccountError(`Không có tài khoản "${normaliseUsername(username)}".`);
+  await withWriteTransaction(db, (c) => c.run('UPDATE users SET role = $r WHERE user_id = $id', { r: role, id: user.user_id }));
+}
+
+/** Number of enabled admin accounts (an admin may not demote or disable the last one). */
+export async function activeAdminCount(db: Db): Promise<number> {
+  const [r] = await query(db, "SELECT count(*)::INTEGER AS n FROM users WHERE role = 'admin' AND NOT disabled", {}, z.object({ n: z.coerce.number() }));
+  return r.n;
 }

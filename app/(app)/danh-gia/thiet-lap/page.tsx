@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { Notices } from '@/app/_components/notices';
 import { PageTitle, Section } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
+import { readFlash } from '@/lib/flash';
 import { getDb } from '@/lib/db/client';
 import { SETTING_LABELS, type SettingKey } from '@/lib/settings/definitions';
 import { readSettings } from '@/lib/settings/store';
@@ -20,8 +21,9 @@ function pct(n: number): string {
 
 /** Admins edit the review rules and the document header; stored in the `settings` table. */
 export default async function ReviewSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requireUser('admin');
+  const user = await requireUser('admin');
   const sp = await searchParams;
+  const error = readFlash(sp.loi, user.userId);
   const s = await readSettings(await getDb());
   const label = (k: SettingKey) => <span className="block text-tremor-content-emphasis">{SETTING_LABELS[k]}</span>;
   const text = (k: SettingKey) => (
@@ -48,7 +50,7 @@ export default async function ReviewSettingsPage({ searchParams }: { searchParam
       <PageTitle title="Thiết lập quy tắc đánh giá khối" subtitle="Các quy tắc đề nghị khen thưởng, tỷ lệ và thông tin văn bản; thay đổi theo văn bản quy định hiện hành." />
       <p className="mt-2 text-sm"><Link href="/danh-gia" className="text-tremor-brand-emphasis underline">← Trang đánh giá</Link></p>
       {sp['da-luu'] && <Notices tone="info" items={['Đã lưu thiết lập.']} />}
-      {sp.loi && <Notices items={[sp.loi]} />}
+      {error && <Notices items={[error]} />}
       <form action={saveReviewSettings} className="mt-4 space-y-4">
         <Section title="Đề nghị khen thưởng">
           <div className="grid gap-3 sm:grid-cols-2">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { readFlash } from '@/lib/flash';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format';
@@ -41,12 +42,12 @@ function UnitSelect({ units, suggestions, id }: { units: UnitOption[]; suggestio
 }
 
 export default async function UnitAliasesPage({ searchParams }: { searchParams: Search }) {
-  await requireUser('office');
+  const user = await requireUser('office');
   const sp = await searchParams;
   const db = await getDb();
   const [unresolved, units, aliases] = await Promise.all([listUnresolvedNames(db), listUnitOptions(db), listOfficeAliases(db)]);
-  const ok = one(sp.ok);
-  const error = one(sp.loi);
+  const ok = readFlash(one(sp.ok), user.userId);
+  const error = readFlash(one(sp.loi), user.userId);
 
   return (
     <div>
