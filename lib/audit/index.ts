@@ -13,7 +13,6 @@ import { fromDbTimestamp, toDbTimestamp } from '@/lib/auth/policy';
 export const AUDIT_ACTIONS = {
   'login.ok': 'Đăng nhập',
   'login.failed': 'Đăng nhập sai',
-  'login.limited': 'Đăng nhập bị tạm chặn',
   'logout': 'Đăng xuất',
   'user.create': 'Tạo tài khoản',
   'user.role': 'Đổi vai trò',

@@ -13,7 +13,7 @@ import { AccountError, activeAdminCount, createUser, findUser, normaliseUsername
  * writes through the server's own connection and leaves a line in the audit log.
  */
 
-export type FormState = { ok?: string; error?: string; fieldErrors?: Record<string, string[]> } | null;
+export type FormState = { ok?: string; error?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> } | null;
 
 const usernameField = z.string().refine((v) => usernameProblem(v) === null, { message: usernameProblem('') ?? '' });
 const passwordField = z.string().superRefine((v, ctx) => {
@@ -43,15 +43,17 @@ export function formFields(form: FormData): Record<string, string> {
   return out;
 }
 
-function invalid(error: z.ZodError): FormState {
-  return { error: 'Vui lòng sửa các ô được nêu dưới đây.', fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
+/** Field errors, and the fields typed (never a password) so the form can show them again. */
+function invalid(error: z.ZodError, fields: Record<string, string> = {}): FormState {
+  const values = Object.fromEntries(Object.entries(fields).filter(([k]) => !/password|current|confirm/i.test(k)));
+  return { error: 'Vui lòng sửa các ô được nêu dưới đây.', fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, values };
 }
 
-async function guarded(fn: () => Promise<FormState>): Promise<FormState> {
+async function guarded(values: Record<string, string> | undefined, fn: () => Promise<FormState>): Promise<FormState> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof AccountError) return { error: err.message };
+    if (err instanceof AccountError) return values ? { error: err.message, values } : { error: err.message };
     throw err;
   }
 }
@@ -59,9 +61,10 @@ async function guarded(fn: () => Promise<FormState>): Promise<FormState> {
 /** Admin: a new account; its owner must choose a new password at the first login. */
 export async function createAccount(db: Db, actor: SessionUser, fields: Record<string, string>): Promise<FormState> {
   const parsed = CreateAccountInput.safeParse(fields);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalid(parsed.error, fields);
   const { username, displayName, role, password } = parsed.data;
-  return guarded(async () => {
+  const keep = { username, displayName: displayName ?? '', role };
+  return guarded(keep, async () => {
     const u = await createUser(db, { username, password, role, displayName: displayName || null, mustChangePassword: true });
     await recordAudit(db, actor, 'user.create', { target: u.username, details: { role } });
     return { ok: `Đã tạo tài khoản ${u.username} (${ROLE_LABELS[role]}). Người dùng đăng nhập bằng mật khẩu ban đầu và phải đổi mật khẩu ngay.` };
@@ -80,7 +83,7 @@ export async function changeRole(db: Db, actor: SessionUser, fields: Record<stri
   const parsed = RoleInput.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error);
   const { username, role } = parsed.data;
-  return guarded(async () => {
+  return guarded(undefined, async () => {
     if (role !== 'admin') await assertNotLastAdmin(db, username);
     await setRole(db, username, role as Role);
     await recordAudit(db, actor, 'user.role', { target: normaliseUsername(username), details: { role } });
@@ -92,7 +95,7 @@ export async function setAccountDisabled(db: Db, actor: SessionUser, fields: Rec
   const parsed = TargetInput.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error);
   const username = normaliseUsername(parsed.data.username);
-  return guarded(async () => {
+  return guarded(undefined, async () => {
     if (disabled && username === actor.username) throw new AccountError('Bạn không thể tự khóa tài khoản của mình.');
     if (disabled) await assertNotLastAdmin(db, username);
     await setDisabled(db, username, disabled);
@@ -106,7 +109,7 @@ export async function resetPassword(db: Db, actor: SessionUser, fields: Record<s
   const parsed = ResetInput.safeParse(fields);
   if (!parsed.success) return invalid(parsed.error);
   const username = normaliseUsername(parsed.data.username);
-  return guarded(async () => {
+  return guarded(undefined, async () => {
     await setPassword(db, username, parsed.data.password, undefined, username !== actor.username);
     await recordAudit(db, actor, 'user.reset-password', { target: username });
     return { ok: `Đã đặt lại mật khẩu của ${username}. Báo mật khẩu tạm cho người dùng; họ phải đổi mật khẩu khi đăng nhập.` };
@@ -121,7 +124,7 @@ export async function changeOwnPassword(db: Db, actor: SessionUser, fields: Reco
   if (!user || !(await verifyPassword(parsed.data.current.slice(0, 256), user.password_hash))) {
     return { error: 'Vui lòng sửa các ô được nêu dưới đây.', fieldErrors: { current: ['Mật khẩu hiện tại không đúng.'] } };
   }
-  return guarded(async () => {
+  return guarded(undefined, async () => {
     await setPassword(db, actor.username, parsed.data.password);
     await recordAudit(db, actor, 'user.change-password', { target: actor.username });
     return { ok: 'Đã đổi mật khẩu. Vui lòng đăng nhập lại bằng mật khẩu mới.' };

@@ -36,8 +36,8 @@ export async function login(
   const address = input.address ?? null;
 
   const admission = limiter.admit(key, address, clock());
+  // Refused attempts are not written anywhere: a flood of them must cost no writes.
   if (!admission.allowed) {
-    void recordAudit(db, { username: key }, 'login.limited', { address }, clock());
     return { ok: false, reason: 'limited', retryAfterMinutes: admission.retryAfterMinutes };
   }
 

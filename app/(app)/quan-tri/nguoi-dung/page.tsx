@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ActionForm, FieldError } from '@/app/_components/action-form';
+import { ActionForm, FieldError, KeptInput, KeptSelect } from '@/app/_components/action-form';
 import { PageTitle, Section } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/accounts';
@@ -30,23 +30,23 @@ export default async function UsersPage() {
           <ActionForm action={createAccountAction} className="flex flex-wrap items-start gap-3" testId="create-user">
             <label className="text-sm">
               Tên đăng nhập
-              <input name="username" required autoComplete="off" spellCheck={false} className={`mt-1 block w-44 ${input}`} />
+              <KeptInput name="username" required autoComplete="off" spellCheck={false} className={`mt-1 block w-44 ${input}`} />
               <FieldError name="username" />
             </label>
             <label className="text-sm">
               Họ tên
-              <input name="displayName" autoComplete="off" className={`mt-1 block w-56 ${input}`} />
+              <KeptInput name="displayName" autoComplete="off" className={`mt-1 block w-56 ${input}`} />
               <FieldError name="displayName" />
             </label>
             <label className="text-sm">
               Vai trò
-              <select name="role" defaultValue="viewer" className={`mt-1 block ${input}`}>
+              <KeptSelect name="role" defaultValue="viewer" className={`mt-1 block ${input}`}>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {ROLE_LABELS[r]}
                   </option>
                 ))}
-              </select>
+              </KeptSelect>
               <FieldError name="role" />
             </label>
             <label className="text-sm">
