@@ -35,7 +35,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const next = safeNextPath(first(sp.next));
   if (await getSessionUser()) redirect(next);
   const error = errorText(first(sp.loi), first(sp.phut));
-  const loggedOut = first(sp.da) === 'thoat';
+  const done = first(sp.da);
+  const notice = done === 'thoat' ? 'Bạn đã đăng xuất.' : done === 'doi-mat-khau' ? 'Đã đổi mật khẩu. Vui lòng đăng nhập lại bằng mật khẩu mới.' : null;
 
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
@@ -47,9 +48,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
             {error}
           </p>
         )}
-        {loggedOut && !error && (
+        {notice && !error && (
           <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
-            Bạn đã đăng xuất.
+            {notice}
           </p>
         )}
         <form method="post" action="/api/auth/login" className="mt-6 space-y-4">

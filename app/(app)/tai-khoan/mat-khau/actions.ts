@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/dal';
 import { changeOwnPassword, formFields, type FormState } from '@/lib/auth/accounts';
 import { AUTH_POLICY } from '@/lib/auth/policy';
@@ -15,6 +16,7 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
     const jar = await cookies();
     jar.delete(AUTH_POLICY.cookieName);
     jar.delete(AUTH_POLICY.secureCookieName);
+    redirect('/dang-nhap?da=doi-mat-khau');
   }
   return state;
 }
