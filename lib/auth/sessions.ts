@@ -55,7 +55,8 @@ export async function validateSession(db: Db, token: string | undefined | null, 
   const now = clock();
   const rows = await query(
     db,
-    `SELECT s.user_id, u.username, u.display_name, u.role, s.last_seen_at::VARCHAR AS last_seen_at, u.must_change_password
+    `SELECT s.user_id, u.username, u.display_name, u.role, s.last_seen_at::VARCHAR AS last_seen_at,
+            EXISTS (SELECT 1 FROM password_change_required p WHERE p.user_id = u.user_id) AS must_change_password
      FROM sessions s JOIN users u ON u.user_id = s.user_id
      WHERE s.token_hash = $h AND s.revoked_at IS NULL AND NOT u.disabled
        AND s.expires_at > $now::TIMESTAMP AND s.last_seen_at > $idle::TIMESTAMP`,

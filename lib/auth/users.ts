@@ -25,6 +25,9 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
+/** SQL for "this account must change its password" (table password_change_required). */
+export const MUST_CHANGE = 'EXISTS (SELECT 1 FROM password_change_required p WHERE p.user_id = users.user_id)';
+
 export const UserRow = z.object({
   user_id: z.coerce.number(),
   username: z.string(),
@@ -46,7 +49,7 @@ export class AccountError extends Error {
 export async function findUser(db: Db, username: string): Promise<(UserRow & { password_hash: string }) | null> {
   const rows = await query(
     db,
-    'SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, must_change_password, password_hash FROM users WHERE username = $u',
+    `SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, ${MUST_CHANGE} AS must_change_password, password_hash FROM users WHERE username = $u`,
     { u: normaliseUsername(username) },
     UserRow.extend({ password_hash: z.string() }),
   );
@@ -56,7 +59,7 @@ export async function findUser(db: Db, username: string): Promise<(UserRow & { p
 export async function listUsers(db: Db): Promise<UserRow[]> {
   return query(
     db,
-    'SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, must_change_password FROM users ORDER BY username',
+    `SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, ${MUST_CHANGE} AS must_change_password FROM users ORDER BY username`,
     {},
     UserRow,
   );
@@ -73,13 +76,19 @@ export async function createUser(
   if (!ROLES.includes(input.role)) throw new AccountError(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
   if (await findUser(db, username)) throw new AccountError(`Tài khoản "${username}" đã tồn tại.`);
   const hash = await hashPassword(input.password);
-  await withWriteTransaction(db, (c) =>
-    c.run(
-      `INSERT INTO users (username, display_name, role, password_hash, created_at, password_changed_at, must_change_password)
-       VALUES ($u, $d, $r, $h, $t::TIMESTAMP, $t::TIMESTAMP, $m)`,
-      { u: username, d: input.displayName?.trim() || null, r: input.role, h: hash, t: toDbTimestamp(clock()), m: input.mustChangePassword ?? false },
-    ),
-  );
+  const t = toDbTimestamp(clock());
+  await withWriteTransaction(db, async (c) => {
+    const [row] = (
+      await c.runAndReadAll(
+        `INSERT INTO users (username, display_name, role, password_hash, created_at, password_changed_at)
+         VALUES ($u, $d, $r, $h, $t::TIMESTAMP, $t::TIMESTAMP) RETURNING user_id`,
+        { u: username, d: input.displayName?.trim() || null, r: input.role, h: hash, t },
+      )
+    ).getRowObjectsJson();
+    if (input.mustChangePassword) {
+      await c.run('INSERT INTO password_change_required (user_id, since) VALUES ($id, $t::TIMESTAMP)', { id: Number(row.user_id), t });
+    }
+  });
   const created = await findUser(db, username);
   if (!created) throw new AccountError(`Không tạo được tài khoản "${username}".`);
   const { password_hash: _omit, ...row } = created;
@@ -98,12 +107,9 @@ export async function setPassword(db: Db, username: string, password: string, cl
   const hash = await hashPassword(password);
   const t = toDbTimestamp(clock());
   await withWriteTransaction(db, async (c) => {
-    await c.run('UPDATE users SET password_hash = $h, password_changed_at = $t::TIMESTAMP, must_change_password = $m WHERE user_id = $id', {
-      h: hash,
-      t,
-      id: user.user_id,
-      m: mustChange,
-    });
+    await c.run('UPDATE users SET password_hash = $h, password_changed_at = $t::TIMESTAMP WHERE user_id = $id', { h: hash, t, id: user.user_id });
+    await c.run('DELETE FROM password_change_required WHERE user_id = $id', { id: user.user_id });
+    if (mustChange) await c.run('INSERT INTO password_change_required (user_id, since) VALUES ($id, $t::TIMESTAMP)', { id: user.user_id, t });
     await c.run('UPDATE sessions SET revoked_at = $t::TIMESTAMP WHERE user_id = $id AND revoked_at IS NULL', { t, id: user.user_id });
   });
 }

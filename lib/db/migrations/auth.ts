@@ -80,7 +80,12 @@ CREATE TABLE audit_log (
   address    VARCHAR
 );
 CREATE INDEX idx_audit_at ON audit_log (occurred_at);
-ALTER TABLE users ADD COLUMN must_change_password BOOLEAN DEFAULT false;
+-- A row here: the account must choose its own password at the next login. A table rather
+-- than a new users column: DuckDB cannot replay an ALTER … ADD COLUMN … DEFAULT from its WAL.
+CREATE TABLE password_change_required (
+  user_id INTEGER PRIMARY KEY,
+  since   TIMESTAMP NOT NULL
+);
 `;
 
 export const authMigrations: Migration[] = [
