@@ -1,22 +1,42 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { requestPeer } from '@/lib/auth/peer';
+import { AUTH_POLICY } from '@/lib/auth/policy';
+import { newNonce, pageCsp, setPageHeaders } from '@/lib/security/headers';
 
 /**
- * Convenience only: a browser without a session cookie asking for a page is sent to the login
- * page with the page to come back to. It is NOT the security boundary — every page, route
- * handler and server action checks the session and role itself (lib/auth/dal.ts). API routes,
- * and above all /api/upload (the proxy would buffer and truncate large bodies), are not matched.
+ * Two jobs for page requests:
+ * - security headers with a fresh CSP nonce (lib/security/headers.ts);
+ * - convenience only: a browser without a session cookie is sent to the login page with the
+ *   page to come back to. It is NOT the security boundary — every page, route handler and
+ *   server action checks the session and role itself (lib/auth/dal.ts).
+ * API routes, and above all /api/upload (the proxy would buffer and truncate large bodies), are
+ * not matched; next.config.mjs gives them fixed headers.
  */
-const COOKIE = 'thidua_session';
-
 export function proxy(request: NextRequest) {
-  if (request.cookies.has(COOKIE)) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  const next = `${url.pathname}${url.search}`;
-  url.pathname = '/dang-nhap';
-  url.search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
-  return NextResponse.redirect(url);
+  const https = requestPeer(request.headers).https;
+  const nonce = newNonce();
+  const csp = pageCsp(nonce, { https, dev: process.env.NODE_ENV !== 'production' });
+  const { pathname } = request.nextUrl;
+  const loginPage = pathname === '/dang-nhap' || pathname.startsWith('/dang-nhap/');
+  const hasCookie = request.cookies.has(https ? AUTH_POLICY.secureCookieName : AUTH_POLICY.cookieName);
+
+  let res: NextResponse;
+  if (!hasCookie && !loginPage) {
+    const url = request.nextUrl.clone();
+    const next = `${url.pathname}${url.search}`;
+    url.pathname = '/dang-nhap';
+    url.search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+    res = NextResponse.redirect(url);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('x-nonce', nonce);
+    requestHeaders.set('Content-Security-Policy', csp);
+    res = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  setPageHeaders(res.headers, csp, https);
+  return res;
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|dang-nhap|.*\\.(?:png|svg|ico|jpg|woff2?|css|js)$).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|woff2?|css|js)$).*)'],
 };

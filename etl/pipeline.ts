@@ -466,9 +466,10 @@ function storeOriginal(options: ImportOptions, meta: FileMeta, input?: { path: s
   if (!options.storeOriginalDir || !input) return null;
   fs.mkdirSync(options.storeOriginalDir, { recursive: true });
   const ext = path.extname(options.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.bin';
-  const target = path.join(options.storeOriginalDir, `${meta.sha256}${ext}`);
-  if ('bytes' in input) fs.writeFileSync(target, input.bytes);
-  else fs.copyFileSync(input.path, target);
+  // One file per batch (never shared by hash): a failed or undone import removes only its own.
+  const target = path.join(options.storeOriginalDir, `${meta.sha256}-${crypto.randomBytes(6).toString('hex')}${ext}`);
+  if ('bytes' in input) fs.writeFileSync(target, input.bytes, { flag: 'wx' });
+  else fs.copyFileSync(input.path, target, fs.constants.COPYFILE_EXCL);
   return target;
 }
 

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/dal';
+import { PASSWORD_PAGE, requireUser } from '@/lib/auth/dal';
+import { accountsWithDemoPassword } from '@/lib/auth/demo-accounts';
 import { getDb } from '@/lib/db/client';
 import { ROLE_LABELS } from '@/lib/domain';
 import { blocMenu, type Option } from '@/lib/queries/options';
@@ -13,13 +14,27 @@ const LINKS_AFTER = [
   { href: '/danh-gia', label: 'Đánh giá khối' },
   { href: '/chat-luong-du-lieu', label: 'Chất lượng dữ liệu' },
 ] as const;
+const ADMIN_LINKS = [
+  { href: '/quan-tri/sao-luu', label: 'Sao lưu' },
+  { href: '/quan-tri/nguoi-dung', label: 'Người dùng' },
+  { href: '/quan-tri/nhat-ky', label: 'Nhật ký' },
+] as const;
 
 const linkCls =
   'rounded-tremor-small px-2.5 py-1.5 text-sm text-tremor-content-emphasis hover:bg-tremor-background-subtle focus:outline-none focus:ring-2 focus:ring-tremor-brand';
 
 /** The app shell: navigation, the signed-in user, logout. Every page below also checks the session itself. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // The password page itself must render for an account that has to change its password;
+  // every other page redirects there through its own requireUser().
+  const user = await requireUser('viewer', { passwordChangePage: true });
+  let demoAccounts: string[] = [];
+  if (user.role === 'admin') {
+    demoAccounts = await accountsWithDemoPassword(await getDb()).catch((err: unknown) => {
+      console.error('[layout] demo password check unavailable', err);
+      return [];
+    });
+  }
   let blocs: Option[] = [];
   try {
     blocs = await blocMenu(await getDb());
@@ -65,16 +80,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 Tải lên
               </Link>
             )}
-            {user.role === 'admin' && (
-              <Link href="/quan-tri/sao-luu" className={linkCls}>
-                Sao lưu
-              </Link>
-            )}
+            {user.role === 'admin' &&
+              ADMIN_LINKS.map((l) => (
+                <Link key={l.href} href={l.href} className={linkCls}>
+                  {l.label}
+                </Link>
+              ))}
           </nav>
           <div className="flex items-center gap-2 text-sm">
-            <span className="text-tremor-content" title={ROLE_LABELS[user.role]} data-testid="current-user">
+            <Link href={PASSWORD_PAGE} className="text-tremor-content hover:underline" title={`${ROLE_LABELS[user.role]} — đổi mật khẩu`} data-testid="current-user">
               {user.username}
-            </span>
+            </Link>
             <form action="/api/auth/logout" method="post">
               <button type="submit" className="rounded-tremor-small border border-tremor-border px-2.5 py-1 hover:bg-tremor-background-subtle focus:outline-none focus:ring-2 focus:ring-tremor-brand">
                 Đăng xuất
@@ -83,6 +99,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
+      {demoAccounts.length > 0 && (
+        <div role="alert" className="no-print border-b border-red-300 bg-red-50 px-3 py-2 text-center text-sm text-red-900 sm:px-6" data-testid="demo-password-banner">
+          Cảnh báo bảo mật: {demoAccounts.length === 1 ? 'tài khoản' : 'các tài khoản'} <strong>{demoAccounts.join(', ')}</strong> vẫn dùng mật khẩu demo đã công bố.
+          Hãy đặt lại mật khẩu hoặc khóa {demoAccounts.length === 1 ? 'tài khoản này' : 'các tài khoản này'} tại{' '}
+          <Link href="/quan-tri/nguoi-dung" className="underline">
+            trang Người dùng
+          </Link>
+          .
+        </div>
+      )}
       <main id="noi-dung" className="mx-auto max-w-7xl px-3 py-4 sm:px-6 sm:py-6">
         {children}
       </main>

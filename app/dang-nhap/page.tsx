@@ -21,6 +21,8 @@ function errorText(code: string | undefined, minutes: string | undefined): strin
       return LOGIN_MESSAGES.missing;
     case 'khoa':
       return LOGIN_MESSAGES.limited(Math.max(1, Math.min(60, Number(minutes) || 15)));
+    case 'ban':
+      return LOGIN_MESSAGES.busy;
     case 'nguon':
       return 'Yêu cầu đăng nhập không xuất phát từ trang này. Vui lòng thử lại.';
     default:
@@ -33,7 +35,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const next = safeNextPath(first(sp.next));
   if (await getSessionUser()) redirect(next);
   const error = errorText(first(sp.loi), first(sp.phut));
-  const loggedOut = first(sp.da) === 'thoat';
+  const done = first(sp.da);
+  const notice = done === 'thoat' ? 'Bạn đã đăng xuất.' : done === 'doi-mat-khau' ? 'Đã đổi mật khẩu. Vui lòng đăng nhập lại bằng mật khẩu mới.' : null;
 
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
@@ -45,9 +48,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
             {error}
           </p>
         )}
-        {loggedOut && !error && (
+        {notice && !error && (
           <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
-            Bạn đã đăng xuất.
+            {notice}
           </p>
         )}
         <form method="post" action="/api/auth/login" className="mt-6 space-y-4">

@@ -92,11 +92,23 @@ export function assertEmptyTarget(dir: string): void {
   }
 }
 
+/** A backup holds every account's password hash and the whole store: readable by the owner only. */
+export const BACKUP_DIR_MODE = 0o700;
+export const BACKUP_FILE_MODE = 0o600;
+
+function restrictBackup(target: string): void {
+  fs.chmodSync(target, BACKUP_DIR_MODE);
+  for (const f of fs.readdirSync(target)) fs.chmodSync(path.join(target, f), BACKUP_FILE_MODE);
+}
+
 /** Writes a consistent backup of `db` into `dir` (new or empty). Safe while others read and write. */
 export async function backupDatabase(db: Db, dir: string): Promise<BackupManifest> {
   const target = path.resolve(dir);
   assertEmptyTarget(target);
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Created owner-only before DuckDB writes into it, so no file is ever readable by others.
+  fs.mkdirSync(target, { recursive: true, mode: BACKUP_DIR_MODE });
+  fs.chmodSync(target, BACKUP_DIR_MODE);
   const conn = await db.connect();
   try {
     // One transaction: the fingerprints and the exported files come from the same snapshot.
@@ -107,7 +119,8 @@ export async function backupDatabase(db: Db, dir: string): Promise<BackupManifes
       await conn.run(`EXPORT DATABASE ${pathLiteral(target)} (FORMAT parquet)`);
       await conn.run('COMMIT');
       const manifest: BackupManifest = { format: MANIFEST_FORMAT, createdAt: new Date().toISOString(), schemaVersion: version, tables };
-      fs.writeFileSync(path.join(target, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+      fs.writeFileSync(path.join(target, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n', { mode: BACKUP_FILE_MODE });
+      restrictBackup(target);
       return manifest;
     } catch (err) {
       await conn.run('ROLLBACK').catch(() => undefined);
@@ -147,10 +160,16 @@ function describeDifferences(expected: Record<string, TableFingerprint>, actual:
 export async function loadBackupInto(dir: string, file: string): Promise<BackupManifest> {
   const source = path.resolve(dir);
   const manifest = readManifest(source);
-  const instance = await DuckDBInstance.create(file, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true' });
+  const instance = await DuckDBInstance.create(file, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
   try {
     const conn = await instance.connect();
     try {
+      // schema.sql is SQL from a directory anyone may have handed us: run it with no access to
+      // files or the network except the backup's own Parquet files, and lock that in.
+      const parquets = Object.keys(manifest.tables).map((t) => path.join(source, `${t}.parquet`)).filter((p) => fs.existsSync(p));
+      await conn.run(`SET allowed_paths = [${parquets.map(pathLiteral).join(', ')}]`);
+      await conn.run('SET enable_external_access = false');
+      await conn.run('SET lock_configuration = true');
       await conn.run(fs.readFileSync(path.join(source, 'schema.sql'), 'utf8'));
       const created = new Set(await userTables(conn));
       await conn.run('BEGIN TRANSACTION');
@@ -163,6 +182,8 @@ export async function loadBackupInto(dir: string, file: string): Promise<BackupM
       await conn.run('COMMIT');
       const diffs = describeDifferences(manifest.tables, await fingerprintTables(conn));
       if (diffs.length > 0) throw new BackupError(`Bản khôi phục không khớp bản sao lưu: ${diffs.join('; ')}.`);
+      // Sessions of the copied store must not come back to life: everyone logs in again.
+      if (created.has('sessions')) await conn.run('DELETE FROM sessions');
       await conn.run('CHECKPOINT');
     } finally {
       conn.closeSync();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { backupDatabase, BackupError, MANIFEST_FILE, readManifest, type BackupManifest } from './backup';
+import { BACKUP_DIR_MODE, backupDatabase, BackupError, MANIFEST_FILE, readManifest, type BackupManifest } from './backup';
 
 /**
  * Backups the running server takes (the admin page and POST /api/ops/backup): each in a new
@@ -16,6 +16,7 @@ export function backupRoot(): string {
 
 export async function takeServerBackup(db: Db): Promise<{ dir: string; manifest: BackupManifest }> {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  fs.mkdirSync(backupRoot(), { recursive: true, mode: BACKUP_DIR_MODE });
   const dir = path.join(backupRoot(), `sao-luu-${stamp}-${crypto.randomBytes(3).toString('hex')}`);
   return { dir, manifest: await backupDatabase(db, dir) };
 }

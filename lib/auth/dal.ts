@@ -1,11 +1,12 @@
 import { cache } from 'react';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/domain';
-import { AUTH_POLICY, roleAllows } from './policy';
-import { isSameOrigin } from './request';
+import { roleAllows } from './policy';
+import { requestPeer } from './peer';
+import { isSameOrigin, sessionTokenOf } from './request';
 import { validateSession } from './sessions';
 import type { SessionUser } from './types';
 
@@ -18,7 +19,8 @@ export type { SessionUser } from './types';
 
 /** The signed-in user of this request, or null. Memoised per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const token = (await cookies()).get(AUTH_POLICY.cookieName)?.value;
+  const https = requestPeer(await headers()).https;
+  const token = sessionTokenOf(await cookies(), https);
   if (!token) return null;
   return validateSession(await getDb(), token);
 });
@@ -27,17 +29,22 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
  * For pages and server actions: the user, or a redirect to the login page (no session) or to
  * the "no permission" page (role below `minRole`).
  */
-export async function requireUser(minRole: Role = 'viewer'): Promise<SessionUser> {
+export async function requireUser(minRole: Role = 'viewer', opts: { passwordChangePage?: boolean } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect('/dang-nhap');
+  // An account an admin created or reset does nothing before its owner picks a password.
+  if (user.mustChangePassword && !opts.passwordChangePage) redirect(PASSWORD_PAGE);
   if (!roleAllows(user.role, minRole)) redirect('/dang-nhap/khong-du-quyen');
   return user;
 }
+
+export const PASSWORD_PAGE = '/tai-khoan/mat-khau';
 
 export const AUTH_ERRORS = {
   unauthenticated: 'Bạn cần đăng nhập để thực hiện thao tác này.',
   forbidden: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
   crossSite: 'Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.',
+  mustChangePassword: 'Bạn cần đổi mật khẩu (trang /tai-khoan/mat-khau) trước khi thực hiện thao tác này.',
 } as const;
 
 /**
@@ -54,6 +61,7 @@ export async function requireApiUser(
   }
   const user = await getSessionUser();
   if (!user) return { response: NextResponse.json({ error: AUTH_ERRORS.unauthenticated }, { status: 401 }) };
+  if (user.mustChangePassword) return { response: NextResponse.json({ error: AUTH_ERRORS.mustChangePassword }, { status: 403 }) };
   if (!roleAllows(user.role, minRole)) {
     return { response: NextResponse.json({ error: AUTH_ERRORS.forbidden }, { status: 403 }) };
   }

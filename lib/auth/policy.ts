@@ -10,12 +10,27 @@ export const AUTH_POLICY = {
   sessionTouchMs: 5 * 60 * 1000,
   /** Failed logins counted over this window. */
   rateWindowMs: 15 * 60 * 1000,
-  /** Failures per account name (existing or not) before further attempts are refused. */
+  /**
+   * Failures per account name (existing or not) from one address before that address must wait
+   * for the window; from any address, the failures after which each attempt waits a backoff.
+   */
   maxFailuresPerAccount: 5,
+  /** First backoff of an account guessed from many addresses; doubles each failure, at most rateWindowMs. */
+  backoffBaseMs: 30 * 1000,
+  /** How long an account's failures count towards its backoff (the backoff resets after this much quiet). */
+  backoffMemoryMs: 60 * 60 * 1000,
   /** Failures per client address (an office behind one NAT shares it, hence higher). */
   maxFailuresPerAddress: 20,
   minPasswordLength: 8,
+  /** Password checks (scrypt, 32 MiB each) running at once; more wait their turn… */
+  maxConcurrentHashes: 2,
+  /** …and beyond this many waiting, a login is answered «busy» at once. */
+  maxQueuedHashes: 32,
+  /** Largest login form body, enforced while reading it. */
+  maxLoginBodyBytes: 16 * 1024,
+  /** Cookie name over plain HTTP; over HTTPS the `__Host-` form (Secure, Path=/, no Domain). */
   cookieName: 'thidua_session',
+  secureCookieName: '__Host-thidua_session',
 } as const;
 
 const ROLE_RANK: Record<Role, number> = { viewer: 0, office: 1, admin: 2 };

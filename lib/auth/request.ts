@@ -1,20 +1,25 @@
 import { NextResponse } from 'next/server';
+import { requestPeer } from './peer';
 import { AUTH_POLICY } from './policy';
 
 /** Helpers for route handlers: where a request comes from, and the session cookie. */
 
-/** The client address for rate limiting: first X-Forwarded-For entry (set by Next or the reverse proxy). */
+/**
+ * The client address for rate limiting and the audit log: the socket's, or what a proxy listed
+ * in THIDUA_TRUSTED_PROXIES reports (lib/auth/peer.ts). Never a header the client chose.
+ */
 export function clientAddress(req: Request): string | null {
-  const xff = req.headers.get('x-forwarded-for');
-  const first = xff?.split(',')[0]?.trim() || req.headers.get('x-real-ip')?.trim();
-  return first ? first.slice(0, 64) : null;
+  return requestPeer(req.headers).address;
 }
 
-/** True when the browser reached us over HTTPS (directly or through a TLS-terminating proxy). */
+/** True when the browser reached us over HTTPS (TLS on our socket, or a trusted proxy's X-Forwarded-Proto). */
 export function isHttps(req: Request): boolean {
-  const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  if (proto) return proto === 'https';
-  return new URL(req.url).protocol === 'https:';
+  return requestPeer(req.headers).https;
+}
+
+/** The session cookie's name: `__Host-` over HTTPS (the browser then insists on Secure, Path=/ and no Domain). */
+export function sessionCookieName(https: boolean): string {
+  return https ? AUTH_POLICY.secureCookieName : AUTH_POLICY.cookieName;
 }
 
 /**
@@ -53,21 +58,77 @@ export function sessionCookieOptions(req: Request, expires: Date) {
 }
 
 /** A 303 redirect with a relative Location, so it works behind any host name or proxy. */
-export function seeOther(location: string): NextResponse {
-  return new NextResponse(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+export function seeOther(location: string, extra: Record<string, string> = {}): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store', ...extra } });
 }
 
 export function setSessionCookie(res: NextResponse, req: Request, token: string, expires: Date): void {
-  res.cookies.set(AUTH_POLICY.cookieName, token, sessionCookieOptions(req, expires));
+  res.cookies.set(sessionCookieName(isHttps(req)), token, sessionCookieOptions(req, expires));
 }
 
 export function clearSessionCookie(res: NextResponse, req: Request): void {
-  res.cookies.set(AUTH_POLICY.cookieName, '', { ...sessionCookieOptions(req, new Date(0)), maxAge: 0 });
+  res.cookies.set(sessionCookieName(isHttps(req)), '', { ...sessionCookieOptions(req, new Date(0)), maxAge: 0 });
 }
 
-/** Only local paths are accepted as the page to return to after login (no open redirect). */
+/** The session token of a request: over HTTPS only the `__Host-` cookie counts. */
+export function sessionTokenOf(cookies: { get(name: string): { value: string } | undefined }, https: boolean): string | undefined {
+  return cookies.get(sessionCookieName(https))?.value || undefined;
+}
+
+const SITE = 'http://thidua.invalid';
+
+/**
+ * Only paths of this site are accepted as the page to return to after login (no open redirect).
+ * The value is read the way a browser reads a Location header: tabs and newlines anywhere and
+ * leading/trailing C0 controls and spaces dropped, backslashes taken as slashes; then it is
+ * resolved against our origin and must stay on it. The path, query and fragment are returned
+ * re-serialised, so what the browser gets is exactly what was checked.
+ */
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (next.startsWith('/dang-nhap') || next.startsWith('/api/')) return '/';
-  return next.slice(0, 500);
+  if (typeof next !== 'string' || next.length > 2000) return '/';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = next.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/\\/g, '/');
+  if (!cleaned.startsWith('/') || cleaned.startsWith('//')) return '/';
+  let url: URL;
+  try {
+    url = new URL(cleaned, SITE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== SITE) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (path.startsWith('//') || /^\/(dang-nhap|api)(\/|$|\?|#)/i.test(path)) return '/';
+  return path.length > 500 ? '/' : path;
+}
+
+/** A body larger than the cap: the reader stopped at the cap without reading further. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`body larger than ${limit} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/**
+ * Reads a request body up to `limit` bytes, counting while it streams: a chunked body without
+ * Content-Length is cut off as soon as it passes the cap, not read to its end.
+ */
+export async function readBodyCapped(req: Request, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }

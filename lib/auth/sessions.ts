@@ -20,19 +20,19 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const now = clock();
   const expiresAt = new Date(now.getTime() + AUTH_POLICY.sessionAbsoluteMs);
-  await withWriteTransaction(db, (c) =>
-    c.run(
-      `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, address, user_agent)
-       VALUES ($h, $u, $now::TIMESTAMP, $now::TIMESTAMP, $exp::TIMESTAMP, $a, $ua)`,
-      {
-        h: hashToken(token),
-        u: userId,
-        now: toDbTimestamp(now),
-        exp: toDbTimestamp(expiresAt),
-        a: meta.address ?? null,
-        ua: meta.userAgent?.slice(0, 300) ?? null,
-      },
-    ),
+  // One auto-commit INSERT, not the serialised writer queue: a login must not wait behind an import.
+  await query(
+    db,
+    `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, address, user_agent)
+     VALUES ($h, $u, $now::TIMESTAMP, $now::TIMESTAMP, $exp::TIMESTAMP, $a, $ua)`,
+    {
+      h: hashToken(token),
+      u: userId,
+      now: toDbTimestamp(now),
+      exp: toDbTimestamp(expiresAt),
+      a: meta.address ?? null,
+      ua: meta.userAgent?.slice(0, 300) ?? null,
+    },
   );
   return { token, expiresAt };
 }
@@ -43,6 +43,7 @@ const SessionRow = z.object({
   display_name: z.string().nullable(),
   role: z.enum(ROLES),
   last_seen_at: z.string(),
+  must_change_password: z.boolean().nullable(),
 });
 
 /**
@@ -54,7 +55,8 @@ export async function validateSession(db: Db, token: string | undefined | null, 
   const now = clock();
   const rows = await query(
     db,
-    `SELECT s.user_id, u.username, u.display_name, u.role, s.last_seen_at::VARCHAR AS last_seen_at
+    `SELECT s.user_id, u.username, u.display_name, u.role, s.last_seen_at::VARCHAR AS last_seen_at,
+            EXISTS (SELECT 1 FROM password_change_required p WHERE p.user_id = u.user_id) AS must_change_password
      FROM sessions s JOIN users u ON u.user_id = s.user_id
      WHERE s.token_hash = $h AND s.revoked_at IS NULL AND NOT u.disabled
        AND s.expires_at > $now::TIMESTAMP AND s.last_seen_at > $idle::TIMESTAMP`,
@@ -75,16 +77,21 @@ export async function validateSession(db: Db, token: string | undefined | null, 
       h: hashToken(token),
     }).catch(() => undefined);
   }
-  return { userId: row.user_id, username: row.username, displayName: row.display_name, role: row.role };
+  return {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    mustChangePassword: row.must_change_password === true,
+  };
 }
 
 export async function revokeSession(db: Db, token: string, clock: Clock = systemClock): Promise<void> {
-  await withWriteTransaction(db, (c) =>
-    c.run('UPDATE sessions SET revoked_at = $t::TIMESTAMP WHERE token_hash = $h AND revoked_at IS NULL', {
-      t: toDbTimestamp(clock()),
-      h: hashToken(token),
-    }),
-  );
+  // Auto-commit, like createSession: logging out must not wait behind an import.
+  await query(db, 'UPDATE sessions SET revoked_at = $t::TIMESTAMP WHERE token_hash = $h AND revoked_at IS NULL', {
+    t: toDbTimestamp(clock()),
+    h: hashToken(token),
+  });
 }
 
 /** Deletes sessions that ended more than a day ago and login attempts older than 30 days (housekeeping at login). */

@@ -7,4 +7,6 @@ export interface SessionUser {
   role: Role;
   /** Full name for the navigation bar, when the account has one. */
   displayName?: string | null;
+  /** Set by an admin's create or reset: every page sends the user to /tai-khoan/mat-khau first. */
+  mustChangePassword?: boolean;
 }

@@ -25,6 +25,9 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
+/** SQL for "this account must change its password" (table password_change_required). */
+export const MUST_CHANGE = 'EXISTS (SELECT 1 FROM password_change_required p WHERE p.user_id = users.user_id)';
+
 export const UserRow = z.object({
   user_id: z.coerce.number(),
   username: z.string(),
@@ -32,6 +35,7 @@ export const UserRow = z.object({
   role: z.enum(ROLES),
   disabled: z.boolean(),
   created_at: z.string(),
+  must_change_password: z.boolean().nullable().transform((v) => v === true),
 });
 export type UserRow = z.infer<typeof UserRow>;
 
@@ -45,7 +49,7 @@ export class AccountError extends Error {
 export async function findUser(db: Db, username: string): Promise<(UserRow & { password_hash: string }) | null> {
   const rows = await query(
     db,
-    'SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, password_hash FROM users WHERE username = $u',
+    `SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, ${MUST_CHANGE} AS must_change_password, password_hash FROM users WHERE username = $u`,
     { u: normaliseUsername(username) },
     UserRow.extend({ password_hash: z.string() }),
   );
@@ -55,7 +59,7 @@ export async function findUser(db: Db, username: string): Promise<(UserRow & { p
 export async function listUsers(db: Db): Promise<UserRow[]> {
   return query(
     db,
-    'SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at FROM users ORDER BY username',
+    `SELECT user_id, username, display_name, role, disabled, created_at::VARCHAR AS created_at, ${MUST_CHANGE} AS must_change_password FROM users ORDER BY username`,
     {},
     UserRow,
   );
@@ -63,7 +67,7 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
 
 export async function createUser(
   db: Db,
-  input: { username: string; password: string; role: Role; displayName?: string | null },
+  input: { username: string; password: string; role: Role; displayName?: string | null; mustChangePassword?: boolean },
   clock: Clock = systemClock,
 ): Promise<UserRow> {
   const username = normaliseUsername(input.username);
@@ -72,21 +76,30 @@ export async function createUser(
   if (!ROLES.includes(input.role)) throw new AccountError(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
   if (await findUser(db, username)) throw new AccountError(`Tài khoản "${username}" đã tồn tại.`);
   const hash = await hashPassword(input.password);
-  await withWriteTransaction(db, (c) =>
-    c.run(
-      `INSERT INTO users (username, display_name, role, password_hash, created_at, password_changed_at)
-       VALUES ($u, $d, $r, $h, $t::TIMESTAMP, $t::TIMESTAMP)`,
-      { u: username, d: input.displayName ?? null, r: input.role, h: hash, t: toDbTimestamp(clock()) },
-    ),
-  );
+  const t = toDbTimestamp(clock());
+  await withWriteTransaction(db, async (c) => {
+    const [row] = (
+      await c.runAndReadAll(
+        `INSERT INTO users (username, display_name, role, password_hash, created_at, password_changed_at)
+         VALUES ($u, $d, $r, $h, $t::TIMESTAMP, $t::TIMESTAMP) RETURNING user_id`,
+        { u: username, d: input.displayName?.trim() || null, r: input.role, h: hash, t },
+      )
+    ).getRowObjectsJson();
+    if (input.mustChangePassword) {
+      await c.run('INSERT INTO password_change_required (user_id, since) VALUES ($id, $t::TIMESTAMP)', { id: Number(row.user_id), t });
+    }
+  });
   const created = await findUser(db, username);
   if (!created) throw new AccountError(`Không tạo được tài khoản "${username}".`);
   const { password_hash: _omit, ...row } = created;
   return row;
 }
 
-/** Changes a password and ends every session of the account. */
-export async function setPassword(db: Db, username: string, password: string, clock: Clock = systemClock): Promise<void> {
+/**
+ * Changes a password and ends every session of the account. `mustChange`: an admin's reset,
+ * to be replaced by the user at the next login; a user's own change clears the flag.
+ */
+export async function setPassword(db: Db, username: string, password: string, clock: Clock = systemClock, mustChange = false): Promise<void> {
   const problem = passwordProblem(password);
   if (problem) throw new AccountError(problem);
   const user = await findUser(db, username);
@@ -95,6 +108,8 @@ export async function setPassword(db: Db, username: string, password: string, cl
   const t = toDbTimestamp(clock());
   await withWriteTransaction(db, async (c) => {
     await c.run('UPDATE users SET password_hash = $h, password_changed_at = $t::TIMESTAMP WHERE user_id = $id', { h: hash, t, id: user.user_id });
+    await c.run('DELETE FROM password_change_required WHERE user_id = $id', { id: user.user_id });
+    if (mustChange) await c.run('INSERT INTO password_change_required (user_id, since) VALUES ($id, $t::TIMESTAMP)', { id: user.user_id, t });
     await c.run('UPDATE sessions SET revoked_at = $t::TIMESTAMP WHERE user_id = $id AND revoked_at IS NULL', { t, id: user.user_id });
   });
 }
@@ -110,4 +125,18 @@ export async function setDisabled(db: Db, username: string, disabled: boolean, c
       await c.run('UPDATE sessions SET revoked_at = $t::TIMESTAMP WHERE user_id = $id AND revoked_at IS NULL', { t, id: user.user_id });
     }
   });
+}
+
+/** Changes an account's role; its sessions go on with the new role at their next request. */
+export async function setRole(db: Db, username: string, role: Role): Promise<void> {
+  if (!ROLES.includes(role)) throw new AccountError(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
+  const user = await findUser(db, username);
+  if (!user) throw new AccountError(`Không có tài khoản "${normaliseUsername(username)}".`);
+  await withWriteTransaction(db, (c) => c.run('UPDATE users SET role = $r WHERE user_id = $id', { r: role, id: user.user_id }));
+}
+
+/** Number of enabled admin accounts (an admin may not demote or disable the last one). */
+export async function activeAdminCount(db: Db): Promise<number> {
+  const [r] = await query(db, "SELECT count(*)::INTEGER AS n FROM users WHERE role = 'admin' AND NOT disabled", {}, z.object({ n: z.coerce.number() }));
+  return r.n;
 }

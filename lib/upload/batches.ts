@@ -57,6 +57,18 @@ export function canUndo(user: SessionUser, batch: BatchRow): boolean {
   return user.role === 'office' && batch.imported_by === user.username;
 }
 
+/**
+ * Re-import brings back an undone batch from its kept original: only undone batches (a loaded
+ * one would be a duplicate), and only by whoever imported it or an admin. Null when allowed.
+ */
+export function canReimport(user: SessionUser, batch: BatchRow): { status: 403 | 409; message: string } | null {
+  if (batch.status !== 'undone') {
+    return { status: 409, message: `Lần nhập #${batch.batch_id} đang có hiệu lực; chỉ nhập lại được lần nhập đã hủy.` };
+  }
+  if (user.role === 'admin' || (user.role === 'office' && batch.imported_by === user.username)) return null;
+  return { status: 403, message: `Chỉ người đã nạp lần nhập #${batch.batch_id} (${batch.imported_by}) hoặc quản trị viên được nhập lại lần nhập này.` };
+}
+
 /** The kept original of a batch, when it exists inside the upload directory. */
 export function originalPath(batch: BatchRow): string | null {
   if (!batch.stored_path || !isInsideUploadRoot(batch.stored_path)) return null;

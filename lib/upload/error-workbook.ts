@@ -1,3 +1,4 @@
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell, HeaderMapping, ImportIssue, RawRow } from '@/etl/types';
 import { safeCell } from '@/lib/spreadsheet-safety';
@@ -53,64 +54,86 @@ export interface ErrorWorkbookInput {
   warnings: ImportIssue[];
   headerMapping: HeaderMapping[];
   fileName: string;
-  /** Stop copying rows after this many (the issue list stays complete). */
+  /** Stop copying rows after this many (default ERROR_WORKBOOK_LIMITS.maxRows). */
   maxRows?: number;
+  /** List at most this many issues (default ERROR_WORKBOOK_LIMITS.maxIssues). */
+  maxIssues?: number;
 }
 
-export async function buildErrorWorkbook(input: ErrorWorkbookInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * The workbook is written as a stream (rows leave memory as they are written) and bounded: a
+ * sheet of millions of rows gives its first `maxRows` rows and a note saying where it stopped.
+ */
+export const ERROR_WORKBOOK_LIMITS = { maxRows: 50_000, maxIssues: 20_000 } as const;
+const HEAD_ROWS = 40;
+
+/** Writes the marked copy to `output` as it goes; resolves when the workbook is complete. */
+export async function writeErrorWorkbook(input: ErrorWorkbookInput, output: Writable): Promise<{ rowsCopied: number; truncated: boolean }> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   wb.creator = 'Thi đua analytics';
   const sheet = wb.addWorksheet(safeSheetName(input.sheetName ?? 'Dữ liệu'));
   const listSheet = wb.addWorksheet('Danh sách lỗi');
+  const maxRows = input.maxRows ?? ERROR_WORKBOOK_LIMITS.maxRows;
+  const maxIssues = input.maxIssues ?? ERROR_WORKBOOK_LIMITS.maxIssues;
 
   const columnOf = issueColumnResolver(input.headerMapping);
+  const all = [...input.errors, ...input.warnings];
   const byRow = new Map<number, ImportIssue[]>();
-  for (const issue of [...input.errors, ...input.warnings]) {
+  for (const issue of all.slice(0, maxIssues)) {
     if (issue.row === null) continue;
     const list = byRow.get(issue.row) ?? [];
     list.push(issue);
     byRow.set(issue.row, list);
   }
 
-  let width = 0;
-  let copied = 0;
+  // The «Lỗi» column goes right of the widest of the first rows, titled on the header row; both
+  // are known once the first HEAD_ROWS rows are read, so only those wait in memory.
   const head: RawRow[] = [];
-  const max = input.maxRows ?? 200_000;
-  for await (const raw of input.rows as AsyncIterable<RawRow>) {
-    if (copied >= max) break;
-    if (head.length < 40) head.push(raw);
-    width = Math.max(width, raw.cells.length);
+  let errorCol = 0;
+  let headerRow = 0;
+  let copied = 0;
+  let truncated = false;
+  let lastRow = 0;
+  const writeRow = (raw: RawRow) => {
+    if (raw.rowNumber <= lastRow) return; // the streaming writer needs increasing row numbers
+    lastRow = raw.rowNumber;
     const row = sheet.getRow(raw.rowNumber);
     raw.cells.forEach((c, i) => {
       const v = cellValue(c);
-      if (v !== null) row.getCell(i + 1).value = v;
+      if (v !== null && i + 1 < errorCol) row.getCell(i + 1).value = v;
     });
-    copied++;
-  }
-  const errorCol = Math.max(width, 1) + 1;
-  sheet.getColumn(errorCol).width = 60;
-
-  const title = sheet.getRow(findHeaderRow(head, input.headerMapping)).getCell(errorCol);
-  title.value = 'Lỗi';
-  title.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  title.fill = HEADER_FILL;
-
-  for (const [rowNo, issues] of byRow) {
-    const row = sheet.getRow(rowNo);
-    const hasError = issues.some((i) => i.severity === 'error');
-    for (const issue of issues) {
-      const idx = columnOf(issue.column);
-      if (idx === null) continue;
-      const cell = row.getCell(idx + 1);
-      if (issue.severity === 'error' || cell.fill !== ERROR_FILL) cell.fill = issue.severity === 'error' ? ERROR_FILL : WARNING_FILL;
-      cell.note = issue.message;
+    if (raw.rowNumber === headerRow) {
+      const title = row.getCell(errorCol);
+      title.value = 'Lỗi';
+      title.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+      title.fill = HEADER_FILL;
     }
-    const note = row.getCell(errorCol);
-    note.value = safeCell(issues.map((i) => `${i.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${i.column ? ` (${i.column})` : ''}: ${i.message}`).join('\n'));
-    note.alignment = { wrapText: true, vertical: 'top' };
-    note.fill = hasError ? ROW_FILL : WARNING_FILL;
-    note.font = { color: { argb: hasError ? 'FF991B1B' : 'FF92400E' } };
+    markRow(row, byRow.get(raw.rowNumber), errorCol, columnOf);
+    row.commit();
+  };
+  const flushHead = () => {
+    const width = head.reduce((w, r) => Math.max(w, r.cells.length), 0);
+    errorCol = Math.max(width, 1) + 1;
+    sheet.getColumn(errorCol).width = 60;
+    headerRow = findHeaderRow(head, input.headerMapping);
+    head.forEach(writeRow);
+    head.length = 0;
+  };
+  for await (const raw of input.rows as AsyncIterable<RawRow>) {
+    if (copied >= maxRows) {
+      truncated = true;
+      break;
+    }
+    copied++;
+    if (errorCol === 0) {
+      head.push(raw);
+      if (head.length >= HEAD_ROWS) flushHead();
+    } else {
+      writeRow(raw);
+    }
   }
+  if (errorCol === 0) flushHead();
+  sheet.commit();
 
   listSheet.columns = [
     { header: 'Dòng', key: 'row', width: 8 },
@@ -119,19 +142,56 @@ export async function buildErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
     { header: 'Nội dung lỗi và cách sửa', key: 'message', width: 100 },
   ];
   listSheet.getRow(1).font = { bold: true };
-  for (const i of [...input.errors, ...input.warnings]) {
-    listSheet.addRow({
-      row: i.row ?? '',
-      column: safeCell(i.column ?? ''),
-      severity: i.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
-      message: safeCell(i.message),
-    });
+  for (const i of all.slice(0, maxIssues)) {
+    listSheet
+      .addRow({ row: i.row ?? '', column: safeCell(i.column ?? ''), severity: i.severity === 'error' ? 'Lỗi' : 'Cảnh báo', message: safeCell(i.message) })
+      .commit();
   }
-  if (input.errors.length + input.warnings.length === 0) listSheet.addRow({ message: 'Không có lỗi.' });
-  listSheet.addRow({});
-  listSheet.addRow({ message: safeCell(`Tệp gốc: ${input.fileName}. Sửa các ô tô đỏ trong trang «${sheet.name}», xoá cột «Lỗi» rồi tải lên lại.`) });
+  if (all.length === 0) listSheet.addRow({ message: 'Không có lỗi.' }).commit();
+  listSheet.addRow({}).commit();
+  if (all.length > maxIssues) {
+    listSheet.addRow({ message: `Chỉ liệt kê ${maxIssues.toLocaleString('vi-VN')} trong ${all.length.toLocaleString('vi-VN')} lỗi và cảnh báo; sửa các lỗi này rồi tải lên lại để xem phần còn lại.` }).commit();
+  }
+  if (truncated) {
+    listSheet
+      .addRow({ message: `Trang «${sheet.name}» chỉ chép ${maxRows.toLocaleString('vi-VN')} dòng đầu của tệp; các lỗi ở dòng sau đó vẫn có trong danh sách này.` })
+      .commit();
+  }
+  listSheet.addRow({ message: safeCell(`Tệp gốc: ${input.fileName}. Sửa các ô tô đỏ trong trang «${sheet.name}», xoá cột «Lỗi» rồi tải lên lại.`) }).commit();
+  listSheet.commit();
+  await wb.commit();
+  return { rowsCopied: copied, truncated };
+}
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+function markRow(row: ExcelJS.Row, issues: ImportIssue[] | undefined, errorCol: number, columnOf: (column: string | null) => number | null): void {
+  if (!issues) return;
+  const hasError = issues.some((i) => i.severity === 'error');
+  for (const issue of issues) {
+    const idx = columnOf(issue.column);
+    if (idx === null || idx + 1 >= errorCol) continue;
+    const cell = row.getCell(idx + 1);
+    if (issue.severity === 'error' || cell.fill !== ERROR_FILL) cell.fill = issue.severity === 'error' ? ERROR_FILL : WARNING_FILL;
+    cell.note = issue.message;
+  }
+  const note = row.getCell(errorCol);
+  note.value = safeCell(issues.map((i) => `${i.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${i.column ? ` (${i.column})` : ''}: ${i.message}`).join('\n'));
+  note.alignment = { wrapText: true, vertical: 'top' };
+  note.fill = hasError ? ROW_FILL : WARNING_FILL;
+  note.font = { color: { argb: hasError ? 'FF991B1B' : 'FF92400E' } };
+}
+
+/** The whole workbook in memory (tests; small files). The route streams with writeErrorWorkbook. */
+export async function buildErrorWorkbook(input: ErrorWorkbookInput): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  await writeErrorWorkbook(input, sink);
+  await done;
+  return Buffer.concat(chunks);
 }
 
 /**

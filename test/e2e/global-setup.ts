@@ -67,6 +67,9 @@ export default async function setup(project: TestProject) {
     THIDUA_DB: liveDb,
     THIDUA_UPLOAD_DIR: path.join(workDir, 'uploads'),
     THIDUA_BACKUP_DIR: path.join(workDir, 'backups'),
+    // The tests play the reverse proxy (they send X-Forwarded-Proto: https), as a deployment
+    // behind nginx on the same machine would list it.
+    THIDUA_TRUSTED_PROXIES: '127.0.0.1',
   };
 
   if (!(process.env.E2E_SKIP_BUILD && fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID')))) {

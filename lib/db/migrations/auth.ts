@@ -62,7 +62,34 @@ CREATE TABLE upload_staging (
 );
 `;
 
+/**
+ * Who did what (lib/audit): logins, account changes, imports, undos, alias and settings edits,
+ * backups. `username` is copied so the trail survives renames and removals. `details` is JSON.
+ * Accounts an admin creates or resets must change their password at the next login.
+ */
+const audit = `
+CREATE SEQUENCE seq_audit_id START 1;
+CREATE TABLE audit_log (
+  audit_id   BIGINT PRIMARY KEY DEFAULT nextval('seq_audit_id'),
+  occurred_at TIMESTAMP NOT NULL,
+  user_id    INTEGER,
+  username   VARCHAR,
+  action     VARCHAR NOT NULL,
+  target     VARCHAR,
+  details    VARCHAR,
+  address    VARCHAR
+);
+CREATE INDEX idx_audit_at ON audit_log (occurred_at);
+-- A row here: the account must choose its own password at the next login. A table rather
+-- than a new users column: DuckDB cannot replay an ALTER … ADD COLUMN … DEFAULT from its WAL.
+CREATE TABLE password_change_required (
+  user_id INTEGER PRIMARY KEY,
+  since   TIMESTAMP NOT NULL
+);
+`;
+
 export const authMigrations: Migration[] = [
   { version: 30, name: 'users, sessions, login attempts', sql: accounts },
   { version: 31, name: 'upload staging', sql: uploads },
+  { version: 32, name: 'audit log, must change password', sql: audit },
 ];

@@ -2,6 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { recordAudit } from '@/lib/audit';
+import { flash } from '@/lib/flash';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { isBlocOrganiser } from '@/lib/bloc-organiser';
@@ -42,9 +44,10 @@ export async function saveReviewSettings(form: FormData): Promise<void> {
   try {
     await writeSettings(await getDb(), fromForm(form), user.username);
   } catch (err) {
-    if (err instanceof SettingsError) redirect(`/danh-gia/thiet-lap?loi=${encodeURIComponent(err.message)}`);
+    if (err instanceof SettingsError) redirect(`/danh-gia/thiet-lap?loi=${flash(err.message, user.userId)}`);
     throw err;
   }
+  await recordAudit(await getDb(), user, 'settings.update', { target: 'review settings' });
   revalidatePath('/danh-gia');
   redirect('/danh-gia/thiet-lap?da-luu=1');
 }

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { Notices } from '@/app/_components/notices';
 import { PageTitle, Section } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
+import { readFlash } from '@/lib/flash';
 import { getDb } from '@/lib/db/client';
 import { SETTING_LABELS, SETTING_LEGAL, type SettingKey } from '@/lib/settings/definitions';
 import { BLOC_ORGANISERS, BLOC_ORGANISER_LABELS } from '@/lib/bloc-organiser';
@@ -23,8 +24,9 @@ function pct(n: number): string {
 
 /** Admins edit the review rules and the document header; stored in the `settings` table. */
 export default async function ReviewSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requireUser('admin');
+  const user = await requireUser('admin');
   const sp = await searchParams;
+  const error = readFlash(sp.loi, user.userId);
   const db = await getDb();
   const s = await readSettings(db);
   const label = (k: SettingKey) => <span className="block text-tremor-content-emphasis">{SETTING_LABELS[k]}</span>;
@@ -67,7 +69,7 @@ export default async function ReviewSettingsPage({ searchParams }: { searchParam
       <PageTitle title="Thiết lập quy tắc đánh giá khối" subtitle="Các quy tắc đề nghị khen thưởng, tỷ lệ và thông tin văn bản; thay đổi theo văn bản quy định hiện hành." />
       <p className="mt-2 text-sm"><Link href="/danh-gia" className="text-tremor-brand-emphasis underline">← Trang đánh giá</Link></p>
       {sp['da-luu'] && <Notices tone="info" items={['Đã lưu thiết lập.']} />}
-      {sp.loi && <Notices items={[sp.loi]} />}
+      {error && <Notices items={[error]} />}
       <form action={saveReviewSettings} className="mt-4 space-y-4">
         <Section title="Đề nghị khen thưởng theo cơ quan tổ chức khối" subtitle="Chỉ xét khi tổng kết năm; Cờ thi đua chỉ cho khối do UBND tỉnh tổ chức (Luật Thi đua, khen thưởng 2022, Điều 26). Đơn vị dẫn đầu nhóm đầu, các đơn vị tiếp theo nhóm sau, theo thứ hạng.">
           <div className="grid gap-3">

@@ -2,8 +2,10 @@
 
 import path from 'node:path';
 import { redirect } from 'next/navigation';
+import { recordAudit } from '@/lib/audit';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
+import { BackupError } from '@/etl/ops/backup';
 import { backupFailureMessage, takeServerBackup } from '@/etl/ops/server-backups';
 
 /** «Sao lưu ngay»: a consistent backup by the running server, then back to the list. */
@@ -13,9 +15,11 @@ export async function backupNow(): Promise<void> {
   try {
     const { dir } = await takeServerBackup(await getDb());
     console.info(`[ops] backup by ${user.username}: ${dir}`);
+    await recordAudit(await getDb(), user, 'backup.create', { target: path.basename(dir) });
     name = path.basename(dir);
   } catch (err) {
-    redirect(`/quan-tri/sao-luu?loi=${encodeURIComponent(backupFailureMessage(err))}`);
+    backupFailureMessage(err); // logs the cause; the page shows the message for this code
+    redirect(`/quan-tri/sao-luu?loi=${err instanceof BackupError ? 'sao-luu' : 'loi-may-chu'}`);
   }
   redirect(`/quan-tri/sao-luu?da-sao-luu=${encodeURIComponent(name)}`);
 }

@@ -9,6 +9,12 @@ import { backupNow } from './actions';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sao lưu dữ liệu' };
 
+/** Messages by code: the URL never carries text the page would repeat. */
+const ERRORS: Record<string, string> = {
+  'sao-luu': 'Không sao lưu được: thư mục sao lưu trên máy chủ không ghi được hoặc đã có dữ liệu. Xem nhật ký máy chủ để biết chi tiết.',
+  'loi-may-chu': 'Không sao lưu được cơ sở dữ liệu. Xem nhật ký máy chủ để biết chi tiết.',
+};
+
 const button =
   'inline-flex items-center rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-tremor-brand-emphasis focus:outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand';
 
@@ -17,14 +23,16 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
   await requireUser('admin');
   const sp = await searchParams;
   const backups = listServerBackups();
+  const done = backups.find((b) => b.name === sp['da-sao-luu']);
+  const error = sp.loi ? (ERRORS[sp.loi] ?? ERRORS['loi-may-chu']) : null;
   return (
     <>
       <PageTitle
         title="Sao lưu dữ liệu"
         subtitle="Bản sao lưu nhất quán của toàn bộ cơ sở dữ liệu, tạo trong khi hệ thống vẫn phục vụ người dùng."
       />
-      {sp['da-sao-luu'] && <Notices tone="info" items={[`Đã sao lưu vào thư mục «${sp['da-sao-luu']}».`]} />}
-      {sp.loi && <Notices items={[sp.loi]} />}
+      {done && <Notices tone="info" items={[`Đã sao lưu vào thư mục «${done.name}».`]} />}
+      {error && <Notices items={[error]} />}
       <form action={backupNow} className="mt-4">
         <button type="submit" className={button}>
           Sao lưu ngay

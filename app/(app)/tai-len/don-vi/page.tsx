@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { readFlash } from '@/lib/flash';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format';
@@ -15,12 +16,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function UnitAliasesPage({ searchParams }: { searchParams: Search }) {
-  await requireUser('office');
+  const user = await requireUser('office');
   const sp = await searchParams;
   const db = await getDb();
   const [unresolved, units, aliases] = await Promise.all([listUnresolvedNames(db), listUnitOptions(db), listAliases(db)]);
-  const ok = one(sp.ok);
-  const error = one(sp.loi);
+  const ok = readFlash(one(sp.ok), user.userId);
+  const error = readFlash(one(sp.loi), user.userId);
 
   return (
     <div>

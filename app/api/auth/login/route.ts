@@ -1,7 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/lib/db/client';
+import { PASSWORD_PAGE } from '@/lib/auth/dal';
 import { login } from '@/lib/auth/login';
-import { clientAddress, isSameOrigin, safeNextPath, seeOther, setSessionCookie } from '@/lib/auth/request';
+import { AUTH_POLICY } from '@/lib/auth/policy';
+import { BodyTooLargeError, clientAddress, isSameOrigin, readBodyCapped, safeNextPath, seeOther, setSessionCookie } from '@/lib/auth/request';
 import { pruneSessions } from '@/lib/auth/sessions';
 
 export const dynamic = 'force-dynamic';
@@ -9,17 +11,20 @@ export const dynamic = 'force-dynamic';
 /** Login form target (works without JavaScript): 303 to the page asked for, or back to the form with an error code. */
 export async function POST(req: NextRequest) {
   if (!isSameOrigin(req)) return seeOther('/dang-nhap?loi=nguon');
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > 16 * 1024) return seeOther('/dang-nhap?loi=thieu');
 
-  let form: FormData;
+  // The body is read with a cap counted while it streams (a chunked body has no length to check first).
+  let form: URLSearchParams;
   try {
-    form = await req.formData();
-  } catch {
+    const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') return seeOther('/dang-nhap?loi=thieu');
+    form = new URLSearchParams((await readBodyCapped(req, AUTH_POLICY.maxLoginBodyBytes)).toString('utf8'));
+  } catch (err) {
+    // Closing the connection stops the rest of an oversized body from being read at all.
+    if (err instanceof BodyTooLargeError) return seeOther('/dang-nhap?loi=thieu', { Connection: 'close' });
     return seeOther('/dang-nhap?loi=thieu');
   }
-  const username = String(form.get('username') ?? '');
-  const password = String(form.get('password') ?? '');
+  const username = form.get('username') ?? '';
+  const password = form.get('password') ?? '';
   const next = safeNextPath(form.get('next'));
   const back = (code: string, extra = '') =>
     seeOther(`/dang-nhap?loi=${code}${extra}${next !== '/' ? `&next=${encodeURIComponent(next)}` : ''}`);
@@ -33,10 +38,10 @@ export async function POST(req: NextRequest) {
   });
   if (!outcome.ok) {
     if (outcome.reason === 'limited') return back('khoa', `&phut=${outcome.retryAfterMinutes}`);
-    return back(outcome.reason === 'missing' ? 'thieu' : 'sai');
+    return back(outcome.reason === 'missing' ? 'thieu' : outcome.reason === 'busy' ? 'ban' : 'sai');
   }
-  await pruneSessions(db).catch(() => undefined);
-  const res = seeOther(next);
+  pruneSessions(db).catch(() => undefined);
+  const res = seeOther(outcome.mustChangePassword ? PASSWORD_PAGE : next);
   setSessionCookie(res, req, outcome.token, outcome.expiresAt);
   return res;
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { recordAudit } from '@/lib/audit';
 import { requireApiUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { backupFailureMessage, takeServerBackup } from '@/etl/ops/server-backups';
@@ -16,6 +17,7 @@ export async function POST(req: Request) {
   try {
     const { dir, manifest } = await takeServerBackup(await getDb());
     console.info(`[ops] backup by ${auth.user.username}: ${dir}`);
+    await recordAudit(await getDb(), auth.user, 'backup.create', { target: dir });
     return NextResponse.json({ dir, manifest }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
     return NextResponse.json({ error: backupFailureMessage(err) }, { status: 500 });

@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { recordAudit } from '@/lib/audit';
 import { requireApiUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { jsonError, NOT_FOUND, readChoices } from '@/lib/upload/http';
@@ -26,6 +27,8 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
     return ndjsonResponse(async (emit) => emit({ type: 'result', upload: uploadView(staged) }));
   }
   return ndjsonResponse(async (emit) => {
-    emit({ type: 'result', upload: await runStagedImport(db, staged, auth.user, body.choices, 'confirm', emit) });
+    const upload = await runStagedImport(db, staged, auth.user, body.choices, 'confirm', emit);
+    await recordAudit(db, auth.user, 'upload.confirm', { target: staged.fileName, details: { status: upload.status, batchId: upload.batchId, dataset: upload.result?.dataset ?? null } });
+    emit({ type: 'result', upload });
   });
 }

@@ -1,9 +1,10 @@
+import { PassThrough, Readable } from 'node:stream';
 import type { NextRequest } from 'next/server';
 import { requireApiUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { importLimits } from '@/lib/env';
 import { openSpreadsheet } from '@/etl/read';
-import { buildErrorWorkbook } from '@/lib/upload/error-workbook';
+import { writeErrorWorkbook } from '@/lib/upload/error-workbook';
 import { attachmentHeader } from '@/lib/upload/file-name';
 import { jsonError, NOT_FOUND } from '@/lib/upload/http';
 import { getStagedUpload } from '@/lib/upload/staging';
@@ -33,22 +34,20 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   } catch {
     // A file the reader refuses has no rows to copy: the workbook still lists the errors.
   }
-  let bytes: Buffer | Uint8Array;
-  try {
-    bytes = await buildErrorWorkbook({
-      sheetName: opened(sheetName, staged.fileName),
-      rows,
-      errors: result.errors,
-      warnings: result.warnings,
-      headerMapping: result.headerMapping,
-      fileName: staged.fileName,
-    });
-  } finally {
-    // The file is read in a worker thread (a bounded one): free it.
-    await close?.();
-  }
+  // Streamed as it is written (lib/upload/error-workbook.ts bounds its size); the reader's worker
+  // thread is freed once the last row is copied.
+  const out = new PassThrough();
+  writeErrorWorkbook(
+    { sheetName: opened(sheetName, staged.fileName), rows, errors: result.errors, warnings: result.warnings, headerMapping: result.headerMapping, fileName: staged.fileName },
+    out,
+  )
+    .catch((err: unknown) => {
+      console.error('[upload] error workbook failed', err);
+      out.destroy(err as Error);
+    })
+    .finally(() => close?.());
   const base = staged.fileName.replace(/\.[^.]+$/, '');
-  return new Response(new Uint8Array(bytes), {
+  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': attachmentHeader(`${base} - danh dau loi.xlsx`),

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { NextRequest } from 'next/server';
+import { recordAudit } from '@/lib/audit';
 import { requireApiUser } from '@/lib/auth/dal';
 import { seeOther } from '@/lib/auth/request';
 import { getDb } from '@/lib/db/client';
-import { getBatch, originalPath } from '@/lib/upload/batches';
+import { canReimport, getBatch, originalPath } from '@/lib/upload/batches';
 import { safeExtension } from '@/lib/upload/file-name';
 import { jsonError } from '@/lib/upload/http';
 import { stagingDir } from '@/lib/upload/paths';
@@ -25,6 +26,8 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   const db = await getDb();
   const batch = await getBatch(db, Number((await params).id));
   if (!batch) return jsonError(404, 'Không có lô dữ liệu này.');
+  const refusal = canReimport(auth.user, batch);
+  if (refusal) return jsonError(refusal.status, refusal.message);
   const original = originalPath(batch);
   if (!original) return jsonError(404, `Lô #${batch.batch_id} không còn giữ tệp gốc.`);
 
@@ -40,5 +43,6 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   const upload = await getStagedUpload(db, uploadId, auth.user);
   if (!upload) return jsonError(500, 'Không lưu được tệp tạm. Hãy thử lại.');
   await runStagedImport(db, upload, auth.user, {}, 'preview', () => undefined);
+  await recordAudit(db, auth.user, 'upload.reimport', { target: `lần nhập #${batch.batch_id}`, details: { file: batch.file_name } });
   return seeOther(`/tai-len?tep=${encodeURIComponent(uploadId)}`);
 }

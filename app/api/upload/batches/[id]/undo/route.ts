@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { recordAudit } from '@/lib/audit';
 import { requireApiUser } from '@/lib/auth/dal';
 import { seeOther } from '@/lib/auth/request';
 import { getDb } from '@/lib/db/client';
@@ -28,5 +29,6 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
     if (err instanceof UndoError) return seeOther(`/tai-len/lich-su?loi=khong-hoan-tac&lo=${batch.batch_id}`);
     throw err;
   }
+  await recordAudit(db, auth.user, 'batch.undo', { target: `lần nhập #${batch.batch_id}`, details: { file: batch.file_name, dataset: batch.dataset } });
   return seeOther(`/tai-len/lich-su?da-hoan-tac=${batch.batch_id}`);
 }

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+
+/**
+ * Who is on the other end of the connection, and whether the browser used HTTPS.
+ *
+ * A route handler in Next sees only headers. `next start` fills X-Forwarded-For with the socket
+ * address only when the request has none (`??=`), so a client that sends its own header
+ * replaces its address with anything it likes. The socket address is therefore taken here, in
+ * the Node HTTP server itself, before Next sees the request: `installPeerStamp()` (called from
+ * instrumentation.ts) wraps `Server.prototype.emit('request')` and writes the resolved peer
+ * into a header carrying a secret of this process, overwriting whatever the client sent. A
+ * request without a valid stamp (one that arrived before the hook was installed, or a process
+ * without it) has an unknown address and is treated as plain HTTP.
+ *
+ * X-Forwarded-For / X-Forwarded-Proto are believed only from the proxies listed in
+ * THIDUA_TRUSTED_PROXIES (comma-separated addresses or IPv4 CIDR ranges; empty by default).
+ */
+
+export const PEER_HEADER = 'x-thidua-peer';
+
+export interface Peer {
+  /** The client's address (socket, or as reported by a trusted proxy); null when unknown. */
+  address: string | null;
+  https: boolean;
+}
+
+/** '::ffff:10.0.0.1' → '10.0.0.1', brackets and zone ids dropped, lower case. */
+export function normaliseAddress(raw: string): string | null {
+  let a = raw.trim().toLowerCase();
+  if (a.startsWith('[')) a = a.slice(1, a.indexOf(']') > 0 ? a.indexOf(']') : undefined);
+  a = a.replace(/%.*$/, '');
+  if (/^::ffff:\d+\.\d+\.\d+\.\d+$/.test(a)) a = a.slice(7);
+  // "1.2.3.4:5678" (some proxies add the port)
+  const v4port = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(a);
+  if (v4port) a = v4port[1];
+  return isIP(a) ? a : null;
+}
+
+function ipv4ToInt(a: string): number {
+  return a.split('.').reduce((n, part) => (n << 8) + Number(part), 0) >>> 0;
+}
+
+export type TrustedProxies = (address: string) => boolean;
+
+/** Parses THIDUA_TRUSTED_PROXIES ("127.0.0.1, 10.0.0.0/8, ::1"); throws on an entry it cannot read. */
+export function parseTrustedProxies(setting: string | undefined): TrustedProxies {
+  const exact = new Set<string>();
+  const ranges: { base: number; mask: number }[] = [];
+  for (const entry of (setting ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [ip, bits] = entry.split('/');
+    const addr = normaliseAddress(ip);
+    if (!addr) throw new Error(`THIDUA_TRUSTED_PROXIES: "${entry}" không phải địa chỉ IP hoặc dải IPv4 (ví dụ 10.0.0.0/8).`);
+    if (bits === undefined) {
+      exact.add(addr);
+      continue;
+    }
+    const n = Number(bits);
+    if (isIP(addr) !== 4 || !Number.isInteger(n) || n < 0 || n > 32) {
+      throw new Error(`THIDUA_TRUSTED_PROXIES: dải "${entry}" không hợp lệ (chỉ hỗ trợ dải IPv4 dạng a.b.c.d/n).`);
+    }
+    const mask = n === 0 ? 0 : (~0 << (32 - n)) >>> 0;
+    ranges.push({ base: ipv4ToInt(addr) & mask, mask });
+  }
+  return (address) => {
+    const a = normaliseAddress(address);
+    if (!a) return false;
+    if (exact.has(a)) return true;
+    return isIP(a) === 4 && ranges.some((r) => ((ipv4ToInt(a) & r.mask) >>> 0) === r.base);
+  };
+}
+
+/**
+ * The client behind a connection: the socket address, unless it is a trusted proxy, in which
+ * case X-Forwarded-For is read from the right, skipping trusted proxies, and the first
+ * untrusted address is the client (entries further left are the client's own claims).
+ */
+export function resolvePeer(
+  input: { socketAddress: string | undefined; encrypted: boolean; forwardedFor?: string | null; forwardedProto?: string | null },
+  trusted: TrustedProxies,
+): Peer {
+  const socket = input.socketAddress ? normaliseAddress(input.socketAddress) : null;
+  if (!socket) return { address: null, https: input.encrypted };
+  if (!trusted(socket)) return { address: socket, https: input.encrypted };
+  const chain = (input.forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  let address = socket;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const hop = normaliseAddress(chain[i]);
+    if (!hop) break; // garbage from further left: stop at the last address we could read
+    address = hop;
+    if (!trusted(hop)) break;
+  }
+  const proto = input.forwardedProto?.split(',')[0]?.trim().toLowerCase();
+  return { address, https: input.encrypted || proto === 'https' };
+}
+
+type Stamp = { secret: string; trusted: TrustedProxies };
+const STAMP_KEY = Symbol.for('thidua.peerStamp');
+const globalStamp = globalThis as unknown as { [STAMP_KEY]?: Stamp };
+
+/** Stamps a request's headers in place (exported for tests; the hook below calls it). */
+export function stampRequest(req: http.IncomingMessage, stamp: Stamp): void {
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(',') : (v ?? null);
+  };
+  const socket = req.socket as (typeof req.socket & { encrypted?: boolean }) | undefined;
+  const peer = resolvePeer(
+    {
+      socketAddress: socket?.remoteAddress,
+      encrypted: Boolean(socket?.encrypted),
+      forwardedFor: header('x-forwarded-for'),
+      forwardedProto: header('x-forwarded-proto'),
+    },
+    stamp.trusted,
+  );
+  req.headers[PEER_HEADER] = `${stamp.secret};${peer.address ?? ''};${peer.https ? 'https' : 'http'}`;
+  // Next derives request.url's protocol and its own X-Forwarded-* from these; make them agree
+  // with what we believe instead of what an untrusted client claimed.
+  req.headers['x-forwarded-proto'] = peer.https ? 'https' : 'http';
+  if (peer.address) req.headers['x-forwarded-for'] = peer.address;
+  else delete req.headers['x-forwarded-for'];
+}
+
+/** Installs the hook once per process. Returns the stamp (tests use the secret). */
+export function installPeerStamp(setting: string | undefined = process.env.THIDUA_TRUSTED_PROXIES): Stamp {
+  const existing = globalStamp[STAMP_KEY];
+  if (existing) return existing;
+  const stamp: Stamp = { secret: randomBytes(18).toString('base64url'), trusted: parseTrustedProxies(setting) };
+  for (const Server of [http.Server, https.Server]) {
+    const original = Server.prototype.emit;
+    Server.prototype.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]) {
+      if (event === 'request' && args[0] instanceof http.IncomingMessage) stampRequest(args[0], stamp);
+      return original.apply(this, [event, ...args] as Parameters<typeof original>);
+    } as typeof original;
+  }
+  globalStamp[STAMP_KEY] = stamp;
+  return stamp;
+}
+
+/** The peer of a request as stamped by the server; unknown address and plain HTTP without a valid stamp. */
+export function requestPeer(headers: Headers): Peer {
+  const stamp = globalStamp[STAMP_KEY];
+  const value = headers.get(PEER_HEADER);
+  if (!stamp || !value) return { address: null, https: false };
+  const [secret, address, proto] = value.split(';');
+  if (secret !== stamp.secret) return { address: null, https: false };
+  return { address: address || null, https: proto === 'https' };
+}
