@@ -66,7 +66,11 @@ export async function listUnresolvedNames(db: Db, limit = 100): Promise<Unresolv
   }
 
   const list = [...byKey.values()].sort((a, b) => b.storedRows + b.rejectedMentions - (a.storedRows + a.rejectedMentions)).slice(0, limit);
-  for (const item of list) item.suggestions = resolver.closest(item.name, 3);
+  for (const item of list) {
+    // An ambiguous name: its candidates; an unknown one: the nearest in meaning.
+    const m = resolver.resolve(item.name);
+    item.suggestions = m.ok ? [] : m.suggestions.length ? m.suggestions : resolver.closest(item.name, 3);
+  }
   return list;
 }
 
@@ -75,6 +79,32 @@ export type UnitOption = z.infer<typeof UnitOption>;
 
 export async function listUnitOptions(db: Db): Promise<UnitOption[]> {
   return query(db, 'SELECT unit_id, name, abbreviation FROM units ORDER BY name', {}, UnitOption);
+}
+
+export const RecentReading = z.object({ raw_name: z.string(), unit_id: z.coerce.number(), unit_name: z.string(), rule: z.string(), batch_id: z.coerce.number(), file_name: z.string() });
+export type RecentReading = z.infer<typeof RecentReading>;
+
+/** How names of recent loaded batches were read, not yet confirmed as aliases: the Office confirms or corrects them. */
+export async function listRecentReadings(db: Db, limit = 100): Promise<RecentReading[]> {
+  const rows = await query(
+    db,
+    `SELECT r.raw_name, r.unit_id, u.name AS unit_name, r.rule, r.batch_id, b.file_name
+     FROM import_unit_readings r JOIN units u USING (unit_id) JOIN import_batches b ON b.batch_id = r.batch_id AND b.status = 'loaded'
+     ORDER BY r.batch_id DESC, r.raw_name LIMIT 2000`,
+    {},
+    RecentReading,
+  );
+  const known = new Set((await query(db, 'SELECT alias_key FROM unit_aliases', {}, z.object({ alias_key: z.string() }))).map((a) => a.alias_key));
+  const seen = new Set<string>();
+  const out: RecentReading[] = [];
+  for (const r of rows) {
+    const key = foldKey(r.raw_name);
+    if (known.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 export const AliasRow = z.object({

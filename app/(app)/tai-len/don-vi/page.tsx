@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format';
-import { listAliases, listUnitOptions, listUnresolvedNames } from '@/lib/upload/aliases';
+import { listAliases, listRecentReadings, listUnitOptions, listUnresolvedNames } from '@/lib/upload/aliases';
+import { RecentReadings } from './_parts/readings';
 import { AliasList } from './_parts/alias-list';
 import { UnitSelect } from './_parts/unit-select';
 import { UploadTabs } from '../_components/sub-nav';
@@ -18,7 +19,7 @@ export default async function UnitAliasesPage({ searchParams }: { searchParams: 
   await requireUser('office');
   const sp = await searchParams;
   const db = await getDb();
-  const [unresolved, units, aliases] = await Promise.all([listUnresolvedNames(db), listUnitOptions(db), listAliases(db)]);
+  const [unresolved, units, aliases, readings] = await Promise.all([listUnresolvedNames(db), listUnitOptions(db), listAliases(db), listRecentReadings(db)]);
   const ok = one(sp.ok);
   const error = one(sp.loi);
 
@@ -109,6 +110,7 @@ export default async function UnitAliasesPage({ searchParams }: { searchParams: 
             </form>
           </section>
 
+          <RecentReadings readings={readings} units={units} />
           <AliasList aliases={aliases} units={units} />
         </>
       )}
