@@ -51,6 +51,8 @@ export interface UnitReading {
   rule: string;
 }
 
+const SUGGEST_LIMIT = 2000;
+
 interface UnitForms {
   unitId: number;
   name: string;
@@ -68,6 +70,7 @@ export class UnitResolver {
   private cache = new Map<string, UnitMatch>();
   private used = new Map<string, UnitReading>();
   private index: SuggestIndex;
+  private suggested = 0;
 
   constructor(units: KnownUnit[], aliases: KnownAlias[]) {
     for (const u of units) {
@@ -193,8 +196,14 @@ export class UnitResolver {
     return { ok: false, candidates: [], suggestions: this.closest(raw) };
   }
 
-  /** Known units nearest in meaning (shared words, abbreviations written out, place names). */
+  /**
+   * Known units nearest in meaning (shared words, abbreviations written out, place names). A file
+   * of endless different names gets suggestions for the first SUGGEST_LIMIT of them only: the
+   * messages past the issue cap are never shown, and ranking each costs a pass over the units.
+   */
   closest(raw: string, n = 3): string[] {
+    if (this.suggested >= SUGGEST_LIMIT) return [];
+    this.suggested++;
     return rankSuggestions(this.index, expandTokens(raw, this.own).tokens, n);
   }
 }
