@@ -218,6 +218,8 @@ export class AwardsProcessor implements DatasetProcessor {
         unitId = asUnit.unitId;
         unitRaw = recipient;
       } else {
+        // Kept under the name as written, so the Office can map it later (/tai-len/don-vi) and the rows follow.
+        unitRaw = named;
         const p = unitProblem(named, asUnit, { kept: true });
         issues.warning(n, this.ctx.columnName('recipient'), p.message, p.code);
       }
