@@ -124,10 +124,10 @@ export type AliasRow = z.infer<typeof AliasRow>;
 export async function listAliases(db: Db): Promise<AliasRow[]> {
   return query(
     db,
-    `SELECT a.alias_key, a.alias, a.unit_id, u.name AS unit_name, a.source, a.created_by,
-            strftime(a.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, a.updated_by,
-            strftime(a.updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at
-     FROM unit_aliases a JOIN units u USING (unit_id)
+    `SELECT a.alias_key, a.alias, a.unit_id, u.name AS unit_name, a.source, w.created_by,
+            strftime(w.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, w.updated_by,
+            strftime(w.updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at
+     FROM unit_aliases a JOIN units u USING (unit_id) LEFT JOIN unit_alias_authors w USING (alias_key)
      ORDER BY a.source DESC, u.name, a.alias`,
     {},
     AliasRow,
@@ -165,10 +165,14 @@ export async function addOfficeAlias(db: Db, input: { name: string; unitId: numb
 
   return withWriteTransaction(db, async (conn) => {
     await conn.run(
-      `INSERT INTO unit_aliases (alias_key, alias, unit_id, source, created_by, created_at) VALUES ($k, $a, $u, 'office', $by, current_timestamp::TIMESTAMP)
-       ON CONFLICT (alias_key) DO UPDATE SET alias = excluded.alias, unit_id = excluded.unit_id, source = 'office',
-         updated_by = excluded.created_by, updated_at = excluded.created_at`,
-      { k: key, a: name, u: unit.unit_id, by: user.username },
+      `INSERT INTO unit_aliases (alias_key, alias, unit_id, source) VALUES ($k, $a, $u, 'office')
+       ON CONFLICT (alias_key) DO UPDATE SET alias = excluded.alias, unit_id = excluded.unit_id, source = 'office'`,
+      { k: key, a: name, u: unit.unit_id },
+    );
+    await conn.run(
+      `INSERT INTO unit_alias_authors (alias_key, created_by, created_at) VALUES ($k, $by, current_timestamp::TIMESTAMP)
+       ON CONFLICT (alias_key) DO UPDATE SET updated_by = excluded.created_by, updated_at = excluded.created_at`,
+      { k: key, by: user.username },
     );
     const attached = await attachRows(conn, key, unit.unit_id);
     return { attached, unitName: unit.name };
@@ -195,18 +199,23 @@ export async function updateOfficeAlias(db: Db, input: { aliasKey: string; unitI
   const unit = await unitById(db, input.unitId);
   const [row] = await query(db, "SELECT alias FROM unit_aliases WHERE alias_key = $k AND source = 'office'", { k: input.aliasKey ?? '' }, z.object({ alias: z.string() }));
   if (!row) throw new AliasError('Không còn tên gọi khác này (có thể đã bị xóa). Hãy tải lại trang.');
-  await withWriteTransaction(db, (c) =>
-    c.run("UPDATE unit_aliases SET unit_id = $u, updated_by = $by, updated_at = current_timestamp::TIMESTAMP WHERE alias_key = $k AND source = 'office'", {
-      u: unit.unit_id,
-      by: user.username,
-      k: input.aliasKey,
-    }),
-  );
+  await withWriteTransaction(db, async (c) => {
+    await c.run("UPDATE unit_aliases SET unit_id = $u WHERE alias_key = $k AND source = 'office'", { u: unit.unit_id, k: input.aliasKey });
+    await c.run(
+      `INSERT INTO unit_alias_authors (alias_key, created_by, created_at, updated_by, updated_at)
+       VALUES ($k, $by, current_timestamp::TIMESTAMP, $by, current_timestamp::TIMESTAMP)
+       ON CONFLICT (alias_key) DO UPDATE SET updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      { k: input.aliasKey, by: user.username },
+    );
+  });
   return { unitName: unit.name };
 }
 
 /** Removes an alias the Office added (rows already attached keep their unit). */
 export async function removeOfficeAlias(db: Db, aliasKey: string, user: SessionUser): Promise<void> {
   mayEdit(user);
-  await withWriteTransaction(db, (c) => c.run("DELETE FROM unit_aliases WHERE alias_key = $k AND source = 'office'", { k: aliasKey }));
+  await withWriteTransaction(db, async (c) => {
+    const gone = await queryOn(c, "DELETE FROM unit_aliases WHERE alias_key = $k AND source = 'office' RETURNING alias_key", { k: aliasKey });
+    if (gone.length) await c.run('DELETE FROM unit_alias_authors WHERE alias_key = $k', { k: aliasKey });
+  });
 }
