@@ -25,7 +25,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   try {
     await undoBatch(db, batch.batch_id, auth.user.username);
   } catch (err) {
-    if (err instanceof UndoError) return seeOther(`/tai-len/lich-su?loi=khong-hoan-tac&lo=${batch.batch_id}`);
+    if (err instanceof UndoError) return seeOther(`/tai-len/lich-su?loi=${err.code === 'units_in_use' ? 'don-vi-dang-dung' : 'khong-hoan-tac'}&lo=${batch.batch_id}`);
     throw err;
   }
   return seeOther(`/tai-len/lich-su?da-hoan-tac=${batch.batch_id}`);
