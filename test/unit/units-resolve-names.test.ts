@@ -55,6 +55,9 @@ describe('unit names as offices write them', () => {
     expect(id('Phòng TCDN')).toBe(7);
     expect(id('Phòng THTK')).toBe(8);
     expect(id('Phòng Tin học và Thống kê')).toBe(8);
+    expect(id('Thanh tra Sở Tài chính')).toBe(3);
+    expect(id('Văn phòng Sở Tài chính')).toBe(2);
+    expect(id('Sở Tài chính')).toBe(1);
   });
 
   it('says how it read a name, and nothing when the name is written as in the catalogue', () => {
