@@ -520,7 +520,11 @@ export async function listBatches(db: Db): Promise<BatchInfo[]> {
 }
 
 export class UndoError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** 'units_in_use': a units batch whose new units loaded rows already use. */
+    readonly code?: 'units_in_use',
+  ) {
     super(message);
     this.name = 'UndoError';
   }
@@ -528,7 +532,8 @@ export class UndoError extends Error {
 
 /**
  * Undoes a batch: status 'undone' and its facts deleted (views only show loaded batches anyway).
- * Units batches are dimensions and cannot be undone once other data refers to them.
+ * A units batch puts units and aliases back as they were (lib/units/history.ts); it cannot be
+ * undone while loaded rows use a unit it added.
  */
 export async function undoBatch(db: Db, batchId: number, by: string): Promise<{ batchId: number; rowsRemoved: number }> {
   return withWriteTransaction(db, async (conn) => {
@@ -548,7 +553,7 @@ export async function undoBatch(db: Db, batchId: number, by: string): Promise<{ 
       try {
         await restoreUnitsBatch(conn, batchId);
       } catch (e) {
-        if (e instanceof UnitsUndoError) throw new UndoError(e.message);
+        if (e instanceof UnitsUndoError) throw new UndoError(e.message, 'units_in_use');
         throw e;
       }
     }

@@ -202,10 +202,12 @@ export class UnitTie {
   ) {}
 
   tie(row: number, unitText: string, type: RecipientType, recipient: string): { unitId: number | null; unitRaw: string | null; problem?: { code: string; message: string } } {
-    if (type === 'collective' && recipient) {
-      const named = this.units.resolve(recipient);
+    // A collective is usually a unit itself («Tập thể Phòng …» names the unit after its lead).
+    const collective = type === 'collective' && recipient ? recipient.replace(/^tập thể\s+/iu, '') : '';
+    if (collective) {
+      const named = this.units.resolve(collective);
       if (named.ok) return { unitId: named.unitId, unitRaw: unitText || recipient };
-      if (!unitText && named.candidates.length > 1) return { unitId: null, unitRaw: recipient, problem: unitProblem(recipient, named) };
+      if (!unitText && named.candidates.length > 1) return { unitId: null, unitRaw: collective, problem: unitProblem(collective, named) };
     }
     if (unitText) {
       const id = this.resolveCell(unitText);
@@ -216,8 +218,12 @@ export class UnitTie {
       }
       return { unitId: id, unitRaw: unitText };
     }
-    if (type === 'collective' && recipient) this.remember(recipient, row, true);
-    else this.noUnit.push(row);
+    if (collective) {
+      // Kept under the name as written, so mapping it later (/tai-len/don-vi) attaches the rows.
+      this.remember(collective, row, true);
+      return { unitId: null, unitRaw: collective };
+    }
+    this.noUnit.push(row);
     return { unitId: null, unitRaw: null };
   }
 

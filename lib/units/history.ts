@@ -91,4 +91,5 @@ export async function restoreUnitsBatch(conn: DuckDBConnection, batchId: number)
   await conn.run('UPDATE units SET parent_id = NULL WHERE parent_id IN (SELECT unit_id FROM unit_before_images WHERE batch_id = $b AND NOT existed)', { b: batchId });
   await conn.run('UPDATE units SET successor_id = NULL WHERE successor_id IN (SELECT unit_id FROM unit_before_images WHERE batch_id = $b AND NOT existed)', { b: batchId });
   await conn.run('DELETE FROM units WHERE unit_id IN (SELECT unit_id FROM unit_before_images WHERE batch_id = $b AND NOT existed)', { b: batchId });
+  await conn.run('DELETE FROM unit_alias_authors WHERE alias_key NOT IN (SELECT alias_key FROM unit_aliases)');
 }

@@ -51,6 +51,8 @@ export interface UnitReading {
   rule: string;
 }
 
+const SUGGEST_LIMIT = 2000;
+
 interface UnitForms {
   unitId: number;
   name: string;
@@ -65,9 +67,13 @@ export class UnitResolver {
   private forms: UnitForms[] = [];
   private byKey = new Map<string, number[]>();
   private own = new Map<string, { tokens: string[]; label: string; to: string }>();
+  /** Tokens of the departments («Sở Tài chính» → so tai chinh), to read "Văn phòng Sở Tài chính" as «Văn phòng Sở». */
+  private departments: string[][] = [];
+  private departmentNames: string[] = [];
   private cache = new Map<string, UnitMatch>();
   private used = new Map<string, UnitReading>();
   private index: SuggestIndex;
+  private suggested = 0;
 
   constructor(units: KnownUnit[], aliases: KnownAlias[]) {
     for (const u of units) {
@@ -100,6 +106,13 @@ export class UnitResolver {
       const list = this.byKey.get(f.key) ?? [];
       list.push(u.unitId);
       this.byKey.set(f.key, list);
+    }
+    for (const f of this.forms) {
+      const t = expandTokens(f.name).tokens;
+      if (t[0] === 'so' && t.length > 1 && t.length <= 8) {
+        this.departments.push(t);
+        this.departmentNames.push(f.name.replace(/^Sở\s+/u, ''));
+      }
     }
     this.index = buildSuggestIndex(units.map((u) => ({ unitId: u.unitId, name: u.name, tokens: expandTokens(u.name, this.own).tokens })));
   }
@@ -161,6 +174,14 @@ export class UnitResolver {
     const variants = [expandTokens(raw, this.own)];
     const alt = expandTokens(raw, this.own, true);
     if (alt.tokens.join('') !== variants[0].tokens.join('')) variants.push(alt);
+    // "Thanh tra Sở Tài chính" for «Thanh tra Sở»: a division named with its department's full name.
+    for (const v of [...variants]) {
+      const at = v.tokens.length > 3 ? this.departments.findIndex((d) => indexOfRun(v.tokens, d) > 0) : -1;
+      if (at < 0) continue;
+      const d = this.departments[at];
+      const i = indexOfRun(v.tokens, d);
+      variants.push({ tokens: [...v.tokens.slice(0, i + 1), ...v.tokens.slice(i + d.length)], used: [...v.used, `«Sở ${this.departmentNames[at]}» = Sở`] });
+    }
     const abbrOf = (v: (typeof variants)[number]) => (v.used.length ? `viết tắt ${v.used.join('; ')}` : null);
 
     for (const v of variants) {
@@ -193,10 +214,21 @@ export class UnitResolver {
     return { ok: false, candidates: [], suggestions: this.closest(raw) };
   }
 
-  /** Known units nearest in meaning (shared words, abbreviations written out, place names). */
+  /**
+   * Known units nearest in meaning (shared words, abbreviations written out, place names). A file
+   * of endless different names gets suggestions for the first SUGGEST_LIMIT of them only: the
+   * messages past the issue cap are never shown, and ranking each costs a pass over the units.
+   */
   closest(raw: string, n = 3): string[] {
+    if (this.suggested >= SUGGEST_LIMIT) return [];
+    this.suggested++;
     return rankSuggestions(this.index, expandTokens(raw, this.own).tokens, n);
   }
+}
+
+function indexOfRun(tokens: string[], run: string[]): number {
+  for (let i = 0; i + run.length <= tokens.length; i++) if (run.every((t, j) => tokens[i + j] === t)) return i;
+  return -1;
 }
 
 /** The words of a unit name without its leading kind word, for its own abbreviation. */

@@ -24,34 +24,42 @@ export function buildSuggestIndex(units: { unitId: number; name: string; tokens:
   return { units: units.map((u) => ({ unitId: u.unitId, name: u.name, tokens: new Set(u.tokens) })), weight, unseen: Math.log(1 + n) };
 }
 
-/** A word written with one letter wrong or missing ("chin" for "chinh") still counts, for less. */
-function sharedCredit(token: string, unitTokens: Set<string>): number {
-  if (unitTokens.has(token)) return 1;
-  if (token.length < 4) return 0;
-  for (const t of unitTokens) if (Math.abs(t.length - token.length) <= 1 && editDistance(t, token) <= 1) return 0.7;
-  return 0;
-}
-
-export function scoreUnit(index: SuggestIndex, tokens: string[], unit: SuggestIndex['units'][number]): number {
-  const mine = [...new Set(tokens)];
-  let shared = 0;
-  let total = 0;
-  for (const t of mine) {
-    const w = index.weight.get(t) ?? index.unseen;
-    total += w;
-    shared += w * sharedCredit(t, unit.tokens);
+/**
+ * What each written word is worth against the vocabulary of the units: 1 for the word itself,
+ * 0.7 for a word one letter away ("chin" for "chinh"). Computed once per name, so ranking costs
+ * one lookup per word and unit however many units there are.
+ */
+function creditsOf(index: SuggestIndex, token: string): Map<string, number> {
+  const credits = new Map<string, number>();
+  if (index.weight.has(token)) credits.set(token, 1);
+  if (token.length >= 4) {
+    for (const t of index.weight.keys()) {
+      if (t !== token && Math.abs(t.length - token.length) <= 1 && editDistance(t, token) <= 1) credits.set(t, 0.7);
+    }
   }
-  let unitTotal = 0;
-  for (const t of unit.tokens) unitTotal += index.weight.get(t) ?? 0;
-  if (shared === 0 || total === 0) return 0;
-  // How much of what was written is explained, and (less) how much of the unit's name was written.
-  return 0.7 * (shared / total) + 0.3 * Math.min(1, shared / Math.max(unitTotal, 1e-9));
+  return credits;
 }
 
 export function rankSuggestions(index: SuggestIndex, tokens: string[], n: number): string[] {
-  return index.units
-    .map((u) => ({ name: u.name, s: scoreUnit(index, tokens, u) }))
-    .filter((u) => u.s > 0.15)
+  const mine = [...new Set(tokens)].map((t) => ({ w: index.weight.get(t) ?? index.unseen, credits: creditsOf(index, t) }));
+  const total = mine.reduce((a, m) => a + m.w, 0);
+  if (total === 0) return [];
+  const scored: { name: string; s: number }[] = [];
+  for (const u of index.units) {
+    let shared = 0;
+    for (const m of mine) {
+      let best = 0;
+      for (const [t, c] of m.credits) if (c > best && u.tokens.has(t)) best = c;
+      shared += m.w * best;
+    }
+    if (shared === 0) continue;
+    let unitTotal = 0;
+    for (const t of u.tokens) unitTotal += index.weight.get(t) ?? 0;
+    // How much of what was written is explained, and (less) how much of the unit's name was written.
+    const s = 0.7 * (shared / total) + 0.3 * Math.min(1, shared / Math.max(unitTotal, 1e-9));
+    if (s > 0.15) scored.push({ name: u.name, s });
+  }
+  return scored
     .sort((a, b) => b.s - a.s || a.name.localeCompare(b.name, 'vi'))
     .slice(0, n)
     .map((u) => u.name);

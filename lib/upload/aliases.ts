@@ -66,7 +66,11 @@ export async function listUnresolvedNames(db: Db, limit = 100): Promise<Unresolv
   }
 
   const list = [...byKey.values()].sort((a, b) => b.storedRows + b.rejectedMentions - (a.storedRows + a.rejectedMentions)).slice(0, limit);
-  for (const item of list) item.suggestions = resolver.closest(item.name, 3);
+  for (const item of list) {
+    // An ambiguous name: its candidates; an unknown one: the nearest in meaning.
+    const m = resolver.resolve(item.name);
+    item.suggestions = m.ok ? [] : m.suggestions.length ? m.suggestions : resolver.closest(item.name, 3);
+  }
   return list;
 }
 
@@ -75,6 +79,32 @@ export type UnitOption = z.infer<typeof UnitOption>;
 
 export async function listUnitOptions(db: Db): Promise<UnitOption[]> {
   return query(db, 'SELECT unit_id, name, abbreviation FROM units ORDER BY name', {}, UnitOption);
+}
+
+export const RecentReading = z.object({ raw_name: z.string(), unit_id: z.coerce.number(), unit_name: z.string(), rule: z.string(), batch_id: z.coerce.number(), file_name: z.string() });
+export type RecentReading = z.infer<typeof RecentReading>;
+
+/** How names of recent loaded batches were read, not yet confirmed as aliases: the Office confirms or corrects them. */
+export async function listRecentReadings(db: Db, limit = 100): Promise<RecentReading[]> {
+  const rows = await query(
+    db,
+    `SELECT r.raw_name, r.unit_id, u.name AS unit_name, r.rule, r.batch_id, b.file_name
+     FROM import_unit_readings r JOIN units u USING (unit_id) JOIN import_batches b ON b.batch_id = r.batch_id AND b.status = 'loaded'
+     ORDER BY r.batch_id DESC, r.raw_name LIMIT 2000`,
+    {},
+    RecentReading,
+  );
+  const known = new Set((await query(db, 'SELECT alias_key FROM unit_aliases', {}, z.object({ alias_key: z.string() }))).map((a) => a.alias_key));
+  const seen = new Set<string>();
+  const out: RecentReading[] = [];
+  for (const r of rows) {
+    const key = foldKey(r.raw_name);
+    if (known.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 export const AliasRow = z.object({
@@ -94,10 +124,10 @@ export type AliasRow = z.infer<typeof AliasRow>;
 export async function listAliases(db: Db): Promise<AliasRow[]> {
   return query(
     db,
-    `SELECT a.alias_key, a.alias, a.unit_id, u.name AS unit_name, a.source, a.created_by,
-            strftime(a.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, a.updated_by,
-            strftime(a.updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at
-     FROM unit_aliases a JOIN units u USING (unit_id)
+    `SELECT a.alias_key, a.alias, a.unit_id, u.name AS unit_name, a.source, w.created_by,
+            strftime(w.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, w.updated_by,
+            strftime(w.updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at
+     FROM unit_aliases a JOIN units u USING (unit_id) LEFT JOIN unit_alias_authors w USING (alias_key)
      ORDER BY a.source DESC, u.name, a.alias`,
     {},
     AliasRow,
@@ -135,10 +165,14 @@ export async function addOfficeAlias(db: Db, input: { name: string; unitId: numb
 
   return withWriteTransaction(db, async (conn) => {
     await conn.run(
-      `INSERT INTO unit_aliases (alias_key, alias, unit_id, source, created_by, created_at) VALUES ($k, $a, $u, 'office', $by, current_timestamp::TIMESTAMP)
-       ON CONFLICT (alias_key) DO UPDATE SET alias = excluded.alias, unit_id = excluded.unit_id, source = 'office',
-         updated_by = excluded.created_by, updated_at = excluded.created_at`,
-      { k: key, a: name, u: unit.unit_id, by: user.username },
+      `INSERT INTO unit_aliases (alias_key, alias, unit_id, source) VALUES ($k, $a, $u, 'office')
+       ON CONFLICT (alias_key) DO UPDATE SET alias = excluded.alias, unit_id = excluded.unit_id, source = 'office'`,
+      { k: key, a: name, u: unit.unit_id },
+    );
+    await conn.run(
+      `INSERT INTO unit_alias_authors (alias_key, created_by, created_at) VALUES ($k, $by, current_timestamp::TIMESTAMP)
+       ON CONFLICT (alias_key) DO UPDATE SET updated_by = excluded.created_by, updated_at = excluded.created_at`,
+      { k: key, by: user.username },
     );
     const attached = await attachRows(conn, key, unit.unit_id);
     return { attached, unitName: unit.name };
@@ -165,18 +199,23 @@ export async function updateOfficeAlias(db: Db, input: { aliasKey: string; unitI
   const unit = await unitById(db, input.unitId);
   const [row] = await query(db, "SELECT alias FROM unit_aliases WHERE alias_key = $k AND source = 'office'", { k: input.aliasKey ?? '' }, z.object({ alias: z.string() }));
   if (!row) throw new AliasError('Không còn tên gọi khác này (có thể đã bị xóa). Hãy tải lại trang.');
-  await withWriteTransaction(db, (c) =>
-    c.run("UPDATE unit_aliases SET unit_id = $u, updated_by = $by, updated_at = current_timestamp::TIMESTAMP WHERE alias_key = $k AND source = 'office'", {
-      u: unit.unit_id,
-      by: user.username,
-      k: input.aliasKey,
-    }),
-  );
+  await withWriteTransaction(db, async (c) => {
+    await c.run("UPDATE unit_aliases SET unit_id = $u WHERE alias_key = $k AND source = 'office'", { u: unit.unit_id, k: input.aliasKey });
+    await c.run(
+      `INSERT INTO unit_alias_authors (alias_key, created_by, created_at, updated_by, updated_at)
+       VALUES ($k, $by, current_timestamp::TIMESTAMP, $by, current_timestamp::TIMESTAMP)
+       ON CONFLICT (alias_key) DO UPDATE SET updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      { k: input.aliasKey, by: user.username },
+    );
+  });
   return { unitName: unit.name };
 }
 
 /** Removes an alias the Office added (rows already attached keep their unit). */
 export async function removeOfficeAlias(db: Db, aliasKey: string, user: SessionUser): Promise<void> {
   mayEdit(user);
-  await withWriteTransaction(db, (c) => c.run("DELETE FROM unit_aliases WHERE alias_key = $k AND source = 'office'", { k: aliasKey }));
+  await withWriteTransaction(db, async (c) => {
+    const gone = await queryOn(c, "DELETE FROM unit_aliases WHERE alias_key = $k AND source = 'office' RETURNING alias_key", { k: aliasKey });
+    if (gone.length) await c.run('DELETE FROM unit_alias_authors WHERE alias_key = $k', { k: aliasKey });
+  });
 }

@@ -131,12 +131,16 @@ describe('unit names as offices write them (import)', () => {
     expect(unknown[0].message).toContain('«Phòng TC-KH huyện Tân Biên»');
     expect(unknown[0].message).toContain('(2 dòng: dòng 4, dòng 6)');
     expect(r.warnings.filter((w) => w.code === 'unit_empty').map((w) => w.message)).toEqual([expect.stringContaining('2 dòng sẽ nạp mà không gắn với đơn vị nào')]);
-    const stored = await query(db, 'SELECT source_row, unit_id IS NULL AS no_unit FROM awards ORDER BY source_row');
+    const stored = await query(db, 'SELECT source_row, unit_id IS NULL AS no_unit, unit_raw FROM awards ORDER BY source_row');
     expect(stored).toEqual([
-      { source_row: 4, no_unit: true },
-      { source_row: 5, no_unit: false },
-      { source_row: 6, no_unit: true },
+      { source_row: 4, no_unit: true, unit_raw: 'Phòng TC-KH huyện Tân Biên' },
+      { source_row: 5, no_unit: false, unit_raw: 'P.TC-KH H. Châu Thành' },
+      { source_row: 6, no_unit: true, unit_raw: 'Phòng TC-KH huyện Tân Biên' },
     ]);
+    // Mapped later on /tai-len/don-vi, the kept rows follow the name.
+    const [chau] = await query(db, "SELECT unit_id FROM units WHERE name = 'Phòng Tài chính - Kế hoạch huyện Châu Thành'");
+    const mapped = await addOfficeAlias(db, { name: 'Phòng TC-KH huyện Tân Biên', unitId: Number(chau.unit_id) }, office);
+    expect(mapped.attached).toBe(2);
   });
 });
 

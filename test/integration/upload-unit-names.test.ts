@@ -11,7 +11,7 @@ import { receiveToFile } from '@/lib/upload/receive';
 import { stagingDir } from '@/lib/upload/paths';
 import { createStagedUpload, getStagedUpload } from '@/lib/upload/staging';
 import { runStagedImport } from '@/lib/upload/run-import';
-import { addOfficeAlias, listUnresolvedNames } from '@/lib/upload/aliases';
+import { addOfficeAlias, listRecentReadings, listUnresolvedNames } from '@/lib/upload/aliases';
 import { groupIssues } from '@/lib/units/group-issues';
 import { batchUnitReadings } from '@/lib/units/readings';
 import { metaOf, sheetsOf } from './etl-helpers';
@@ -87,7 +87,12 @@ describe('upload preview: unit names', () => {
     ]);
     const stored = await query(db, "SELECT count(*)::INTEGER AS n FROM v_activities WHERE unit_name = 'Phòng Tài chính - Kế hoạch huyện Gò Dầu'");
     expect(stored).toEqual([{ n: 5 }]);
-    const alias = await query(db, 'SELECT created_by, created_at IS NOT NULL AS dated FROM unit_aliases WHERE alias = $a', { a: unknown });
+    const alias = await query(db, 'SELECT w.created_by, w.created_at IS NOT NULL AS dated FROM unit_aliases a JOIN unit_alias_authors w USING (alias_key) WHERE a.alias = $a', { a: unknown });
     expect(alias).toEqual([{ created_by: 'vanphong', dated: true }]);
+    // Readings not yet confirmed are offered on /tai-len/don-vi; confirming one makes it an alias.
+    expect((await listRecentReadings(db)).map((r) => r.raw_name)).toEqual(['P.TC-KH H. Châu Thành', 'VP Sở']);
+    const [chau] = await query(db, "SELECT unit_id FROM units WHERE name = 'Phòng Tài chính - Kế hoạch huyện Châu Thành'");
+    await addOfficeAlias(db, { name: 'P.TC-KH H. Châu Thành', unitId: Number(chau.unit_id) }, office);
+    expect((await listRecentReadings(db)).map((r) => r.raw_name)).toEqual(['VP Sở']);
   });
 });

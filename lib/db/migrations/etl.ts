@@ -15,8 +15,9 @@ import { activityKeySql } from '../row-keys';
  *     never looked up; its ART index cost about 0.3 s per million rows loaded (insert and commit).
  *     DuckDB cannot drop a constraint, so the table is rebuilt (the views bind by name).
  * 13: unit names read with care. import_unit_readings keeps, per batch, every unit name that was
- *     not written as in the catalogue and how it was read. unit_aliases say who added an alias and
- *     when. A units batch keeps the units and aliases as they were before it (before-images), so
+ *     not written as in the catalogue and how it was read. unit_alias_authors says who added or
+ *     changed an Office alias and when (a table beside unit_aliases, whose columns stay as they
+ *     are for the code that inserts into it by position). A units batch keeps the units and aliases as they were before it (before-images), so
  *     undoing it restores them.
  * 18: the propagation channels of the Sở's plan (social media, press and radio-TV, visual,
  *     exchanges) get their own identifiers instead of «Khác», so the channel CHECK is widened
@@ -68,10 +69,13 @@ export const etlMigrations: Migration[] = [
             unit_id   INTEGER NOT NULL,
             rule      VARCHAR NOT NULL
           );
-          ALTER TABLE unit_aliases ADD COLUMN created_by VARCHAR;
-          ALTER TABLE unit_aliases ADD COLUMN created_at TIMESTAMP;
-          ALTER TABLE unit_aliases ADD COLUMN updated_by VARCHAR;
-          ALTER TABLE unit_aliases ADD COLUMN updated_at TIMESTAMP;
+          CREATE TABLE unit_alias_authors (
+            alias_key  VARCHAR PRIMARY KEY,
+            created_by VARCHAR NOT NULL,
+            created_at TIMESTAMP NOT NULL,
+            updated_by VARCHAR,
+            updated_at TIMESTAMP
+          );
           CREATE TABLE unit_before_images (
             batch_id     INTEGER NOT NULL,
             unit_id      INTEGER NOT NULL,

@@ -38,7 +38,7 @@ async function saveAlias(name: string, unitId: number): Promise<string | null> {
   return j.error ?? 'Không lưu được tên gọi khác. Hãy thử lại.';
 }
 
-function MapName({ group, onMapped }: { group: IssueGroup; onMapped: () => void }) {
+function MapName({ group, index, kind, onMapped }: { group: IssueGroup; index: number; kind: string; onMapped: () => void }) {
   const [units, setUnits] = useState<UnitOption[]>([]);
   const [unitId, setUnitId] = useState('');
   const [busy, setBusy] = useState(false);
@@ -51,7 +51,7 @@ function MapName({ group, onMapped }: { group: IssueGroup; onMapped: () => void 
     };
   }, []);
   const suggested = group.names.map((n) => units.find((u) => u.name === n)).filter((u): u is UnitOption => Boolean(u));
-  const id = `map-${group.code}-${group.unitName}`;
+  const id = `map-${kind}-${index}`;
   return (
     <form
       className="mt-1 flex flex-wrap items-center gap-2"
@@ -112,7 +112,7 @@ export function IssueGroups({ issues, kind, canMap, onMapped, children }: { issu
           <li key={i} className="rounded-md bg-white px-3 py-1.5 ring-1 ring-gray-200">
             {g.line}
             {g.count > 1 && <span className="ml-1 text-xs text-tremor-content">— {formatNumber(g.count)} dòng</span>}
-            {canMap && g.unitName && <MapName group={g} onMapped={onMapped} />}
+            {canMap && g.unitName && <MapName group={g} index={i} kind={kind} onMapped={onMapped} />}
           </li>
         ))}
       </ul>

@@ -3,7 +3,8 @@ import { readFlash } from '@/lib/flash';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format';
-import { listAliases, listUnitOptions, listUnresolvedNames } from '@/lib/upload/aliases';
+import { listAliases, listRecentReadings, listUnitOptions, listUnresolvedNames } from '@/lib/upload/aliases';
+import { RecentReadings } from './_parts/readings';
 import { AliasList } from './_parts/alias-list';
 import { UnitSelect } from './_parts/unit-select';
 import { UploadTabs } from '../_components/sub-nav';
@@ -19,7 +20,7 @@ export default async function UnitAliasesPage({ searchParams }: { searchParams: 
   const user = await requireUser('office');
   const sp = await searchParams;
   const db = await getDb();
-  const [unresolved, units, aliases] = await Promise.all([listUnresolvedNames(db), listUnitOptions(db), listAliases(db)]);
+  const [unresolved, units, aliases, readings] = await Promise.all([listUnresolvedNames(db), listUnitOptions(db), listAliases(db), listRecentReadings(db)]);
   const ok = readFlash(one(sp.ok), user.userId);
   const error = readFlash(one(sp.loi), user.userId);
 
@@ -110,6 +111,7 @@ export default async function UnitAliasesPage({ searchParams }: { searchParams: 
             </form>
           </section>
 
+          <RecentReadings readings={readings} units={units} />
           <AliasList aliases={aliases} units={units} />
         </>
       )}

@@ -22,6 +22,8 @@ function notice(sp: Record<string, string | string[] | undefined>): { tone: 'ok'
   switch (one(sp.loi)) {
     case 'da-hoan-tac':
       return { tone: 'error', text: `Lô #${lo} đã được hoàn tác trước đó.` };
+    case 'don-vi-dang-dung':
+      return { tone: 'error', text: `Không hủy được lần nhập #${lo}: dữ liệu nạp sau đó đang dùng đơn vị do lần nhập này thêm vào. Hãy hủy các lần nhập đó trước.` };
     case 'khong-hoan-tac':
       return { tone: 'error', text: `Không hoàn tác được lô #${lo}. Hãy tải lại trang để xem trạng thái mới nhất.` };
     default:

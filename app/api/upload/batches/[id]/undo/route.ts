@@ -26,7 +26,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   try {
     await undoBatch(db, batch.batch_id, auth.user.username);
   } catch (err) {
-    if (err instanceof UndoError) return seeOther(`/tai-len/lich-su?loi=khong-hoan-tac&lo=${batch.batch_id}`);
+    if (err instanceof UndoError) return seeOther(`/tai-len/lich-su?loi=${err.code === 'units_in_use' ? 'don-vi-dang-dung' : 'khong-hoan-tac'}&lo=${batch.batch_id}`);
     throw err;
   }
   await recordAudit(db, auth.user, 'batch.undo', { target: `lần nhập #${batch.batch_id}`, details: { file: batch.file_name, dataset: batch.dataset } });
