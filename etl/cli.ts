@@ -16,7 +16,7 @@ import { formatNumber } from '@/lib/format';
 import { importFile, listBatches, undoBatch, UndoError } from './pipeline';
 import { EXPORTABLE, type Exportable } from './export/datasets';
 import type { ExportFormat } from './export/write';
-import type { ImportResult } from './types';
+import type { ImportResult } from '@/lib/import/types';
 import { groupIssues } from '@/lib/units/group-issues';
 import { readingLine } from '@/lib/units/messages';
 

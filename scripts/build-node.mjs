@@ -22,9 +22,9 @@ export const ENTRIES = [
   { name: 'etl', source: 'etl/cli.ts' },
   { name: 'user', source: 'lib/auth/cli.ts' },
   { name: 'report', source: 'lib/review/cli.ts' },
-  { name: 'ops', source: 'etl/ops/cli.ts' },
-  { name: 'sample', source: 'etl/sample/generate.ts' },
-  { name: 'sample-load', source: 'etl/sample/load.ts' },
+  { name: 'ops', source: 'lib/ops/cli.ts' },
+  { name: 'sample', source: 'test/sample/generate.ts' },
+  { name: 'sample-load', source: 'etl/sample-load.ts' },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import type { Cell, RawRow } from '@/etl/types';
+import type { Cell, RawRow } from '@/lib/import/types';
 import { CHANNEL_LABELS, CHANNELS_IN_ORDER, type Channel } from '@/lib/domain';
 import { activityKeySql } from '@/lib/db/row-keys';
 import { unitProblem } from '@/lib/units/messages';

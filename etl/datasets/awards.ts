@@ -1,5 +1,5 @@
 import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import { AWARD_LEVEL_LABELS, type AwardKind, type AwardLevel, type RecipientType } from '@/lib/domain';
 import { foldKey } from '@/lib/text';
 import { formatDate } from '@/lib/format';

@@ -1,5 +1,5 @@
 import { DOUBLE, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import type { Cell, RawRow } from '@/etl/types';
+import type { Cell, RawRow } from '@/lib/import/types';
 import type { CriterionKind } from '@/lib/domain';
 import { editDistance, fold, foldKey } from '@/lib/text';
 import { parsePeriod, type Period } from '@/lib/periods';

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import type { Dataset } from '@/lib/domain';
 import type { DetectedTable } from '@/etl/detect/table';
 import type { IssueLog } from '@/etl/normalise/issues';

@@ -1,6 +1,6 @@
 import { inferBlocOrganiser } from '@/lib/bloc-organiser';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import type { UnitKind } from '@/lib/domain';
 import { fold, foldKey } from '@/lib/text';
 import { queryOn } from '@/lib/db/client';

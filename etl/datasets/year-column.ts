@@ -1,4 +1,4 @@
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import { rawForMessage } from '@/etl/normalise/cells';
 import { parseYearCell } from '@/etl/normalise/numbers';
 import type { DatasetContext } from './types';

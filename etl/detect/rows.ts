@@ -1,4 +1,4 @@
-import type { Cell, RawRow } from '@/etl/types';
+import type { Cell, RawRow } from '@/lib/import/types';
 import { fold } from '@/lib/text';
 import { cellText, isBlankCell } from '@/etl/normalise/cells';
 

@@ -1,4 +1,4 @@
-import type { Cell, HeaderMapping, RawRow } from '@/etl/types';
+import type { Cell, HeaderMapping, RawRow } from '@/lib/import/types';
 import { DATASETS, type Dataset } from '@/lib/domain';
 import { foldKey } from '@/lib/text';
 import { DATASET_SCHEMAS } from '@/lib/datasets';

@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { VARCHAR } from '@duckdb/node-api';
-import type { Cell, RawRow } from '@/etl/types';
+import type { Cell, RawRow } from '@/lib/import/types';
 import { cellsFromTable } from '@/etl/read/csv-bulk';
 import { appendColumns } from './chunks';
 

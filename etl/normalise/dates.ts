@@ -1,5 +1,5 @@
 import { isValid, parse } from 'date-fns';
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 import { cellText } from './cells';
 
 /**

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '@/etl/types';
+import type { ImportIssue } from '@/lib/import/types';
 
 /** Collects every problem (never stops at the first), capped so a hostile file stays bounded. */
 export const MAX_ISSUES = 1000;

@@ -1,4 +1,4 @@
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 import { cellText } from './cells';
 
 /**

@@ -5,7 +5,7 @@
  * the precise Vietnamese message for a broken file.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 import type { ImportLimits } from '@/lib/env';
 import { fieldCells, type BulkCsv } from './csv';
 import { openByteSource } from './zip';

@@ -3,7 +3,7 @@
  * whole records handed to papaparse a batch at a time, and fields turned into cells within the limits.
  */
 import Papa from 'papaparse';
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 import type { ImportLimits } from '@/lib/env';
 import { columnLetter } from './cells';
 import { binary, lfText, nfc, type CsvEncoding } from './csv-encoding';

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import type { ImportLimits } from '@/lib/env';
 import { binary, cellConverter, confirmUtf8, decodedText, readSample, SAMPLE_BYTES, sniffEncoding, type CsvEncoding } from './csv-encoding';
 import { checkQuotes, recordBatches, recordCells, RecordTracker } from './csv-records';

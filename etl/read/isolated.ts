@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import type { ImportLimits, ParseLimits } from '@/lib/env';
 import { FileRejectedError } from './errors';
 import type { OpenedFile, SheetSource } from './open';

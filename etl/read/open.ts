@@ -4,7 +4,7 @@
  * The import runs it inside a worker (./isolated.ts); only that worker and reader tests call it directly.
  */
 import { open, stat } from 'node:fs/promises';
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import type { ImportLimits } from '@/lib/env';
 import { openCsv, type BulkCsv } from './csv';
 import { FileRejectedError } from './errors';

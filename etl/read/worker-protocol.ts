@@ -2,7 +2,7 @@
  * Messages between the import (main thread) and the worker thread that parses a file. Rows
  * cross in blocks; RawRow cells (strings, numbers, Dates, booleans, null) survive structured clone.
  */
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import type { ImportLimits } from '@/lib/env';
 import type { BulkCsv } from './csv';
 import type { SourceInput } from './zip';

@@ -3,7 +3,7 @@
  * the rows the import asks for, never more than BLOCKS_AHEAD blocks ahead of it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import { readSpreadsheet, type OpenedFile } from './open';
 import { BLOCK_CHARS, BLOCK_ROWS, BLOCKS_AHEAD, type FromWorker, type SerialError, type ToWorker, type WorkerInput } from './worker-protocol';
 

@@ -3,7 +3,7 @@
  * sit after the cells), checked, and filled from their master cell while rows stream — in time
  * linear in rows × columns whatever the ranges look like.
  */
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 import { columnLetter, parseCellRef } from './cells';
 import { FileRejectedError } from './errors';
 

@@ -3,7 +3,7 @@
  * ISO dates, numbers with date styles), cached formula results (never evaluated), merged ranges
  * filled from their master cell, and the row, column and cell limits.
  */
-import type { Cell, RawRow } from '@/etl/types';
+import type { Cell, RawRow } from '@/lib/import/types';
 import type { ImportLimits } from '@/lib/env';
 import { columnLetter, columnOfRef } from './cells';
 import { FileRejectedError } from './errors';

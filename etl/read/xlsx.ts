@@ -3,7 +3,7 @@
  * shared strings (rich text → plain), date styles, merged ranges filled from their master
  * cell, cached formula results (never evaluated), error values as text.
  */
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 import type { ImportLimits } from '@/lib/env';
 import { FileRejectedError } from './errors';
 import { MergeCollector } from './xlsx-merges';

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '@/etl/types';
+import type { ImportIssue } from '@/lib/import/types';
 import { isUnitProblem, unitNameInMessage, unitNamesSuggested } from './messages';
 
 /**

@@ -6,6 +6,9 @@ import type { SessionUser } from '@/lib/auth/types';
 import { isInsideUploadRoot } from './paths';
 
 /** Batch history for the upload pages: who, when, file, dataset, rows, status. */
+/** Undo goes through this module: the app reaches the pipeline only through lib/upload. */
+export { undoBatch, UndoError } from '@/etl/pipeline';
+
 export const BatchRow = z.object({
   batch_id: z.coerce.number(),
   file_name: z.string(),

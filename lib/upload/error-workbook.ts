@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Cell, HeaderMapping, ImportIssue, RawRow } from '@/etl/types';
+import type { Cell, HeaderMapping, ImportIssue, RawRow } from '@/lib/import/types';
 import { safeCell } from '@/lib/spreadsheet-safety';
 import { foldKey } from '@/lib/text';
 

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import type { ImportResult } from '@/etl/types';
+import type { ImportResult } from '@/lib/import/types';
 import { importFile } from '@/etl/pipeline';
 import type { SessionUser } from '@/lib/auth/types';
 import type { ImportChoices } from './choices';

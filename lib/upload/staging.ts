@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { query, type Db } from '@/lib/db/client';
-import type { ImportResult } from '@/etl/types';
+import type { ImportResult } from '@/lib/import/types';
 import type { SessionUser } from '@/lib/auth/types';
 import { isInsideUploadRoot } from './paths';
 import type { ImportChoices } from './choices';

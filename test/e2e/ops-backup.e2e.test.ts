@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { readManifest, restoreDatabase } from '@/etl/ops/backup';
+import { readManifest, restoreDatabase } from '@/lib/ops/backup';
 import { closeBrowser, login, newPage } from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { openDb, query, withConnection } from '@/lib/db/client';
 import { importFile } from '@/etl/pipeline';
-import { fingerprintTables } from '@/etl/ops/backup';
+import { fingerprintTables } from '@/lib/ops/backup';
 
 interface ManifestCase {
   id: string;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSample } from '@/etl/sample/load';
+import { loadSample } from '@/etl/sample-load';
 import { openDb, query, type Db } from '@/lib/db/client';
 import { parseDashboardFilters, type DashboardFilters } from '@/lib/filters/dashboard';
 import { parseAwardListFilters } from '@/lib/filters/lists';

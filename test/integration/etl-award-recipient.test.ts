@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, query } from '@/lib/db/client';
 import { importOpened } from '@/etl/pipeline';
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 import { headerRecipientType } from '@/etl/datasets/award-recipient';
 import { metaOf, sheetsOf, UNITS_ROWS } from './etl-helpers';
 

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openDb, query } from '@/lib/db/client';
 import { importFile, importOpened } from '@/etl/pipeline';
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 import { metaOf, sheetsOf, UNITS_ROWS } from './etl-helpers';
 
 const opts = (fileName: string, extra = {}) => ({ fileName, importedBy: 'test', ...extra });

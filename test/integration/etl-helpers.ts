@@ -1,4 +1,4 @@
-import type { Cell, RawRow } from '@/etl/types';
+import type { Cell, RawRow } from '@/lib/import/types';
 import type { OpenedLike } from '@/etl/pipeline';
 import crypto from 'node:crypto';
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb, query, type Db } from '@/lib/db/client';
 import { importFile } from '@/etl/pipeline';
 
-/** Imports every sample file in order and checks the figures etl/sample wrote into expected.json. */
+/** Imports every sample file in order and checks the figures test/sample wrote into expected.json. */
 const SAMPLE = path.join(process.cwd(), 'data', 'sample');
 const expectedFile = path.join(SAMPLE, 'expected.json');
 const hasSample = fs.existsSync(expectedFile);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, query, type Db } from '@/lib/db/client';
 import { importOpened, undoBatch } from '@/etl/pipeline';
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 import { batchUnitReadings } from '@/lib/units/readings';
 import { addOfficeAlias, listAliases, removeOfficeAlias, updateOfficeAlias } from '@/lib/upload/aliases';
 import type { SessionUser } from '@/lib/auth/types';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, query } from '@/lib/db/client';
-import { BACKUP_DIR_MODE, BACKUP_FILE_MODE, backupDatabase, restoreDatabase } from '@/etl/ops/backup';
+import { BACKUP_DIR_MODE, BACKUP_FILE_MODE, backupDatabase, restoreDatabase } from '@/lib/ops/backup';
 import { createSession, validateSession } from '@/lib/auth/sessions';
 import { createUser } from '@/lib/auth/users';
 

@@ -4,7 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, query, type Db } from '@/lib/db/client';
 import { importFile } from '@/etl/pipeline';
-import { SAMPLE_DIR, sampleFilesInOrder } from '@/etl/sample/load';
+import { SAMPLE_DIR, sampleFilesInOrder } from '@/etl/sample-load';
 import { parsePeriod } from '@/lib/periods';
 import { buildReviewDocx } from '@/lib/review/docx';
 import { buildReviewReport } from '@/lib/review/report';

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, query, type Db } from '@/lib/db/client';
-import { buildSample } from '@/etl/sample/generate';
-import { loadSample, SAMPLE_DIR, sampleFilesInOrder } from '@/etl/sample/load';
+import { buildSample } from '@/test/sample/generate';
+import { loadSample, SAMPLE_DIR, sampleFilesInOrder } from '@/etl/sample-load';
 
 const sha = (b: Buffer | string) => crypto.createHash('sha256').update(b).digest('hex');
 // One build: the files on disk were written by another run, so equality also proves determinism.

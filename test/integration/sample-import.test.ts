@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, query, type Db } from '@/lib/db/client';
 import { foldKey } from '@/lib/text';
 import { importFile } from '@/etl/pipeline';
-import type { ImportResult } from '@/etl/types';
-import { loadSample, SAMPLE_DIR, sampleFilesInOrder } from '@/etl/sample/load';
-import type { expectedFigures } from '@/etl/sample/expected';
+import type { ImportResult } from '@/lib/import/types';
+import { loadSample, SAMPLE_DIR, sampleFilesInOrder } from '@/etl/sample-load';
+import type { expectedFigures } from '@/test/sample/expected';
 
 /**
  * Imports every file of data/sample/ the way `npm run sample:load` does and checks the analyst

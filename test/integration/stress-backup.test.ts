@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, query, withConnection, withWriteTransaction, type Db } from '@/lib/db/client';
-import { backupDatabase, fingerprintTables, readManifest, restoreDatabase } from '@/etl/ops/backup';
+import { backupDatabase, fingerprintTables, readManifest, restoreDatabase } from '@/lib/ops/backup';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-backup-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 
 /** The units file of a provincial finance department (Sở Tài chính Tây Ninh): divisions and district finance offices. */
 export const DIVISIONS = 'Khối các phòng thuộc Sở';

@@ -9,7 +9,7 @@ import type { SessionUser } from '@/lib/auth/types';
 import { canReimport, getBatch, originalPath } from '@/lib/upload/batches';
 import { buildErrorWorkbook, ERROR_WORKBOOK_LIMITS } from '@/lib/upload/error-workbook';
 import { originalsDir } from '@/lib/upload/paths';
-import type { RawRow } from '@/etl/types';
+import type { RawRow } from '@/lib/import/types';
 
 const SAMPLE = path.resolve('data/sample');
 const office: SessionUser = { userId: 2, username: 'vanphong', role: 'office' };

@@ -9,7 +9,7 @@ import { matchHeaderText } from '@/etl/headers/synonyms';
 import { detectTable } from '@/etl/detect/table';
 import { importOpened } from '@/etl/pipeline';
 import { TEMPLATE_COLUMNS } from '@/lib/upload/templates';
-import type { Cell } from '@/etl/types';
+import type { Cell } from '@/lib/import/types';
 import { metaOf, sheetsOf } from '../integration/etl-helpers';
 
 const opts = (fileName: string, extra = {}) => ({ fileName, importedBy: 'test', ...extra });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, RawRow } from '@/etl/types';
+import type { Cell, RawRow } from '@/lib/import/types';
 import { detectTable } from '@/etl/detect/table';
 import { matchHeaderText } from '@/etl/headers/synonyms';
 import { blocFromText, periodFromText } from '@/etl/headers/title';

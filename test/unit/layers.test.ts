@@ -22,6 +22,9 @@ const LIB_BASE = [
   'lib/awards/',
   'lib/datasets/',
   'lib/scoring/',
+  'lib/import/',
+  'lib/bloc-organiser.ts',
+  'lib/settings/definitions.ts',
 ];
 /** The one door from the features to the pipeline. */
 const PIPELINE_DOORS = ['lib/upload/', 'lib/ops/', 'lib/cli/'];
@@ -49,7 +52,7 @@ function importsOf(file: string): string[] {
     .filter((s): s is string => s !== null);
 }
 
-const isBase = (p: string) => LIB_BASE.some((b) => (b.endsWith('/') ? p.startsWith(b) : p === b || `${p}.ts` === b));
+const isBase = (p: string) => LIB_BASE.some((b) => (b.endsWith('/') ? p.startsWith(b) || p === b.slice(0, -1) : p === b || `${p}.ts` === b));
 
 function violations(files: string[], forbidden: (target: string) => boolean): string[] {
   return files.flatMap((f) => importsOf(f).filter(forbidden).map((t) => `${f} → ${t}`));

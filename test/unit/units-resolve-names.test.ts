@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UnitResolver, type KnownUnit } from '@/lib/units/resolve';
 import { groupIssues, rowRanges } from '@/lib/units/group-issues';
 import { unitProblem } from '@/lib/units/messages';
-import type { ImportIssue } from '@/etl/types';
+import type { ImportIssue } from '@/lib/import/types';
 
 /** The units of a provincial finance department (Sở Tài chính Tây Ninh) and its district offices. */
 export const TAY_NINH: KnownUnit[] = [

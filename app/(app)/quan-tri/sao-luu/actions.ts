@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation';
 import { recordAudit } from '@/lib/audit';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
-import { BackupError } from '@/etl/ops/backup';
-import { backupFailureMessage, takeServerBackup } from '@/etl/ops/server-backups';
+import { BackupError } from '@/lib/ops/backup';
+import { backupFailureMessage, takeServerBackup } from '@/lib/ops/server-backups';
 
 /** «Sao lưu ngay»: a consistent backup by the running server, then back to the list. */
 export async function backupNow(): Promise<void> {

@@ -3,7 +3,7 @@ import { Notices } from '@/app/_components/notices';
 import { PageTitle, Section } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { backupRoot, listServerBackups } from '@/etl/ops/server-backups';
+import { backupRoot, listServerBackups } from '@/lib/ops/server-backups';
 import { backupNow } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ImportIssue } from '@/etl/types';
+import type { ImportIssue } from '@/lib/import/types';
 import type { UnitReading } from '@/lib/units/resolve';
 import { groupIssues, type IssueGroup } from '@/lib/units/group-issues';
 import { readingLine } from '@/lib/units/messages';

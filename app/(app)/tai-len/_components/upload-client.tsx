@@ -14,7 +14,7 @@ import {
 } from '@/lib/domain';
 import { formatDate, formatNumber } from '@/lib/format';
 import { previewLabel } from '@/lib/datasets';
-import type { ImportIssue } from '@/etl/types';
+import type { ImportIssue } from '@/lib/import/types';
 import type { UploadView } from '@/lib/upload/run-import';
 import type { ImportChoices } from '@/lib/upload/choices';
 import { sha256OfFile } from './sha256';

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { recordAudit } from '@/lib/audit';
 import { requireApiUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
-import { backupFailureMessage, takeServerBackup } from '@/etl/ops/server-backups';
+import { backupFailureMessage, takeServerBackup } from '@/lib/ops/server-backups';
 
 export const dynamic = 'force-dynamic';
 

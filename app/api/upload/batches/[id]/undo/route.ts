@@ -3,8 +3,7 @@ import { recordAudit } from '@/lib/audit';
 import { requireApiUser } from '@/lib/auth/dal';
 import { seeOther } from '@/lib/auth/request';
 import { getDb } from '@/lib/db/client';
-import { undoBatch, UndoError } from '@/etl/pipeline';
-import { canUndo, getBatch } from '@/lib/upload/batches';
+import { canUndo, getBatch, undoBatch, UndoError } from '@/lib/upload/batches';
 import { jsonError } from '@/lib/upload/http';
 
 export const dynamic = 'force-dynamic';

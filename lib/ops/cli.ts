@@ -5,7 +5,7 @@
  *   npm run -s ops -- restore DIR [--db PATH]
  *
  * While the server runs it holds the store: `backup --server` asks it to take the backup
- * (etl/ops/remote-backup.ts; the admin's password in THIDUA_OPS_PASSWORD).
+ * (lib/ops/remote-backup.ts; the admin's password in THIDUA_OPS_PASSWORD).
  *
  * Exit 0 on success, 1 on failure (message in Vietnamese), 2 on wrong usage.
  */

@@ -13,7 +13,7 @@ import { dbPath } from '@/lib/env';
 import { formatNumber } from '@/lib/format';
 import { openDb, type Db } from '@/lib/db/client';
 import { importFile } from '@/etl/pipeline';
-import type { ImportResult } from '@/etl/types';
+import type { ImportResult } from '@/lib/import/types';
 
 export const SAMPLE_DIR = path.resolve(import.meta.dirname, '../../data/sample');
 

@@ -24,7 +24,7 @@ export function expectedFigures(model: SampleModel, files: SampleFile[], withErr
   };
   const { activities, awards, sheets } = model;
   return {
-    generatedBy: 'npm run sample (etl/sample/generate.ts)',
+    generatedBy: 'npm run sample (test/sample/generate.ts)',
     files: files.map((f) => ({ file: f.file, dataset: f.dataset, rows: f.rows })),
     units: {
       count: new Set(ALL_UNITS.map((u) => u.name)).size,
