@@ -34,6 +34,13 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   other: 'Khác',
 };
 
+/**
+ * Channels where «Số người tham gia» counts people who attended (a conference, a contest, an
+ * event, a study visit). On the portal and e-government/social pages the same column holds
+ * readers reached, often thousands per post: those never count as participation per staff.
+ */
+export const ATTENDANCE_CHANNELS: readonly Channel[] = ['seminar', 'contest', 'event', 'study_visit'];
+
 export const RECIPIENT_TYPES = ['individual', 'collective', 'household'] as const;
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 export const RECIPIENT_TYPE_LABELS: Record<RecipientType, string> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reused } from '@/lib/db/cache';
 import { query, type Db } from '@/lib/db/client';
 import { date, num, numOrNull, str, strOrNull } from './rows';
 import { CHOSEN_SCORE_PERIODS } from './overview';
@@ -8,13 +9,13 @@ import { scoreTotalsSql } from './scope';
 const BLOC_TOTALS = scoreTotalsSql('s.bloc_id = $bloc');
 
 const BlocRow = z.object({ bloc_id: num, name: str, short_name: strOrNull });
-export async function blocInfo(db: Db, blocId: number) {
+export const blocInfo = reused('blocInfo', async function blocInfo(db: Db, blocId: number) {
   const rows = await query(db, `SELECT bloc_id, name, short_name FROM blocs WHERE bloc_id = $bloc`, { bloc: blocId }, BlocRow);
   return rows[0] ?? null;
-}
+});
 
 const MemberRow = z.object({ unit_id: num, unit_name: str, unit_kind: strOrNull, headcount: numOrNull });
-export async function blocMembers(db: Db, blocId: number, year: number) {
+export const blocMembers = reused('blocMembers', async function blocMembers(db: Db, blocId: number, year: number) {
   return query(
     db,
     `SELECT m.unit_id, m.unit_name, u.unit_kind, u.headcount FROM v_bloc_members m JOIN v_units u USING (unit_id)
@@ -22,7 +23,7 @@ export async function blocMembers(db: Db, blocId: number, year: number) {
     { bloc: blocId, year },
     MemberRow,
   );
-}
+});
 
 const RankRow = z.object({
   unit_id: num,
@@ -43,7 +44,7 @@ export type BlocRankRow = z.infer<typeof RankRow>;
  * Ranking in the chosen score period with the change of rank against the bloc's previous
  * score period of the same length (2022 ↔ 2021, 2022-H1 ↔ 2021-H1… whichever came last).
  */
-export async function blocRanking(db: Db, blocId: number, w: { start: string; end: string }): Promise<BlocRankRow[]> {
+export const blocRanking = reused('blocRanking', async function blocRanking(db: Db, blocId: number, w: { start: string; end: string }): Promise<BlocRankRow[]> {
   return query(
     db,
     `WITH tot AS ${BLOC_TOTALS}, chosen AS (${CHOSEN_SCORE_PERIODS}),
@@ -64,7 +65,7 @@ export async function blocRanking(db: Db, blocId: number, w: { start: string; en
     { bloc: blocId, pStart: w.start, pEnd: w.end },
     RankRow,
   );
-}
+});
 
 const HeatRow = z.object({
   unit_id: num,
@@ -80,7 +81,7 @@ const HeatRow = z.object({
 export type HeatCell = z.infer<typeof HeatRow>;
 
 /** Assessed points per member × criterion in the chosen score period (the heat table). */
-export async function blocCriteriaHeat(db: Db, blocId: number, w: { start: string; end: string }): Promise<HeatCell[]> {
+export const blocCriteriaHeat = reused('blocCriteriaHeat', async function blocCriteriaHeat(db: Db, blocId: number, w: { start: string; end: string }): Promise<HeatCell[]> {
   return query(
     db,
     `WITH tot AS ${BLOC_TOTALS}, chosen AS (${CHOSEN_SCORE_PERIODS})
@@ -92,11 +93,11 @@ export async function blocCriteriaHeat(db: Db, blocId: number, w: { start: strin
     { bloc: blocId, pStart: w.start, pEnd: w.end },
     HeatRow,
   );
-}
+});
 
 const TrendRow = z.object({ unit_id: num, unit_name: str, period: str, period_end: date, total_points: num, rank: num });
 /** Every member's total over all score periods of the bloc (the trend chart). */
-export async function blocTrend(db: Db, blocId: number) {
+export const blocTrend = reused('blocTrend', async function blocTrend(db: Db, blocId: number) {
   return query(
     db,
     `SELECT unit_id, unit_name, period, strftime(period_end, '%Y-%m-%d') AS period_end, total_points::DOUBLE AS total_points, rank
@@ -104,4 +105,4 @@ export async function blocTrend(db: Db, blocId: number) {
     { bloc: blocId },
     TrendRow,
   );
-}
+});
