@@ -12,7 +12,9 @@ interface Generation {
 }
 
 const MAX_ENTRIES = 2000;
-const generations = new WeakMap<Db, Generation>();
+// On globalThis for the same reason as the version (lib/db/client.ts): one store per server.
+const shared = globalThis as unknown as { thiduaReused?: WeakMap<Db, Generation> };
+const generations = (shared.thiduaReused ??= new WeakMap());
 
 function generationOf(db: Db): Generation {
   const version = dataVersion(db);

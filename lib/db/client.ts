@@ -122,10 +122,12 @@ export async function queryOn<T = Record<string, unknown>>(
 
 // Writers are serialised per instance: DuckDB's optimistic concurrency would otherwise surface
 // conflicts between two uploads as errors. Readers are never blocked.
-const writeQueues = new WeakMap<Db, Promise<unknown>>();
-
 // The data version each instance has committed: readers key reused results by it (lib/db/cache.ts).
-const versions = new WeakMap<Db, number>();
+// Both maps live on globalThis like the instance: the server may load this module once per
+// bundle (pages, route handlers), and every copy must see the same queue and version.
+const shared = globalThis as unknown as { thiduaWriteQueues?: WeakMap<Db, Promise<unknown>>; thiduaVersions?: WeakMap<Db, number> };
+const writeQueues = (shared.thiduaWriteQueues ??= new WeakMap());
+const versions = (shared.thiduaVersions ??= new WeakMap());
 
 /** The version of the data as committed through this instance; changes after every write transaction. */
 export function dataVersion(db: Db): number {
