@@ -67,6 +67,7 @@ export function chartLabel(label: string, max = 26): string {
   const s = label.replace(/\s+/g, ' ').trim();
   if (s.length <= max) return s;
   const cut = s.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
+  // A cut right before a space ends a whole word already.
+  const space = s[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(space >= max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }

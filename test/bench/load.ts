@@ -263,6 +263,8 @@ async function main(): Promise<void> {
     }
     const ratio = busy.p95 / idle.p95;
     console.log(`\nTỉ lệ p95 khi nạp / khi rảnh: ${formatNumber(ratio, 2)}× (mục tiêu ≤ 3×); lỗi khi nạp: ${busy.errors + busy.non2xx} (mục tiêu 0)`);
+    const met = (f: LoadFigures) => f.p95 <= 300 && f.reqPerSec >= 50 && f.errors + f.non2xx === 0;
+    console.log(`Mục tiêu p95 ≤ 300 ms, ≥ 50 trang/s, 0 lỗi: khi rảnh ${met(idle) ? 'đạt' : 'chưa đạt'}, khi nạp ${met(busy) ? 'đạt' : 'chưa đạt'}; tải máy (loadavg 1 phút) lúc kết thúc ${formatNumber(os.loadavg()[0], 1)}`);
   } catch (err) {
     console.error(`Lỗi: ${(err as Error).message}\n--- stderr máy chủ ---\n${serverErr}`);
     process.exitCode = 1;
