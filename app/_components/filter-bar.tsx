@@ -10,6 +10,16 @@ function packOptions(options: Option[]): string {
   return options.map((o) => `${o.id}\t${o.name.replace(/[\t\n]/g, ' ')}`).join('\n');
 }
 
+/**
+ * Past a few hundred units a select is no longer a way to find one (and would be most of the
+ * page): without a bloc chosen it then offers the chosen unit only and asks for a bloc first.
+ */
+const MAX_UNIT_CHOICES = 300;
+function unitChoices(units: Option[], v: FilterValues): { allLabel: string; options: string } {
+  if (units.length <= MAX_UNIT_CHOICES || v.bloc != null) return { allLabel: 'Tất cả đơn vị', options: packOptions(units) };
+  return { allLabel: 'Tất cả đơn vị (chọn khối để chọn đơn vị)', options: packOptions(units.filter((u) => u.id === v.unit)) };
+}
+
 const GRAINS: Grain[] = ['year', 'half', 'quarter', 'month'];
 
 /** Period ids of a year, for the period select: the year, its halves, quarters and months. */
@@ -104,7 +114,7 @@ export function FilterBar(props: {
         )}
         {show.unit && props.units && (
           <Field label="Đơn vị" name="unit">
-            <OptionSelect id="f-unit" name="unit" value={v.unit ?? null} allLabel="Tất cả đơn vị" options={packOptions(props.units)} className={select} />
+            <OptionSelect id="f-unit" name="unit" value={v.unit ?? null} {...unitChoices(props.units, v)} className={select} />
           </Field>
         )}
         {show.movement && props.movements && props.movements.length > 0 && (
