@@ -140,15 +140,23 @@ export function dataVersion(db: Db): number {
  * `data_version` before COMMIT, so no write path can forget to: results read before the commit
  * are never served after it.
  */
-export async function withWriteTransaction<T>(db: Db, fn: (conn: DuckDBConnection) => Promise<T>, on?: DuckDBConnection): Promise<T> {
+export async function withWriteTransaction<T>(
+  db: Db,
+  fn: (conn: DuckDBConnection) => Promise<T>,
+  on?: DuckDBConnection,
+  options: { sessionsOnly?: boolean } = {},
+): Promise<T> {
   const inTransaction = async (conn: DuckDBConnection) => {
     await conn.run('BEGIN TRANSACTION');
     try {
       const result = await fn(conn);
-      const bumped = await conn.runAndReadAll('UPDATE data_version SET version = version + 1, changed_at = current_timestamp RETURNING version');
+      // `sessionsOnly`: a write of sessions or login attempts, which no page's data reads —
+      // a morning of logins then does not throw away every reader's results.
+      const bumped = options.sessionsOnly
+        ? null
+        : await conn.runAndReadAll('UPDATE data_version SET version = version + 1, changed_at = current_timestamp RETURNING version');
       await conn.run('COMMIT');
-      const version = Number(bumped.getRows()[0]?.[0] ?? 0);
-      versions.set(db, Math.max(version, dataVersion(db) + 1));
+      if (bumped) versions.set(db, Math.max(Number(bumped.getRows()[0]?.[0] ?? 0), dataVersion(db) + 1));
       return result;
     } catch (err) {
       await conn.run('ROLLBACK').catch(() => undefined);

@@ -35,6 +35,13 @@ describe('results reused per data version', () => {
     expect(await storedVersion(db)).toBe(s0 + 1);
   });
 
+  it('a write marked sessionsOnly (logins, sessions) keeps the version', async () => {
+    const db = await fixtureDb();
+    const v = dataVersion(db);
+    await withWriteTransaction(db, (c) => c.run("DELETE FROM login_attempts WHERE username_key = 'x'"), undefined, { sessionsOnly: true });
+    expect(dataVersion(db)).toBe(v);
+  });
+
   it('serves the same result while the data stands, and the new data right after a write', async () => {
     const db = await fixtureDb();
     const first = await activityKpis(db, f, window);
