@@ -1,10 +1,18 @@
 /**
- * Runs once when the server starts. Installs the hook that records each request's real peer
- * (socket address, or a trusted proxy's report) before Next sees the headers: lib/auth/peer.ts.
+ * Runs once when the server starts (Node.js runtime only — DuckDB is a native module):
+ * - installs the hook that records each request's real peer (socket address, or a trusted
+ *   proxy's report) before Next sees the headers: lib/auth/peer.ts;
+ * - opens (and migrates) the store, so the first reader does not pay for it.
  */
-export async function register() {
-  if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { installPeerStamp } = await import('./lib/auth/peer');
-    installPeerStamp();
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { installPeerStamp } = await import('./lib/auth/peer');
+  installPeerStamp();
+  const { getDb } = await import('@/lib/db/client');
+  try {
+    await getDb();
+  } catch (err) {
+    // The first page shows the error to whoever can act on it; the server itself keeps running.
+    console.error('[khởi động] chưa mở được cơ sở dữ liệu', err);
   }
 }

@@ -57,6 +57,13 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 /** The order channels are listed in (filters, templates): CHANNEL_LABELS' key order. */
 export const CHANNELS_IN_ORDER = Object.keys(CHANNEL_LABELS) as Channel[];
 
+/**
+ * Channels where «Số người tham gia» counts people who attended (a conference, a contest, an
+ * event, a study visit). On the portal and e-government/social pages the same column holds
+ * readers reached, often thousands per post: those never count as participation per staff.
+ */
+export const ATTENDANCE_CHANNELS: readonly Channel[] = ['seminar', 'contest', 'event', 'study_visit'];
+
 export const RECIPIENT_TYPES = ['individual', 'collective', 'household'] as const;
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 export const RECIPIENT_TYPE_LABELS: Record<RecipientType, string> = {

@@ -44,3 +44,30 @@ export function formatDateTime(d: string | Date | null | undefined): string {
   const mm = String(date.getMinutes()).padStart(2, '0');
   return `${formatDate(date)} ${hh}:${mm}`;
 }
+
+/**
+ * The change of a KPI against the previous period in a few words: «+120 (+12,5%) so với năm
+ * 2021»; without a percentage when the previous value is 0; «bằng năm 2021» when unchanged;
+ * «chưa có số liệu năm 2021» when there is nothing to compare with.
+ */
+export function formatChange(value: number | null, previous: number | null, previousLabel: string, digits?: number): { text: string; direction: 'up' | 'down' | 'same' | 'none' } {
+  const label = previousLabel.charAt(0).toLocaleLowerCase('vi-VN') + previousLabel.slice(1);
+  if (value === null || previous === null) return { text: `chưa có số liệu ${label} để so sánh`, direction: 'none' };
+  const abs = value - previous;
+  if (abs === 0) return { text: `bằng ${label}`, direction: 'same' };
+  const rel = previous !== 0 ? ` (${abs > 0 ? '+' : '−'}${formatPercent(Math.abs(abs / previous))})` : '';
+  return { text: `${formatDelta(abs, digits)}${rel} so với ${label}`, direction: abs > 0 ? 'up' : 'down' };
+}
+
+/**
+ * A category label that fits one line of a chart axis (about `max` characters at 12 px in the
+ * 160 px axis): cut at a word boundary with «…». The full name stays in the chart's table.
+ */
+export function chartLabel(label: string, max = 26): string {
+  const s = label.replace(/\s+/g, ' ').trim();
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  // A cut right before a space ends a whole word already.
+  const space = s[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
+  return `${(space >= max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+}

@@ -3,6 +3,22 @@ import { CHANNELS_IN_ORDER, CHANNEL_LABELS } from '@/lib/domain';
 import { GRAIN_LABELS, makePeriod, periodLabel, type Grain } from '@/lib/periods';
 import type { Option } from '@/lib/queries/options';
 import { FilterForm } from './auto-submit';
+import { OptionSelect } from './option-select';
+
+/** Options as OptionSelect takes them: "id\tname" lines (imported names hold no tab or line break). */
+function packOptions(options: Option[]): string {
+  return options.map((o) => `${o.id}\t${o.name.replace(/[\t\n]/g, ' ')}`).join('\n');
+}
+
+/**
+ * Past a few hundred units a select is no longer a way to find one (and would be most of the
+ * page): without a bloc chosen it then offers the chosen unit only and asks for a bloc first.
+ */
+const MAX_UNIT_CHOICES = 300;
+function unitChoices(units: Option[], v: FilterValues): { allLabel: string; options: string } {
+  if (units.length <= MAX_UNIT_CHOICES || v.bloc != null) return { allLabel: 'Tất cả đơn vị', options: packOptions(units) };
+  return { allLabel: 'Tất cả đơn vị (chọn khối để chọn đơn vị)', options: packOptions(units.filter((u) => u.id === v.unit)) };
+}
 
 const GRAINS: Grain[] = ['year', 'half', 'quarter', 'month'];
 
@@ -93,38 +109,17 @@ export function FilterBar(props: {
         )}
         {show.bloc && props.blocs && (
           <Field label="Khối thi đua" name="bloc">
-            <select id="f-bloc" name="bloc" defaultValue={v.bloc ?? ''} className={select}>
-              <option value="">Tất cả khối</option>
-              {props.blocs.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
+            <OptionSelect id="f-bloc" name="bloc" value={v.bloc ?? null} allLabel="Tất cả khối" options={packOptions(props.blocs)} className={select} />
           </Field>
         )}
         {show.unit && props.units && (
           <Field label="Đơn vị" name="unit">
-            <select id="f-unit" name="unit" defaultValue={v.unit ?? ''} className={select}>
-              <option value="">Tất cả đơn vị</option>
-              {props.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+            <OptionSelect id="f-unit" name="unit" value={v.unit ?? null} {...unitChoices(props.units, v)} className={select} />
           </Field>
         )}
         {show.movement && props.movements && props.movements.length > 0 && (
           <Field label="Phong trào" name="movement">
-            <select id="f-movement" name="movement" defaultValue={v.movement ?? ''} className={select}>
-              <option value="">Tất cả phong trào</option>
-              {props.movements.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
+            <OptionSelect id="f-movement" name="movement" value={v.movement ?? null} allLabel="Tất cả phong trào" options={packOptions(props.movements)} className={select} />
           </Field>
         )}
         {show.channel && (

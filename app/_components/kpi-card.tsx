@@ -1,6 +1,9 @@
-import { formatDelta, formatNumber, formatPercent } from '@/lib/format';
+import { formatChange, formatNumber } from '@/lib/format';
 
-/** A KPI with its change against the previous comparable period (absolute and %). */
+const COLORS = { up: 'text-emerald-700', down: 'text-red-700', same: 'text-tremor-content', none: 'text-tremor-content' } as const;
+const ARROWS = { up: '▲', down: '▼', same: '■', none: '' } as const;
+
+/** A KPI with its change against the previous comparable period, in one short line. */
 export function KpiCard(props: {
   label: string;
   value: number | null;
@@ -11,25 +14,20 @@ export function KpiCard(props: {
   testId?: string;
 }) {
   const { value, previous } = props;
-  const abs = value !== null && previous !== null ? value - previous : null;
-  const rel = abs !== null && previous ? abs / previous : null;
-  const color = abs === null || abs === 0 ? 'text-tremor-content' : abs > 0 ? 'text-emerald-700' : 'text-red-700';
+  const change = formatChange(value, previous, props.previousLabel, props.digits);
   return (
     <div className="break-inside-avoid rounded-tremor-default border border-tremor-border bg-white p-4 shadow-tremor-card" data-testid={props.testId}>
       <p className="text-sm text-tremor-content">{props.label}</p>
       <p className="mt-1 text-2xl font-semibold text-tremor-content-strong" data-value={value ?? ''}>
         {formatNumber(value, props.digits)}
       </p>
-      <p className={`mt-1 text-xs ${color}`}>
-        {abs === null ? (
-          <>Không có số liệu {props.previousLabel} để so sánh</>
-        ) : (
-          <>
-            <span aria-hidden="true">{abs > 0 ? '▲' : abs < 0 ? '▼' : '■'}</span> {formatDelta(abs, props.digits)}
-            {rel !== null ? ` (${rel > 0 ? '+' : rel < 0 ? '−' : ''}${formatPercent(Math.abs(rel))})` : previous === 0 && abs !== 0 ? ' (kỳ trước bằng 0)' : ''}{' '}
-            <span className="text-tremor-content">so với {props.previousLabel} ({formatNumber(previous, props.digits)})</span>
-          </>
-        )}
+      <p
+        className={`mt-1 text-xs ${COLORS[change.direction]}`}
+        data-previous={previous ?? ''}
+        title={previous !== null ? `${props.previousLabel}: ${formatNumber(previous, props.digits)}` : undefined}
+      >
+        {ARROWS[change.direction] && <span aria-hidden="true">{ARROWS[change.direction]} </span>}
+        {change.text}
       </p>
       {props.hint && <p className="mt-1 text-xs text-tremor-content-subtle">{props.hint}</p>}
     </div>

@@ -103,5 +103,6 @@ export async function pruneSessions(db: Db, clock: Clock = systemClock): Promise
       { c: toDbTimestamp(new Date(cutoff)), idle: toDbTimestamp(new Date(cutoff - AUTH_POLICY.sessionIdleMs)) },
     );
     await c.run('DELETE FROM login_attempts WHERE attempted_at < $old::TIMESTAMP', { old: toDbTimestamp(new Date(cutoff - 29 * 24 * 60 * 60 * 1000)) });
-  });
+    // Housekeeping of sessions only: no page's data changes, so readers keep their results.
+  }, undefined, { sessionsOnly: true });
 }

@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBInstance,
+  DuckDBTypeId,
+  JsonDuckDBValueConverter,
+  doubleFromDecimalValue,
+  type DuckDBConnection,
+  type DuckDBValue,
+  type DuckDBValueConverter,
+  type Json,
+} from '@duckdb/node-api';
 import type { z } from 'zod';
 import { dbPath } from '../env';
 import { migrate } from './migrate';
@@ -73,8 +82,22 @@ export async function withConnection<T>(db: Db, fn: (conn: DuckDBConnection) => 
 }
 
 /**
- * Runs a query with bound parameters and returns plain rows. BIGINT, HUGEINT, DECIMAL and DATE
- * arrive as strings from DuckDB's JSON conversion; pass a zod schema to validate and coerce them.
+ * The one conversion of DuckDB values to row fields: DuckDB's JSON conversion (DATE as
+ * `yyyy-MM-dd`, TIMESTAMP as `yyyy-MM-dd HH:mm:ss`, LIST/STRUCT as arrays/objects), except that
+ * BIGINT, HUGEINT and DECIMAL become numbers — counts and sums here stay far below 2^53, and
+ * callers then never convert a number themselves.
+ */
+const NUMERIC_AS_NUMBER = new Set<DuckDBTypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
+export const rowValue: DuckDBValueConverter<Json> = (value, type, converter) => {
+  if (value === null || value === undefined) return null;
+  if (NUMERIC_AS_NUMBER.has(type.typeId)) return Number(value as bigint);
+  if (type.typeId === DuckDBTypeId.DECIMAL) return doubleFromDecimalValue(value);
+  return JsonDuckDBValueConverter(value, type, converter);
+};
+
+/**
+ * Runs a query with bound parameters and returns plain rows (values converted by `rowValue`).
+ * A zod schema, where given, validates rows whose shape comes from outside the code.
  */
 export async function query<T = Record<string, unknown>>(
   db: Db,
@@ -93,24 +116,47 @@ export async function queryOn<T = Record<string, unknown>>(
 ): Promise<T[]> {
   const hasParams = Array.isArray(params) ? params.length > 0 : Object.keys(params).length > 0;
   const reader = await conn.runAndReadAll(sql, hasParams ? params : undefined);
-  const rows = reader.getRowObjectsJson() as unknown[];
+  const rows = reader.convertRowObjects(rowValue) as unknown[];
   return schema ? rows.map((r) => schema.parse(r)) : (rows as T[]);
 }
 
 // Writers are serialised per instance: DuckDB's optimistic concurrency would otherwise surface
 // conflicts between two uploads as errors. Readers are never blocked.
-const writeQueues = new WeakMap<Db, Promise<unknown>>();
+// The data version each instance has committed: readers key reused results by it (lib/db/cache.ts).
+// Both maps live on globalThis like the instance: the server may load this module once per
+// bundle (pages, route handlers), and every copy must see the same queue and version.
+const shared = globalThis as unknown as { thiduaWriteQueues?: WeakMap<Db, Promise<unknown>>; thiduaVersions?: WeakMap<Db, number> };
+const writeQueues = (shared.thiduaWriteQueues ??= new WeakMap());
+const versions = (shared.thiduaVersions ??= new WeakMap());
+
+/** The version of the data as committed through this instance; changes after every write transaction. */
+export function dataVersion(db: Db): number {
+  return versions.get(db) ?? 0;
+}
 
 /**
  * Runs `fn` inside BEGIN … COMMIT, on a connection of its own or on `on` (an import that staged
- * rows in temp tables of that connection); ROLLBACK on any error.
+ * rows in temp tables of that connection); ROLLBACK on any error. Every write transaction bumps
+ * `data_version` before COMMIT, so no write path can forget to: results read before the commit
+ * are never served after it.
  */
-export async function withWriteTransaction<T>(db: Db, fn: (conn: DuckDBConnection) => Promise<T>, on?: DuckDBConnection): Promise<T> {
+export async function withWriteTransaction<T>(
+  db: Db,
+  fn: (conn: DuckDBConnection) => Promise<T>,
+  on?: DuckDBConnection,
+  options: { sessionsOnly?: boolean } = {},
+): Promise<T> {
   const inTransaction = async (conn: DuckDBConnection) => {
     await conn.run('BEGIN TRANSACTION');
     try {
       const result = await fn(conn);
+      // `sessionsOnly`: a write of sessions or login attempts, which no page's data reads —
+      // a morning of logins then does not throw away every reader's results.
+      const bumped = options.sessionsOnly
+        ? null
+        : await conn.runAndReadAll('UPDATE data_version SET version = version + 1, changed_at = current_timestamp RETURNING version');
       await conn.run('COMMIT');
+      if (bumped) versions.set(db, Math.max(Number(bumped.getRows()[0]?.[0] ?? 0), dataVersion(db) + 1));
       return result;
     } catch (err) {
       await conn.run('ROLLBACK').catch(() => undefined);

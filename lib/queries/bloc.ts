@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reused } from '@/lib/db/cache';
 import { query, type Db } from '@/lib/db/client';
 import { date, num, numOrNull, str, strOrNull } from './rows';
 import { CHOSEN_SCORE_PERIODS } from './overview';
@@ -13,13 +14,13 @@ const BLOC_TOTALS = scoreTotalsSql('s.bloc_id = $bloc');
 const PARTITION_TOTALS = scoreTotalsSql('s.bloc_id = $bloc AND s.period_start = $start::DATE AND s.period_end = $end::DATE');
 
 const BlocRow = z.object({ bloc_id: num, name: str, short_name: strOrNull });
-export async function blocInfo(db: Db, blocId: number) {
+export const blocInfo = reused('blocInfo', async function blocInfo(db: Db, blocId: number) {
   const rows = await query(db, `SELECT bloc_id, name, short_name FROM blocs WHERE bloc_id = $bloc`, { bloc: blocId }, BlocRow);
   return rows[0] ?? null;
-}
+});
 
 const MemberRow = z.object({ unit_id: num, unit_name: str, unit_kind: strOrNull, headcount: numOrNull });
-export async function blocMembers(db: Db, blocId: number, year: number) {
+export const blocMembers = reused('blocMembers', async function blocMembers(db: Db, blocId: number, year: number) {
   return query(
     db,
     `SELECT m.unit_id, m.unit_name, u.unit_kind, u.headcount FROM v_bloc_members m JOIN v_units u USING (unit_id)
@@ -27,7 +28,7 @@ export async function blocMembers(db: Db, blocId: number, year: number) {
     { bloc: blocId, year },
     MemberRow,
   );
-}
+});
 
 const ChosenRow = z.object({ period: str, start: date, end: date });
 const TotalRow = z.object({
@@ -85,7 +86,7 @@ async function partitionTotals(db: Db, blocId: number, p: ScoredPeriod) {
  * Ranking in the chosen score period with the change of rank against the bloc's previous
  * comparable scored period (lib/scoring/rules.ts: same kind, latest that ended before).
  */
-export async function blocRanking(db: Db, blocId: number, w: { start: string; end: string }): Promise<BlocRankRow[]> {
+export const blocRanking = reused('blocRanking', async function blocRanking(db: Db, blocId: number, w: { start: string; end: string }): Promise<BlocRankRow[]> {
   const chosen = await chosenScorePeriod(db, blocId, w);
   if (!chosen) return [];
   const prev = await previousScoredPeriod(db, blocId, chosen);
@@ -98,7 +99,7 @@ export async function blocRanking(db: Db, blocId: number, w: { start: string; en
     previous_rank: before.get(r.unit_id)?.rank ?? null,
     previous_points: before.get(r.unit_id)?.total_points ?? null,
   }));
-}
+});
 
 const HeatRow = z.object({
   unit_id: num,
@@ -117,7 +118,7 @@ export type HeatCell = z.infer<typeof HeatRow> & { band: HeatBand | null };
  * Assessed points per member × criterion in the chosen score period (the heat table). A
  * criterion's maximum is the largest stated for any unit; the band comes from lib/scoring.
  */
-export async function blocCriteriaHeat(db: Db, blocId: number, w: { start: string; end: string }): Promise<HeatCell[]> {
+export const blocCriteriaHeat = reused('blocCriteriaHeat', async function blocCriteriaHeat(db: Db, blocId: number, w: { start: string; end: string }): Promise<HeatCell[]> {
   const chosen = await chosenScorePeriod(db, blocId, w);
   if (!chosen) return [];
   const rows = await query(
@@ -133,11 +134,11 @@ export async function blocCriteriaHeat(db: Db, blocId: number, w: { start: strin
     HeatRow,
   );
   return rows.map((r) => ({ ...r, band: heatBand(r.assessed_points, r.max_points, r.criterion_kind) }));
-}
+});
 
 const TrendRow = z.object({ unit_id: num, unit_name: str, period: str, period_end: date, total_points: num, rank: num });
 /** Every member's total over all score periods of the bloc (the trend chart). */
-export async function blocTrend(db: Db, blocId: number) {
+export const blocTrend = reused('blocTrend', async function blocTrend(db: Db, blocId: number) {
   return query(
     db,
     `SELECT unit_id, unit_name, period, strftime(period_end, '%Y-%m-%d') AS period_end, total_points::DOUBLE AS total_points, rank
@@ -145,4 +146,4 @@ export async function blocTrend(db: Db, blocId: number) {
     { bloc: blocId },
     TrendRow,
   );
-}
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reused } from '@/lib/db/cache';
 import { query, type Db } from '@/lib/db/client';
 import { dateOrNull, num, numOrNull, str, strOrNull } from './rows';
 
@@ -6,7 +7,7 @@ const UnresolvedRow = z.object({ dataset: str, unit_raw: str, rows: num, batches
 export type UnresolvedName = z.infer<typeof UnresolvedRow>;
 
 /** Unit names from imports that match no unit (rows kept with unit_id NULL), most frequent first. */
-export async function unresolvedUnitNames(db: Db, limit = 200): Promise<UnresolvedName[]> {
+export const unresolvedUnitNames = reused('unresolvedUnitNames', async function unresolvedUnitNames(db: Db, limit: number = 200): Promise<UnresolvedName[]> {
   return query(
     db,
     `SELECT * FROM (
@@ -23,7 +24,7 @@ export async function unresolvedUnitNames(db: Db, limit = 200): Promise<Unresolv
     { limit },
     UnresolvedRow,
   );
-}
+});
 
 const IssueRow = z.object({
   batch_id: num,
@@ -39,7 +40,7 @@ const IssueRow = z.object({
 export type ImportWarning = z.infer<typeof IssueRow>;
 
 /** Warnings recorded by loaded imports, newest batch first. */
-export async function importWarnings(db: Db, limit = 300): Promise<ImportWarning[]> {
+export const importWarnings = reused('importWarnings', async function importWarnings(db: Db, limit: number = 300): Promise<ImportWarning[]> {
   return query(
     db,
     `SELECT i.batch_id, b.file_name, b.dataset, strftime(b.imported_at, '%Y-%m-%d %H:%M:%S') AS imported_at, i.row_no,
@@ -49,7 +50,7 @@ export async function importWarnings(db: Db, limit = 300): Promise<ImportWarning
     { limit },
     IssueRow,
   );
-}
+});
 
 const MissingRow = z.object({
   bloc_id: num,
@@ -67,7 +68,7 @@ export type MissingScores = z.infer<typeof MissingRow>;
  * sheet: a whole bloc missing (scored = 0) or some members missing. Six-month reviews count only
  * for blocs that have held one.
  */
-export async function missingScorePeriods(db: Db, today: string): Promise<MissingScores[]> {
+export const missingScorePeriods = reused('missingScorePeriods', async function missingScorePeriods(db: Db, today: string): Promise<MissingScores[]> {
   return query(
     db,
     `WITH expected AS (
@@ -89,4 +90,4 @@ export async function missingScorePeriods(db: Db, today: string): Promise<Missin
     { today },
     MissingRow,
   );
-}
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reused } from '@/lib/db/cache';
 import { query, type Db } from '@/lib/db/client';
 import { ACTIVITY_SORTS, AWARD_SORTS, type ActivityListFilters, type AwardListFilters } from '@/lib/filters/lists';
 import { fold } from '@/lib/text';
@@ -77,7 +78,13 @@ export interface Page<T> {
 
 const CountRow = z.object({ total: num });
 
-export async function listActivities(db: Db, f: ActivityListFilters, limitOverride?: number): Promise<Page<ActivityListRow>> {
+/** A page of the list, reused per data version; an export (`limitOverride`) always reads afresh. */
+export function listActivities(db: Db, f: ActivityListFilters, limitOverride?: number): Promise<Page<ActivityListRow>> {
+  return limitOverride ? readActivities(db, f, limitOverride) : activityPage(db, f);
+}
+const activityPage = reused('listActivities', (db: Db, f: ActivityListFilters) => readActivities(db, f));
+
+async function readActivities(db: Db, f: ActivityListFilters, limitOverride?: number): Promise<Page<ActivityListRow>> {
   const where = activityListWhere(f);
   const order = `${ACTIVITY_SORTS[f.sort]} ${f.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, activity_id ${f.dir === 'asc' ? 'ASC' : 'DESC'}`;
   const limit = limitOverride ?? f.pageSize;
@@ -111,7 +118,13 @@ export const AwardRow = z.object({
 });
 export type AwardListRow = z.infer<typeof AwardRow>;
 
-export async function listAwards(db: Db, f: AwardListFilters, limitOverride?: number): Promise<Page<AwardListRow>> {
+/** A page of the list, reused per data version; an export (`limitOverride`) always reads afresh. */
+export function listAwards(db: Db, f: AwardListFilters, limitOverride?: number): Promise<Page<AwardListRow>> {
+  return limitOverride ? readAwards(db, f, limitOverride) : awardPage(db, f);
+}
+const awardPage = reused('listAwards', (db: Db, f: AwardListFilters) => readAwards(db, f));
+
+async function readAwards(db: Db, f: AwardListFilters, limitOverride?: number): Promise<Page<AwardListRow>> {
   const where = awardListWhere(f);
   const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
   const order = `${AWARD_SORTS[f.sort]} ${dir} NULLS LAST, award_id ${dir}`;

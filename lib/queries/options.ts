@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reused } from '@/lib/db/cache';
 import { query, type Db } from '@/lib/db/client';
 import { num, numOrNull, str, strOrNull } from './rows';
 
@@ -6,7 +7,7 @@ const LatestRow = z.object({ latest_year: numOrNull, activities: num, awards: nu
 export type DataExtent = z.infer<typeof LatestRow>;
 
 /** Latest year with any fact, and row counts (an empty database shows what to do next). */
-export async function dataExtent(db: Db): Promise<DataExtent> {
+export const dataExtent = reused('dataExtent', async function dataExtent(db: Db): Promise<DataExtent> {
   const rows = await query(
     db,
     `WITH b AS (SELECT batch_id FROM import_batches WHERE status = 'loaded')
@@ -21,17 +22,17 @@ export async function dataExtent(db: Db): Promise<DataExtent> {
     LatestRow,
   );
   return rows[0];
-}
+});
 
 const OptionRow = z.object({ id: num, name: str, detail: strOrNull });
 export type Option = z.infer<typeof OptionRow>;
 
-export async function blocOptions(db: Db): Promise<Option[]> {
+export const blocOptions = reused('blocOptions', async function blocOptions(db: Db): Promise<Option[]> {
   return query(db, `SELECT bloc_id AS id, name, short_name AS detail FROM blocs ORDER BY name`, {}, OptionRow);
-}
+});
 
 /** Units, optionally only the members of a bloc in a year. */
-export async function unitOptions(db: Db, bloc: number | null = null, year: number | null = null): Promise<Option[]> {
+export const unitOptions = reused('unitOptions', async function unitOptions(db: Db, bloc: number | null = null, year: number | null = null): Promise<Option[]> {
   if (bloc !== null && year !== null) {
     return query(
       db,
@@ -42,14 +43,14 @@ export async function unitOptions(db: Db, bloc: number | null = null, year: numb
     );
   }
   return query(db, `SELECT unit_id AS id, name, abbreviation AS detail FROM units ORDER BY name`, {}, OptionRow);
-}
+});
 
-export async function movementOptions(db: Db): Promise<Option[]> {
+export const movementOptions = reused('movementOptions', async function movementOptions(db: Db): Promise<Option[]> {
   return query(db, `SELECT movement_id AS id, name, NULL::VARCHAR AS detail FROM movements ORDER BY name`, {}, OptionRow);
-}
+});
 
 /** Blocs with at least one member, for the navigation menu. */
-export async function blocMenu(db: Db): Promise<Option[]> {
+export const blocMenu = reused('blocMenu', async function blocMenu(db: Db): Promise<Option[]> {
   return query(
     db,
     `SELECT b.bloc_id AS id, b.name, b.short_name AS detail FROM blocs b
@@ -57,4 +58,4 @@ export async function blocMenu(db: Db): Promise<Option[]> {
     {},
     OptionRow,
   );
-}
+});

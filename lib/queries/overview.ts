@@ -1,6 +1,8 @@
-import { cache } from 'react';
 import { z } from 'zod';
+import { listValue } from '@duckdb/node-api';
+import { reused } from '@/lib/db/cache';
 import { query, type Db } from '@/lib/db/client';
+import { ATTENDANCE_CHANNELS } from '@/lib/domain';
 import type { DashboardFilters } from '@/lib/filters/dashboard';
 import { previousPeriod, toDateWindow, type Grain, type Period } from '@/lib/periods';
 import { date, num, numOrNull, str, strOrNull } from './rows';
@@ -59,39 +61,40 @@ const ActivityKpiRow = z.object({
   activities: num,
   participants: num,
   exemplars: num,
-  participants_with_headcount: num,
+  attendance_with_headcount: num,
   headcount: numOrNull,
 });
 export type ActivityKpis = z.infer<typeof ActivityKpiRow>;
 
 /**
  * Activities, participants, distinct advanced examples promoted, and participation per staff:
- * participants of units whose headcount is known, over the headcount of those units that ran
- * at least one activity in the window.
+ * attendance (ATTENDANCE_CHANNELS only — readers reached by a post are not participants) of
+ * units whose headcount is known, over the headcount of those units that ran at least one
+ * activity in the window.
  */
-export async function activityKpis(db: Db, f: DashboardFilters, w: Window): Promise<ActivityKpis> {
+export const activityKpis = reused('activityKpis', async function activityKpis(db: Db, f: DashboardFilters, w: Window): Promise<ActivityKpis> {
   const where = activityWhere(f, w);
   const rows = await query(
     db,
-    `WITH a AS (SELECT unit_id, participants, exemplar FROM ${LOADED_ACTIVITIES} ${where.sql()}),
+    `WITH a AS (SELECT unit_id, channel, participants, exemplar FROM ${LOADED_ACTIVITIES} ${where.sql()}),
           hc AS (SELECT unit_id, headcount FROM units WHERE headcount > 0 AND unit_id IN (SELECT unit_id FROM a))
      SELECT count(*)::INTEGER AS activities,
             coalesce(sum(participants), 0)::BIGINT AS participants,
             count(DISTINCT nullif(trim(exemplar), ''))::INTEGER AS exemplars,
-            coalesce(sum(participants) FILTER (WHERE unit_id IN (SELECT unit_id FROM hc)), 0)::BIGINT AS participants_with_headcount,
+            coalesce(sum(participants) FILTER (WHERE list_contains($attendance, channel) AND unit_id IN (SELECT unit_id FROM hc)), 0)::BIGINT AS attendance_with_headcount,
             (SELECT sum(headcount) FROM hc)::BIGINT AS headcount
      FROM a`,
-    where.params,
+    { ...where.params, attendance: listValue([...ATTENDANCE_CHANNELS]) },
     ActivityKpiRow,
   );
   return rows[0];
-}
+});
 
 const AwardCountRow = z.object({ award_kind: str, award_level: strOrNull, awards: num });
 export type AwardCount = z.infer<typeof AwardCountRow>;
 
 /** Awards counted by kind (title / commendation) and level of the issuer. */
-export async function awardsByKindAndLevel(db: Db, f: DashboardFilters, w: Window): Promise<AwardCount[]> {
+export const awardsByKindAndLevel = reused('awardsByKindAndLevel', async function awardsByKindAndLevel(db: Db, f: DashboardFilters, w: Window): Promise<AwardCount[]> {
   const where = awardWhere(f, w);
   return query(
     db,
@@ -100,11 +103,11 @@ export async function awardsByKindAndLevel(db: Db, f: DashboardFilters, w: Windo
     where.params,
     AwardCountRow,
   );
-}
+});
 
 const AwardFormRow = z.object({ award_name: str, award_kind: str, awards: num });
 /** Awards by form/title (canonical name), most frequent first. */
-export async function awardsByForm(db: Db, f: DashboardFilters, w: Window, limit = 12) {
+export const awardsByForm = reused('awardsByForm', async function awardsByForm(db: Db, f: DashboardFilters, w: Window, limit: number = 12) {
   const where = awardWhere(f, w);
   return query(
     db,
@@ -113,7 +116,7 @@ export async function awardsByForm(db: Db, f: DashboardFilters, w: Window, limit
     { ...where.params, limit },
     AwardFormRow,
   );
-}
+});
 
 const SeriesRow = z.object({ bucket: date, activities: num, participants: num });
 export type SeriesPoint = z.infer<typeof SeriesRow>;
@@ -121,7 +124,7 @@ export type SeriesPoint = z.infer<typeof SeriesRow>;
 const TRUNC: Record<Grain, string> = { year: 'year', half: 'half', quarter: 'quarter', month: 'month' };
 
 /** Activities and participants per bucket of the grain (bucket = its first day). */
-export async function activitySeries(db: Db, f: DashboardFilters, w: Window): Promise<SeriesPoint[]> {
+export const activitySeries = reused('activitySeries', async function activitySeries(db: Db, f: DashboardFilters, w: Window): Promise<SeriesPoint[]> {
   const where = activityWhere(f, w);
   // The bucket expression comes from a fixed map, never from the URL.
   const bucket =
@@ -136,10 +139,10 @@ export async function activitySeries(db: Db, f: DashboardFilters, w: Window): Pr
     where.params,
     SeriesRow,
   );
-}
+});
 
 const ChannelRow = z.object({ channel: str, activities: num, participants: num });
-export async function activitiesByChannel(db: Db, f: DashboardFilters, w: Window) {
+export const activitiesByChannel = reused('activitiesByChannel', async function activitiesByChannel(db: Db, f: DashboardFilters, w: Window) {
   const where = activityWhere(f, w);
   return query(
     db,
@@ -148,13 +151,13 @@ export async function activitiesByChannel(db: Db, f: DashboardFilters, w: Window
     where.params,
     ChannelRow,
   );
-}
+});
 
 const UnitRow = z.object({ unit_id: numOrNull, unit_name: str, unit_kind: strOrNull, activities: num, participants: num });
 export type UnitActivity = z.infer<typeof UnitRow>;
 
 /** Activities by unit (division), most active first; unresolved names keep the name as written. */
-export async function activitiesByUnit(db: Db, f: DashboardFilters, w: Window, limit = 15): Promise<UnitActivity[]> {
+export const activitiesByUnit = reused('activitiesByUnit', async function activitiesByUnit(db: Db, f: DashboardFilters, w: Window, limit: number = 15): Promise<UnitActivity[]> {
   const where = activityWhere(f, w);
   return query(
     db,
@@ -167,7 +170,7 @@ export async function activitiesByUnit(db: Db, f: DashboardFilters, w: Window, l
     { ...where.params, limit },
     UnitRow,
   );
-}
+});
 
 /**
  * The score period each bloc is shown for: score periods that fall inside the window, else the
@@ -206,8 +209,8 @@ const BlocLeaderRow = z.object({
 export type BlocLeader = z.infer<typeof BlocLeaderRow>;
 
 /** Per bloc: the score period used, average total, the leading unit (rank 1; ties counted). */
-// Cached per request: the KPI cards and the bloc ranking section both need it for one render.
-export const blocLeaders = cache(async function blocLeaders(
+// The KPI cards and the bloc ranking section both need it for one render: one query serves both.
+export const blocLeaders = reused('blocLeaders', async function blocLeaders(
   db: Db,
   f: Pick<DashboardFilters, 'bloc' | 'unit'>,
   period: { start: string; end: string },
@@ -264,7 +267,7 @@ const RankingRow = z.object({ bloc_id: num, bloc_name: str, unit_id: num, unit_n
 export type BlocRankingRow = z.infer<typeof RankingRow>;
 
 /** Ranking of every member of each bloc in its chosen score period (bloc ranking chart). */
-export async function blocRankings(db: Db, f: Pick<DashboardFilters, 'bloc'>, period: { start: string; end: string }): Promise<BlocRankingRow[]> {
+export const blocRankings = reused('blocRankings', async function blocRankings(db: Db, f: Pick<DashboardFilters, 'bloc'>, period: { start: string; end: string }): Promise<BlocRankingRow[]> {
   const where = new Where().when(f.bloc, 't.bloc_id = $bloc', 'bloc');
   return query(
     db,
@@ -275,7 +278,7 @@ export async function blocRankings(db: Db, f: Pick<DashboardFilters, 'bloc'>, pe
     { ...where.params, pStart: period.start, pEnd: period.end },
     RankingRow,
   );
-}
+});
 
 /** Absolute and relative change; relative is null when the previous value is 0 or unknown. */
 export function delta(current: number | null, previous: number | null): { abs: number | null; rel: number | null } {
@@ -283,6 +286,7 @@ export function delta(current: number | null, previous: number | null): { abs: n
   return { abs: current - previous, rel: previous === 0 ? null : (current - previous) / previous };
 }
 
+/** Attendances per member of staff (see activityKpis), two decimals; null without a headcount. */
 export function perStaff(k: ActivityKpis): number | null {
-  return k.headcount && k.headcount > 0 ? Math.round((k.participants_with_headcount / k.headcount) * 100) / 100 : null;
+  return k.headcount && k.headcount > 0 ? Math.round((k.attendance_with_headcount / k.headcount) * 100) / 100 : null;
 }

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 
-/** Row field coercions: DuckDB JSON rows carry BIGINT/HUGEINT/DECIMAL/DATE as strings. */
-export const num = z.coerce.number();
-export const numOrNull = z.union([z.null(), z.coerce.number()]);
+/**
+ * Row field checks for the dashboard queries. Values arrive already typed from lib/db/client.ts
+ * (BIGINT, HUGEINT and DECIMAL as numbers, DATE as `yyyy-MM-dd`, TIMESTAMP as
+ * `yyyy-MM-dd HH:mm:ss`): these only assert it, nothing is converted here.
+ */
+export const num = z.number();
+export const numOrNull = z.number().nullable();
 export const str = z.string();
 export const strOrNull = z.string().nullable();
-/** DATE arrives as `yyyy-MM-dd`; TIMESTAMP as `yyyy-MM-dd HH:mm:ss`. */
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
 export const dateOrNull = date.nullable();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reused } from '@/lib/db/cache';
 import { query, type Db } from '@/lib/db/client';
 import { date, num, numOrNull, str, strOrNull } from './rows';
 import { AwardRow as ListAwardRow } from './lists';
@@ -16,7 +17,7 @@ const UnitInfoRow = z.object({
 });
 export type UnitInfo = z.infer<typeof UnitInfoRow>;
 
-export async function unitInfo(db: Db, unitId: number): Promise<UnitInfo | null> {
+export const unitInfo = reused('unitInfo', async function unitInfo(db: Db, unitId: number): Promise<UnitInfo | null> {
   const rows = await query(
     db,
     `SELECT u.unit_id, u.unit_name, u.unit_kind, u.abbreviation, u.headcount, u.successor_id, s.name AS successor_name
@@ -25,21 +26,21 @@ export async function unitInfo(db: Db, unitId: number): Promise<UnitInfo | null>
     UnitInfoRow,
   );
   return rows[0] ?? null;
-}
+});
 
 const MembershipRow = z.object({ bloc_id: num, bloc_name: str, year: num });
-export async function unitMemberships(db: Db, unitId: number) {
+export const unitMemberships = reused('unitMemberships', async function unitMemberships(db: Db, unitId: number) {
   return query(
     db,
     `SELECT bloc_id, bloc_name, year FROM v_bloc_members WHERE unit_id = $unit ORDER BY year DESC, bloc_name`,
     { unit: unitId },
     MembershipRow,
   );
-}
+});
 
 const ActivityRow = z.object({ activity_id: num, activity_date: date, channel: str, title: str, participants: num, exemplar: strOrNull });
 /** The unit's most recent activities in a window. */
-export async function unitActivities(db: Db, unitId: number, w: { start: string; end: string }, limit = 20) {
+export const unitActivities = reused('unitActivities', async function unitActivities(db: Db, unitId: number, w: { start: string; end: string }, limit: number = 20) {
   return query(
     db,
     `SELECT activity_id, strftime(activity_date, '%Y-%m-%d') AS activity_date, channel, title, participants, exemplar
@@ -48,13 +49,13 @@ export async function unitActivities(db: Db, unitId: number, w: { start: string;
     { unit: unitId, start: w.start, end: w.end, limit },
     ActivityRow,
   );
-}
+});
 
 // A unit's own awards: the list's row without the unit columns.
 const AwardRow = ListAwardRow.omit({ unit_id: true, unit_name: true });
 
 /** The unit's awards of the period's year(s). */
-export async function unitAwards(db: Db, unitId: number, years: { from: number; to: number }, limit = 50) {
+export const unitAwards = reused('unitAwards', async function unitAwards(db: Db, unitId: number, years: { from: number; to: number }, limit: number = 50) {
   return query(
     db,
     `SELECT award_id, recipient_name, recipient_type, award_name, award_kind, award_level, decision_no,
@@ -64,7 +65,7 @@ export async function unitAwards(db: Db, unitId: number, years: { from: number; 
     { unit: unitId, from: years.from, to: years.to, limit },
     AwardRow,
   );
-}
+});
 
 const HistoryRow = z.object({
   bloc_id: num,
@@ -79,7 +80,7 @@ const HistoryRow = z.object({
 export type UnitScoreHistory = z.infer<typeof HistoryRow>;
 
 /** Total and rank in each score period the unit was scored, with the bloc's size then. */
-export async function unitScoreHistory(db: Db, unitId: number): Promise<UnitScoreHistory[]> {
+export const unitScoreHistory = reused('unitScoreHistory', async function unitScoreHistory(db: Db, unitId: number): Promise<UnitScoreHistory[]> {
   return query(
     db,
     `WITH t AS (SELECT *, count(*) OVER (PARTITION BY bloc_id, period_start, period_end)::INTEGER AS members
@@ -90,7 +91,7 @@ export async function unitScoreHistory(db: Db, unitId: number): Promise<UnitScor
     { unit: unitId },
     HistoryRow,
   );
-}
+});
 
 const CriterionRow = z.object({
   bloc_id: num,
@@ -105,7 +106,7 @@ const CriterionRow = z.object({
   bloc_average: numOrNull,
 });
 /** Scores by criterion in the score period chosen for the filter, next to the bloc average. */
-export async function unitCriteria(db: Db, unitId: number, w: { start: string; end: string }) {
+export const unitCriteria = reused('unitCriteria', async function unitCriteria(db: Db, unitId: number, w: { start: string; end: string }) {
   return query(
     db,
     `WITH tot AS ${scoreTotalsSql('s.bloc_id IN (SELECT bloc_id FROM scores WHERE unit_id = $unit) AND ' + OVERLAPPING_WINDOW)},
@@ -119,10 +120,10 @@ export async function unitCriteria(db: Db, unitId: number, w: { start: string; e
     { unit: unitId, pStart: w.start, pEnd: w.end },
     CriterionRow,
   );
-}
+});
 
 const UnitKpiRow = z.object({ activities: num, participants: num, awards: num });
-export async function unitKpis(db: Db, unitId: number, w: { start: string; end: string; yearFrom: number; yearTo: number }) {
+export const unitKpis = reused('unitKpis', async function unitKpis(db: Db, unitId: number, w: { start: string; end: string; yearFrom: number; yearTo: number }) {
   const rows = await query(
     db,
     `SELECT (SELECT count(*) FROM ${LOADED_ACTIVITIES} WHERE unit_id = $unit AND activity_date BETWEEN $start::DATE AND $end::DATE)::INTEGER AS activities,
@@ -132,4 +133,4 @@ export async function unitKpis(db: Db, unitId: number, w: { start: string; end: 
     UnitKpiRow,
   );
   return rows[0];
-}
+});

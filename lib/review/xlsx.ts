@@ -13,6 +13,8 @@ import { previousLabel } from './labels';
 
 const POINTS = '#,##0.00';
 const INTEGER = '#,##0';
+/** A value that does not exist (no previous rank), as the DOCX and the page show it. */
+const NONE = '–';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const THIN: Partial<ExcelJS.Borders> = {
@@ -77,8 +79,9 @@ export async function buildReviewXlsx(r: ReviewReport): Promise<Buffer> {
     addRow(
       rank,
       [
-        i + 1, m.unitName, m.isMember ? 'Có' : 'Không', m.selfTotal, m.total, m.gap, m.rank ?? 'Chưa chấm', m.previousRank,
-        m.rankChange, m.hasScores ? m.missingCriteria.length : null, m.activities, m.participants, m.awards.titles,
+        // No previous rank is «–», as in the document: an empty cell reads as 0 in sums and charts.
+        i + 1, m.unitName, m.isMember ? 'Có' : 'Không', m.selfTotal, m.total, m.gap, m.rank ?? 'Chưa chấm', m.previousRank ?? NONE,
+        m.rankChange ?? NONE, m.hasScores ? m.missingCriteria.length : null, m.activities, m.participants, m.awards.titles,
         m.awards.commendations, proposalOf.get(m.unitId) ?? null,
       ],
       [INTEGER, undefined, undefined, POINTS, POINTS, POINTS, INTEGER, INTEGER, '+#,##0;-#,##0;0', INTEGER, INTEGER, INTEGER, INTEGER, INTEGER],

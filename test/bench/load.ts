@@ -1,10 +1,12 @@
 /**
- * Dashboard under load while importing (issue 6): autocannon on loopback drives the overview and
- * a bloc page with 20 connections for 30 s, first idle, then while a 100,000-row activities file
- * goes through the server's upload endpoint (preview, then confirm). Prints req/s, p50/p95/p99,
- * errors, and the ratio of p95 under import to idle.
+ * Dashboard under load while importing: autocannon on loopback drives six dashboard pages (the
+ * overview for a year, a half-year and one bloc, a bloc page, a unit page, the activity list)
+ * with 20 connections for 30 s, first idle, then while a 100,000-row activities file goes
+ * through the server's upload endpoint (preview, then confirm). Prints pages/s, p50/p95/p99,
+ * errors, the ratio of p95 under import to idle, and a freshness check: the overview requested
+ * right after the confirmation already counts the new rows in each year of the file.
  *
- *   npm run bench:load [-- --scale 1 --connections 20 --duration 30 --rows 100000 --port 3391 --build --app DIR]
+ *   npm run bench:load [-- --scale 0.6 --connections 20 --duration 30 --rows 100000 --port 3391 --build --app DIR]
  *
  * --app runs `next build`/`next start` in another checkout (e.g. `git archive HEAD` unpacked, with
  * `cp -al node_modules` — Turbopack refuses a symlinked node_modules), so the benchmark never
@@ -15,16 +17,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { formatNumber } from '@/lib/format';
-import { buildLargeDataset, largeDatasetCounts } from './large-dataset';
+import { buildLargeDataset, FIRST_YEAR, largeDatasetCounts, YEARS } from './large-dataset';
 import { writeActivitiesCsv } from './generate-data';
 
 const { values: args } = parseArgs({
   options: {
-    scale: { type: 'string', default: '1' },
+    scale: { type: 'string', default: '0.6' },
     connections: { type: 'string', default: '20' },
     duration: { type: 'string', default: '30' },
     rows: { type: 'string', default: '100000' },
@@ -40,7 +43,15 @@ const USER = 'bench-vanphong';
 const PASSWORD = 'Bench@2026-tai';
 const dbFile = path.resolve(args.dir!, 'load.duckdb');
 const base = `http://127.0.0.1:${args.port}`;
-const PATHS = ['/', '/khoi/1'];
+const LAST = FIRST_YEAR + YEARS - 1;
+const PATHS = [
+  `/?period=${LAST}`,
+  `/?period=${LAST - 1}-H1&grain=quarter`,
+  `/?period=${LAST - 1}&bloc=3`,
+  `/khoi/3?period=${LAST - 1}`,
+  `/don-vi/17?period=${LAST - 1}`,
+  `/hoat-dong?period=${LAST - 1}`,
+];
 
 interface LoadFigures {
   requests: number;
@@ -88,7 +99,7 @@ async function drive(cookie: string, seconds: number): Promise<LoadFigures> {
 }
 
 function line(label: string, f: LoadFigures): string {
-  return `${label.padEnd(22)} ${formatNumber(f.reqPerSec, 1).padStart(8)} req/s  p50 ${formatNumber(f.p50, 0).padStart(6)} ms  p95 ${formatNumber(f.p95, 0).padStart(6)} ms  p99 ${formatNumber(f.p99, 0).padStart(6)} ms  lỗi ${f.errors}, non-2xx ${f.non2xx}  (${formatNumber(f.requests)} yêu cầu; ${JSON.stringify(f.statuses)})`;
+  return `${label.padEnd(22)} ${formatNumber(f.reqPerSec, 1).padStart(8)} trang/s  p50 ${formatNumber(f.p50, 0).padStart(6)} ms  p95 ${formatNumber(f.p95, 0).padStart(6)} ms  p99 ${formatNumber(f.p99, 0).padStart(6)} ms  lỗi ${f.errors}, non-2xx ${f.non2xx}  (${formatNumber(f.requests)} yêu cầu; ${JSON.stringify(f.statuses)})`;
 }
 
 async function waitForServer(): Promise<void> {
@@ -110,6 +121,25 @@ async function login(): Promise<string> {
   const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   if (!cookie) throw new Error(`Đăng nhập thất bại (HTTP ${r.status}).`);
   return cookie;
+}
+
+/** The overview's «Hoạt động tuyên truyền» KPI of a year, as the page shows it. */
+async function overviewActivities(cookie: string, year: number): Promise<number> {
+  const r = await fetch(`${base}/?period=${year}`, { headers: { cookie }, redirect: 'manual' });
+  const html = await r.text();
+  const m = /data-testid="kpi-activities".*?data-value="(\d+)"/s.exec(html);
+  if (r.status !== 200 || !m) throw new Error(`/?period=${year}: HTTP ${r.status}, không thấy chỉ tiêu số hoạt động.`);
+  return Number(m[1]);
+}
+
+/** Rows of the generated CSV per year of «Ngày thực hiện» (dd/mm/yyyy, first column). */
+function rowsPerYear(file: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const l of fs.readFileSync(file, 'utf8').split('\r\n').slice(1)) {
+    const y = Number(l.slice(6, 10));
+    if (y) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Reads an NDJSON answer to the end and returns its last `result` event. */
@@ -195,12 +225,24 @@ async function main(): Promise<void> {
     }
     await drive(cookie, 5); // warm-up: compile caches, DuckDB buffers
     const seconds = Number(args.duration);
-    console.log(`\nautocannon: ${args.connections} kết nối × ${seconds} s, trang ${PATHS.join(' và ')}, máy chủ next start trên ${base}`);
+    console.log(`\nautocannon: ${args.connections} kết nối × ${seconds} s, các trang ${PATHS.join(', ')}; máy chủ next start trên ${base}; ${os.cpus().length} lõi ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`);
     const idle = await drive(cookie, seconds);
     console.log(line('Khi rảnh', idle));
 
+    const perYear = rowsPerYear(importFile);
+    const before = new Map<number, number>();
+    for (const y of perYear.keys()) before.set(y, await overviewActivities(cookie, y));
     t = performance.now();
-    const upload = uploadAndConfirm(cookie, importFile).then((r) => ({ ...r, endedAt: performance.now() - t }));
+    const upload = uploadAndConfirm(cookie, importFile).then(async (r) => {
+      const endedAt = performance.now() - t;
+      // Freshness: the very next overview after the confirmation counts the new rows.
+      const fresh: string[] = [];
+      for (const [y, n] of perYear) {
+        const after = await overviewActivities(cookie, y);
+        if (after !== before.get(y)! + n) fresh.push(`${y}: ${formatNumber(after)} thay vì ${formatNumber(before.get(y)! + n)}`);
+      }
+      return { ...r, endedAt, fresh };
+    });
     const busy = await drive(cookie, seconds);
     console.log(line('Trong khi nạp tệp', busy));
     const u = await upload;
@@ -209,8 +251,20 @@ async function main(): Promise<void> {
         (u.status !== 'loaded' ? ` (${u.detail})` : '') +
         (u.endedAt < seconds * 1000 ? ` — kết thúc sau ${formatNumber(u.endedAt / 1000, 1)} s, trước khi hết ${seconds} s đo` : ' — chạy suốt thời gian đo'),
     );
+    if (u.status === 'loaded' && u.rows === rows) {
+      console.log(
+        u.fresh.length === 0
+          ? `Độ mới: trang tổng quan ngay sau khi xác nhận đã có đủ ${formatNumber(rows)} dòng mới (${[...perYear.keys()].sort().join(', ')}) — đạt`
+          : `Độ mới: KHÔNG ĐẠT — ${u.fresh.join('; ')}`,
+      );
+      if (u.fresh.length > 0) process.exitCode = 1;
+    } else {
+      console.log('Độ mới: không kiểm tra được (tệp không được nạp đủ).');
+    }
     const ratio = busy.p95 / idle.p95;
     console.log(`\nTỉ lệ p95 khi nạp / khi rảnh: ${formatNumber(ratio, 2)}× (mục tiêu ≤ 3×); lỗi khi nạp: ${busy.errors + busy.non2xx} (mục tiêu 0)`);
+    const met = (f: LoadFigures) => f.p95 <= 300 && f.reqPerSec >= 50 && f.errors + f.non2xx === 0;
+    console.log(`Mục tiêu p95 ≤ 300 ms, ≥ 50 trang/s, 0 lỗi: khi rảnh ${met(idle) ? 'đạt' : 'chưa đạt'}, khi nạp ${met(busy) ? 'đạt' : 'chưa đạt'}; tải máy (loadavg 1 phút) lúc kết thúc ${formatNumber(os.loadavg()[0], 1)}`);
   } catch (err) {
     console.error(`Lỗi: ${(err as Error).message}\n--- stderr máy chủ ---\n${serverErr}`);
     process.exitCode = 1;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { query, type Db } from '@/lib/db/client';
+import { formatChange } from '@/lib/format';
 import { closeBrowser, login, newPage } from './browser';
 
 /**
@@ -51,8 +52,10 @@ describe('overview', () => {
     );
     await expect.poll(() => kpi('kpi-activities')).toBe(y.n);
     expect(await kpi('kpi-awards')).toBe(awards.n);
-    // "How did awards compare with 2021": the card names the previous year and its count.
-    expect(await page.locator('[data-testid="kpi-awards"]').innerText()).toContain(`so với Năm 2021 (${awards.prev.toLocaleString('vi-VN')})`);
+    // "How did awards compare with 2021": the card names the previous year and the change, in a few words.
+    const change = page.locator('[data-testid="kpi-awards"] [data-previous]');
+    expect(await change.getAttribute('data-previous')).toBe(String(awards.prev));
+    expect(await change.innerText()).toContain(`${formatChange(awards.n, awards.prev, 'Năm 2021').text}`);
 
     await page.goBack();
     await page.waitForURL(/period=2022-H1/);

@@ -51,6 +51,21 @@ describe('review documents', () => {
     expect(formulas).toBe(0);
   });
 
+  it('XLSX: «–» where a unit has no previous rank or change of rank, never an empty cell read as 0', async () => {
+    const report = await buildReviewReport(db, FIXTURE_BLOC, '2022-H1');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildReviewXlsx(report)) as unknown as ArrayBuffer);
+    const rank = wb.getWorksheet('Xếp hạng')!;
+    const top = (rank.views[0] as { ySplit: number }).ySplit;
+    const cells = report.summary.members.map((m, i) => {
+      const row = rank.getRow(top + 1 + i);
+      return { expected: [m.previousRank ?? '–', m.rankChange ?? '–'], actual: [row.getCell(8).value, row.getCell(9).value] };
+    });
+    for (const c of cells) expect(c.actual).toEqual(c.expected);
+    expect(cells.some((c) => c.actual[0] === '–')).toBe(true);
+    expect(cells.some((c) => typeof c.actual[0] === 'number')).toBe(true);
+  });
+
   it('DOCX converts to PDF with LibreOffice headless', async () => {
     const report = await buildReviewReport(db, FIXTURE_BLOC, '2022-H1');
     const docx = path.join(dir, 'bao-cao.docx');

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db/client';
-import { AWARD_KINDS, AWARD_KIND_LABELS, AWARD_LEVELS, AWARD_LEVEL_LABELS } from '@/lib/domain';
+import { ATTENDANCE_CHANNELS, AWARD_KINDS, AWARD_KIND_LABELS, AWARD_LEVELS, AWARD_LEVEL_LABELS, CHANNEL_LABELS } from '@/lib/domain';
 import { dashboardSearch, type DashboardFilters } from '@/lib/filters/dashboard';
 import { formatDate, formatDelta, formatNumber } from '@/lib/format';
 import { parsePeriod, periodLabel } from '@/lib/periods';
@@ -44,12 +44,14 @@ export async function KpiSection({ f, today }: { f: DashboardFilters; today: str
     { label: 'Hoạt động tuyên truyền', value: cur.activities, previous: prev.activities, testId: 'kpi-activities' },
     { label: 'Lượt người tham gia', value: cur.participants, previous: prev.participants, testId: 'kpi-participants' },
     {
-      label: 'Lượt tham gia bình quân / cán bộ',
+      label: 'Lượt tham dự bình quân / cán bộ',
       value: perStaff(cur),
       previous: perStaff(prev),
       digits: 2,
       testId: 'kpi-per-staff',
-      hint: cur.headcount ? `Đơn vị có số biên chế: ${formatNumber(cur.headcount)} người` : 'Chưa có số biên chế của đơn vị nào',
+      hint: cur.headcount
+        ? `Người tham dự ${ATTENDANCE_CHANNELS.map((c) => CHANNEL_LABELS[c].toLowerCase()).join('; ')} (không tính lượt tiếp cận tin bài) / ${formatNumber(cur.headcount)} biên chế của các đơn vị có hoạt động`
+        : 'Chưa có số biên chế của đơn vị nào',
     },
     { label: 'Điển hình tiên tiến được tuyên truyền', value: cur.exemplars, previous: prev.exemplars, testId: 'kpi-exemplars' },
     { label: 'Khen thưởng (lượt)', value: sum(awards), previous: sum(awardsPrev), testId: 'kpi-awards' },
