@@ -15,7 +15,7 @@ import { openDb, type Db } from '@/lib/db/client';
 import { importFile } from '@/etl/pipeline';
 import type { ImportResult } from '@/lib/import/types';
 
-export const SAMPLE_DIR = path.resolve(import.meta.dirname, '../../data/sample');
+export const SAMPLE_DIR = path.resolve(import.meta.dirname, '../data/sample');
 
 /** Files are named by what they hold; this order lets facts find their units and blocs. */
 const ORDER: [RegExp, Dataset][] = [
