@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
+import { PRODUCT_NAME } from '@/lib/domain';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: 'Thi đua analytics', template: '%s · Thi đua analytics' },
+  title: { default: PRODUCT_NAME, template: `%s · ${PRODUCT_NAME}` },
   description: 'Kết quả các phong trào thi đua theo đơn vị, khối thi đua và kỳ',
 };
 

@@ -27,7 +27,7 @@ const USAGE = `Cách dùng:
                               [--bloc "TÊN KHỐI"] [--sheet "TÊN TRANG"] [--db ĐƯỜNG_DẪN] [--dry-run] [--json]
                               [--size SỐ_BYTE] [--sha256 MÃ]   (kiểm tra tệp đủ và đúng, như khi tải lên)
   npm run -s etl -- batches [--json] [--db ĐƯỜNG_DẪN]
-  npm run -s etl -- undo MÃ_LÔ [--db ĐƯỜNG_DẪN]
+  npm run -s etl -- undo MÃ_LẦN_NHẬP [--db ĐƯỜNG_DẪN]
   npm run -s etl -- export ${EXPORTABLE.join('|')} --format csv|xlsx|parquet|arrow [--period P] [--db ĐƯỜNG_DẪN]`;
 
 interface Parsed {
@@ -56,7 +56,7 @@ function parseArgs(argv: string[]): Parsed {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (!ALLOWED[command].includes(name)) throw new UsageError(`Tuỳ chọn không hợp lệ cho lệnh «${command}»: «--${name}».`);
+      if (!ALLOWED[command].includes(name)) throw new UsageError(`Tùy chọn không hợp lệ cho lệnh «${command}»: «--${name}».`);
       if (VALUE_FLAGS.has(name)) {
         const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
         if (value === undefined || value === '') throw new UsageError(`Thiếu giá trị cho «--${name}».`);
@@ -91,14 +91,14 @@ function printHuman(r: ImportResult, dryRun: boolean): void {
   const where = [r.sheet ? `trang «${r.sheet}»` : null, r.period ? `kỳ ${r.period}` : null, r.bloc ? `khối «${r.bloc}»` : null].filter(Boolean).join(', ');
   switch (r.status) {
     case 'loaded':
-      console.log(`Đã nạp lô #${r.batchId}: ${formatNumber(r.rowsLoaded)} dòng ${label}${where ? ` (${where})` : ''}.`);
-      if (r.rowsSkipped) console.log(`Bỏ qua ${formatNumber(r.rowsSkipped)} dòng đã có từ lô khác (không tính hai lần).`);
+      console.log(`Đã nhập xong, lần nhập #${r.batchId}: ${formatNumber(r.rowsLoaded)} dòng ${label}${where ? ` (${where})` : ''}.`);
+      if (r.rowsSkipped) console.log(`Bỏ qua ${formatNumber(r.rowsSkipped)} dòng đã có từ lần nhập khác (không tính hai lần).`);
       break;
     case 'validated':
       console.log(`Kiểm tra xong (chạy thử, chưa ghi gì): ${formatNumber(r.rowsLoaded)} dòng ${label} hợp lệ${where ? ` (${where})` : ''}.`);
       break;
     case 'duplicate':
-      console.log(`Tệp này đã được nạp trước đây (lô #${r.duplicateOf}); không nạp lại.`);
+      console.log(`Tệp này đã được nhập trước đây (lần nhập #${r.duplicateOf}); không nhập lại.`);
       break;
     case 'rejected':
       console.log(`Tệp bị từ chối${dryRun ? ' (chạy thử)' : ''}: ${formatNumber(r.errors.length)} lỗi. Không có dữ liệu nào được ghi.`);
@@ -175,11 +175,11 @@ async function runBatches(p: Parsed): Promise<number> {
     return 0;
   }
   if (!batches.length) {
-    console.log('Chưa có lô nào được nạp.');
+    console.log('Chưa có lần nhập nào.');
     return 0;
   }
   for (const b of batches) {
-    const status = b.status === 'loaded' ? 'đã nạp' : `đã hoàn tác${b.undone_by ? ` (bởi ${b.undone_by})` : ''}`;
+    const status = b.status === 'loaded' ? 'đã nhập' : `đã hủy${b.undone_by ? ` (bởi ${b.undone_by})` : ''}`;
     console.log(
       `#${b.batch_id}  ${b.imported_at}  ${DATASET_LABELS[b.dataset]}  «${b.file_name}»  ${formatNumber(b.rows_loaded)} dòng` +
         `${b.rows_skipped ? `, bỏ qua ${formatNumber(b.rows_skipped)}` : ''}${b.period ? `  kỳ ${b.period}` : ''}  ${status}  (${b.imported_by})`,
@@ -190,13 +190,13 @@ async function runBatches(p: Parsed): Promise<number> {
 
 async function runUndo(p: Parsed): Promise<number> {
   const id = p.positionals[0];
-  if (!id || !/^\d+$/.test(id) || p.positionals.length > 1) throw new UsageError('Lệnh undo cần mã lô (một số), ví dụ: undo 12.');
+  if (!id || !/^\d+$/.test(id) || p.positionals.length > 1) throw new UsageError('Lệnh undo cần mã lần nhập (một số), ví dụ: undo 12.');
   const db = await open(p.flags);
   try {
     const r = await undoBatch(db, Number(id), str(p.flags, 'by') ?? 'cli');
     await checkpoint(db);
     if (p.flags.json === true) process.stdout.write(JSON.stringify({ status: 'undone', batchId: r.batchId, rowsRemoved: r.rowsRemoved }) + '\n');
-    else console.log(`Đã hoàn tác lô #${r.batchId}: gỡ ${formatNumber(r.rowsRemoved)} dòng khỏi dữ liệu.`);
+    else console.log(`Đã hủy lần nhập #${r.batchId}: gỡ ${formatNumber(r.rowsRemoved)} dòng khỏi dữ liệu.`);
     return 0;
   } catch (err) {
     if (err instanceof UndoError) {

@@ -118,7 +118,7 @@ export async function importFile(db: Db, input: { path: string } | { bytes: Buff
       status: 'duplicate',
       duplicateOf: dup,
       batchId: dup,
-      warnings: [{ row: null, column: null, message: `Tệp này đã được nạp (lô #${dup}); không nạp lại.`, severity: 'warning', code: 'duplicate_file' }],
+      warnings: [{ row: null, column: null, message: `Tệp này đã được nhập (lần nhập #${dup}); không nhập lại.`, severity: 'warning', code: 'duplicate_file' }],
     });
   }
   const limits = importLimits();
@@ -377,7 +377,7 @@ async function importOn(
       await conn.run(`DROP TABLE IF EXISTS temp.${BULK_TABLE}`);
     } else if (!pick.done) {
       for (;;) {
-        if (options.signal?.aborted) throw new Error('Đã huỷ việc nạp tệp.');
+        if (options.signal?.aborted) throw new Error('Đã hủy việc nhập tệp.');
         const r = await pick.iterator.next();
         if (r.done) break;
         handle(r.value);
@@ -538,8 +538,8 @@ export class UndoError extends Error {
 export async function undoBatch(db: Db, batchId: number, by: string): Promise<{ batchId: number; rowsRemoved: number }> {
   return withWriteTransaction(db, async (conn) => {
     const rows = await queryOn<{ status: string; dataset: string }>(conn, 'SELECT status, dataset FROM import_batches WHERE batch_id = $id', { id: batchId });
-    if (!rows.length) throw new UndoError(`Không có lô #${batchId}. Xem danh sách lô bằng lệnh «batches».`);
-    if (rows[0].status === 'undone') throw new UndoError(`Lô #${batchId} đã được hoàn tác trước đó.`);
+    if (!rows.length) throw new UndoError(`Không có lần nhập #${batchId}. Xem danh sách lần nhập bằng lệnh «batches».`);
+    if (rows[0].status === 'undone') throw new UndoError(`Lần nhập #${batchId} đã được hủy trước đó.`);
     let removed = 0;
     const dataset = rows[0].dataset as Dataset;
     if (dataset === 'activities' || dataset === 'awards' || dataset === 'scores') {

@@ -45,11 +45,11 @@ export function summaryLine(file: string, r: ImportResult): string {
   const extra = r.dataset === 'scores' ? [r.period ? `kỳ ${r.period}` : '', r.bloc ?? ''].filter(Boolean).join(', ') : '';
   switch (r.status) {
     case 'loaded':
-      return `✓ ${name}: đã nạp ${formatNumber(r.rowsLoaded)} dòng ${what}${extra ? ` (${extra})` : ''}, lô #${r.batchId}` +
+      return `✓ ${name}: đã nhập ${formatNumber(r.rowsLoaded)} dòng ${what}${extra ? ` (${extra})` : ''}, lần nhập #${r.batchId}` +
         (r.rowsSkipped ? `, bỏ qua ${formatNumber(r.rowsSkipped)} dòng đã có` : '') +
         (r.warnings.length ? `, ${formatNumber(r.warnings.length)} cảnh báo` : '') + '.';
     case 'duplicate':
-      return `= ${name}: tệp đã được nạp trước đó (lô #${r.duplicateOf ?? r.batchId}), không nạp lại.`;
+      return `= ${name}: tệp đã được nhập trước đó (lần nhập #${r.duplicateOf ?? r.batchId}), không nhập lại.`;
     case 'validated':
       return `✓ ${name}: hợp lệ (chạy thử), ${formatNumber(r.rowsLoaded)} dòng ${what}.`;
     case 'rejected':
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const { db: file } = parseArgs(process.argv.slice(2));
   const db = await openDb(file);
   try {
-    console.log(`Nạp dữ liệu mẫu vào ${file}`);
+    console.log(`Nhập dữ liệu mẫu vào ${file}`);
     const results = await loadSample(db, (line) => console.log(line));
     const rejected = results.find((r) => r.result.status === 'rejected');
     if (rejected) {
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       return;
     }
     const loaded = results.filter((r) => r.result.status === 'loaded');
-    console.log(`Xong: ${loaded.length} tệp được nạp, ${results.length - loaded.length} tệp đã có sẵn.`);
+    console.log(`Xong: ${loaded.length} tệp được nhập, ${results.length - loaded.length} tệp đã có sẵn.`);
   } finally {
     db.closeSync();
   }

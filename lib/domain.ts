@@ -3,6 +3,9 @@
  * English identifiers; pages show the Vietnamese labels.
  */
 
+/** The product's name, as officers call it (title bar, login page, files it writes). */
+export const PRODUCT_NAME = 'Theo dõi thi đua – khen thưởng';
+
 export const DATASETS = ['units', 'activities', 'awards', 'scores'] as const;
 export type Dataset = (typeof DATASETS)[number];
 export const DATASET_LABELS: Record<Dataset, string> = {

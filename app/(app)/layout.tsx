@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { PASSWORD_PAGE, requireUser } from '@/lib/auth/dal';
 import { accountsWithDemoPassword } from '@/lib/auth/demo-accounts';
 import { getDb } from '@/lib/db/client';
-import { ROLE_LABELS } from '@/lib/domain';
+import { ROLE_LABELS, PRODUCT_NAME } from '@/lib/domain';
 import { blocMenu, type Option } from '@/lib/queries/options';
 
 const LINKS = [
@@ -49,7 +49,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <header className="no-print border-b border-tremor-border bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
           <Link href="/" className="mr-2 font-semibold text-tremor-content-strong">
-            Thi đua analytics
+            {PRODUCT_NAME}
           </Link>
           <nav aria-label="Điều hướng chính" className="order-last flex w-full flex-wrap items-center gap-1 text-sm sm:order-none sm:w-auto sm:flex-1 sm:text-base">
             {LINKS.map((l) => (

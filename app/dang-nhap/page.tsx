@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PRODUCT_NAME } from '@/lib/domain';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/auth/dal';
 import { LOGIN_MESSAGES } from '@/lib/auth/login';
@@ -41,7 +42,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-tremor-default bg-white p-8 shadow-tremor-card ring-1 ring-tremor-ring">
-        <h1 className="text-xl font-semibold text-tremor-content-strong">Thi đua analytics</h1>
+        <h1 className="text-xl font-semibold text-tremor-content-strong">{PRODUCT_NAME}</h1>
         <p className="mt-1 text-sm text-tremor-content">Đăng nhập để xem kết quả thi đua và tải dữ liệu lên.</p>
         {error && (
           <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
@@ -92,7 +93,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           </button>
         </form>
         <p className="mt-6 text-xs text-tremor-content">
-          Quên mật khẩu hoặc tài khoản bị khoá? Liên hệ quản trị viên của Sở.
+          Quên mật khẩu hoặc tài khoản bị khóa? Liên hệ quản trị viên của Sở.
         </p>
       </div>
     </main>

@@ -322,7 +322,7 @@ export class ActivitiesProcessor implements DatasetProcessor {
     );
     const rows = dups?.getRows() ?? [];
     for (const [row, first] of rows) {
-      this.ctx.issues.error(Number(row), null, `trùng với dòng ${Number(first)} (cùng ngày, đơn vị, hình thức và nội dung). Hãy xoá một trong hai dòng hoặc sửa cho khác nhau.`, 'duplicate_row');
+      this.ctx.issues.error(Number(row), null, `trùng với dòng ${Number(first)} (cùng ngày, đơn vị, hình thức và nội dung). Hãy xóa một trong hai dòng hoặc sửa cho khác nhau.`, 'duplicate_row');
     }
     if (rows.length) this.ctx.issues.moreErrors(Number(rows[0][2]) - rows.length);
     const head = await conn.runAndReadAll(

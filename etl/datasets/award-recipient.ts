@@ -245,7 +245,7 @@ export class UnitTie {
     const out: { row: number; name: string | null; asRecipient: boolean; message: string; code: string }[] = [];
     for (const [name, u] of this.unknown) {
       const what = u.asRecipient ? `tên đơn vị «${name}» của tập thể được khen không khớp đơn vị nào trong danh mục` : `đơn vị «${name}» không có trong danh mục`;
-      out.push({ row: u.rows[0], name, asRecipient: u.asRecipient, code: 'unit_unknown', message: `${what} (${u.rows.length.toLocaleString('vi-VN')} dòng: ${rowList(u.rows)}); vẫn nạp với tên như trong tệp.` });
+      out.push({ row: u.rows[0], name, asRecipient: u.asRecipient, code: 'unit_unknown', message: `${what} (${u.rows.length.toLocaleString('vi-VN')} dòng: ${rowList(u.rows)}); vẫn nhập với tên như trong tệp.` });
     }
     const total = this.unlinkedRows;
     if (total > 0) {
@@ -253,7 +253,7 @@ export class UnitTie {
       if (this.noUnit.length) parts.push(`${this.noUnit.length.toLocaleString('vi-VN')} dòng không ghi đơn vị (${rowList(this.noUnit)})`);
       const unknownRows = total - this.noUnit.length;
       if (unknownRows) parts.push(`${unknownRows.toLocaleString('vi-VN')} dòng có tên đơn vị chưa nhận ra`);
-      out.push({ row: 0, name: null, asRecipient: false, code: 'unit_empty', message: `${total.toLocaleString('vi-VN')} dòng sẽ nạp mà không gắn với đơn vị nào trong danh mục: ${parts.join('; ')}. Các dòng này không được tính cho đơn vị nào trên trang tổng hợp.` });
+      out.push({ row: 0, name: null, asRecipient: false, code: 'unit_empty', message: `${total.toLocaleString('vi-VN')} dòng sẽ nhập mà không gắn với đơn vị nào trong danh mục: ${parts.join('; ')}. Các dòng này không được tính cho đơn vị nào trên trang tổng hợp.` });
     }
     return out;
   }

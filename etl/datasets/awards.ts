@@ -215,7 +215,7 @@ export class AwardsProcessor implements DatasetProcessor {
     const key = rowKey(`${foldKey(recipient)}|${foldKey(awardName)}|${foldKey(decisionNo ?? '')}|${year}`);
     const prev = this.seen.get(key);
     if (prev !== undefined) {
-      issues.error(n, null, `trùng với dòng ${prev} (cùng người/tập thể, danh hiệu, số quyết định và năm). Hãy xoá một trong hai dòng.`, 'duplicate_row');
+      issues.error(n, null, `trùng với dòng ${prev} (cùng người/tập thể, danh hiệu, số quyết định và năm). Hãy xóa một trong hai dòng.`, 'duplicate_row');
       return;
     }
     this.seen.set(key, n);

@@ -330,7 +330,7 @@ export class ScoresProcessor implements DatasetProcessor {
           .sort((a, b) => a.d - b.d)
           .slice(0, 3)
           .map((b) => b.name);
-        const hint = closest.length ? ` Các khối đã có gần nhất: ${suggestionText(closest)}.` : ' Chưa có khối nào: hãy nạp tệp đơn vị và khối thi đua trước.';
+        const hint = closest.length ? ` Các khối đã có gần nhất: ${suggestionText(closest)}.` : ' Chưa có khối nào: hãy nhập tệp đơn vị và khối thi đua trước.';
         issues.error(null, null, `Không tìm thấy khối thi đua «${this.blocValue}».${hint} Hãy dùng --bloc với đúng tên khối.`, 'bloc_unknown');
       } else {
         this.blocValue = blocs.find((b) => Number(b.bloc_id) === this.blocId)!.name;
@@ -344,7 +344,7 @@ export class ScoresProcessor implements DatasetProcessor {
         { bloc: this.blocId, period: this.periodValue.id },
       );
       if (held.length) {
-        issues.error(null, null, `Bảng điểm khối «${this.blocValue}» kỳ ${this.periodValue.id} đã có trong lô #${held[0].batch_id}; hãy hoàn tác lô đó trước khi nạp bảng điểm mới.`, 'scores_exist');
+        issues.error(null, null, `Bảng điểm khối «${this.blocValue}» kỳ ${this.periodValue.id} đã có trong lần nhập #${held[0].batch_id}; hãy hủy lần nhập đó trước khi nhập bảng điểm mới.`, 'scores_exist');
       }
       const members = await queryOn<{ unit_id: number }>(conn, 'SELECT unit_id FROM bloc_members WHERE bloc_id = $b AND year = $y', { b: this.blocId, y: this.periodValue.year });
       const memberIds = new Set(members.map((m) => Number(m.unit_id)));
@@ -453,7 +453,7 @@ export class ScoresProcessor implements DatasetProcessor {
         const key = rowKey(`${this.blocId ?? ''}|${u.unitId}|${period?.id ?? ''}|${foldKey(it.code)}|${foldKey(it.text)}`);
         const prev = seenKeys.get(key);
         if (prev !== undefined) {
-          issues.error(it.row, null, `tiêu chí «${critLabel}» của ${u.name} trùng với dòng ${prev}. Hãy xoá một trong hai dòng.`, 'duplicate_row');
+          issues.error(it.row, null, `tiêu chí «${critLabel}» của ${u.name} trùng với dòng ${prev}. Hãy xóa một trong hai dòng.`, 'duplicate_row');
           continue;
         }
         seenKeys.set(key, it.row);

@@ -123,7 +123,7 @@ export class UnitsProcessor implements DatasetProcessor {
     const dupKey = `${foldKey(name)}|${foldKey(bloc ?? '')}|${year ?? ''}`;
     const prev = this.seen.get(dupKey);
     if (prev !== undefined) {
-      issues.error(n, null, `trùng với dòng ${prev} (cùng đơn vị, khối và năm). Hãy xoá một trong hai dòng.`, 'duplicate_row');
+      issues.error(n, null, `trùng với dòng ${prev} (cùng đơn vị, khối và năm). Hãy xóa một trong hai dòng.`, 'duplicate_row');
       return;
     }
     this.seen.set(dupKey, n);

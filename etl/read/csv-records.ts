@@ -137,7 +137,7 @@ export function recordCells(fields: string[], rowNumber: number, limits: ImportL
   if (width > limits.maxColumns) {
     throw new FileRejectedError(
       'too-many-columns',
-      `Dòng ${rowNumber}: có dữ liệu ở cột ${columnLetter(width - 1)}, vượt quá giới hạn ${limits.maxColumns} cột. Hãy xoá các cột thừa bên phải bảng rồi tải lên lại.`,
+      `Dòng ${rowNumber}: có dữ liệu ở cột ${columnLetter(width - 1)}, vượt quá giới hạn ${limits.maxColumns} cột. Hãy xóa các cột thừa bên phải bảng rồi tải lên lại.`,
       rowNumber,
     );
   }

@@ -34,7 +34,7 @@ function timeoutVerdict(fileName: string, limits: ParseLimits): FileRejectedErro
 function memoryVerdict(fileName: string, limits: ParseLimits): FileRejectedError {
   return new FileRejectedError(
     'parse-memory',
-    `Đọc tệp «${fileName}» cần nhiều hơn ${mb(limits.memoryMb)} MB bộ nhớ nên đã dừng lại; không có dữ liệu nào được ghi. Hãy xoá các trang, cột và định dạng thừa hoặc chia tệp thành nhiều tệp nhỏ hơn, lưu lại rồi tải lên lại.`,
+    `Đọc tệp «${fileName}» cần nhiều hơn ${mb(limits.memoryMb)} MB bộ nhớ nên đã dừng lại; không có dữ liệu nào được ghi. Hãy xóa các trang, cột và định dạng thừa hoặc chia tệp thành nhiều tệp nhỏ hơn, lưu lại rồi tải lên lại.`,
   );
 }
 

@@ -200,6 +200,6 @@ export async function parseSharedStrings(src: ByteSource, entry: ZipEntry, limit
 function tooManyStrings() {
   return new FileRejectedError(
     'too-many-strings',
-    `Tệp có quá nhiều chuỗi văn bản khác nhau (trên ${MAX_SHARED_STRINGS.toLocaleString('vi-VN')}, hoặc bảng chuỗi lớn hơn ${MAX_SHARED_STRINGS_BYTES / 1024 / 1024} MB). Hãy xoá các trang và dữ liệu thừa, hoặc chia tệp thành nhiều tệp nhỏ hơn, lưu lại thành .xlsx rồi tải lên lại.`,
+    `Tệp có quá nhiều chuỗi văn bản khác nhau (trên ${MAX_SHARED_STRINGS.toLocaleString('vi-VN')}, hoặc bảng chuỗi lớn hơn ${MAX_SHARED_STRINGS_BYTES / 1024 / 1024} MB). Hãy xóa các trang và dữ liệu thừa, hoặc chia tệp thành nhiều tệp nhỏ hơn, lưu lại thành .xlsx rồi tải lên lại.`,
   );
 }

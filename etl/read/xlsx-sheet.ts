@@ -243,7 +243,7 @@ class SheetRows {
   private tooWide(row: number, col: number): FileRejectedError {
     return new FileRejectedError(
       'too-many-columns',
-      `Trang "${this.sheetName}", dòng ${row}: có dữ liệu ở cột ${columnLetter(col)}, vượt quá giới hạn ${this.ctx.limits.maxColumns} cột. Hãy xoá các cột thừa bên phải bảng rồi tải lên lại.`,
+      `Trang "${this.sheetName}", dòng ${row}: có dữ liệu ở cột ${columnLetter(col)}, vượt quá giới hạn ${this.ctx.limits.maxColumns} cột. Hãy xóa các cột thừa bên phải bảng rồi tải lên lại.`,
       row,
     );
   }

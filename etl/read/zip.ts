@@ -94,7 +94,7 @@ const corrupt = () =>
 const bomb = (what: string) =>
   new FileRejectedError(
     'zip-bomb',
-    `Tệp bị từ chối vì ${what} — tệp có thể đã bị làm hỏng hoặc cố tình gây quá tải. Hãy mở tệp bằng Excel, xoá các trang và dữ liệu thừa, lưu lại thành .xlsx rồi tải lên lại.`,
+    `Tệp bị từ chối vì ${what} — tệp có thể đã bị làm hỏng hoặc cố tình gây quá tải. Hãy mở tệp bằng Excel, xóa các trang và dữ liệu thừa, lưu lại thành .xlsx rồi tải lên lại.`,
   );
 
 const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
@@ -185,7 +185,7 @@ function checkEntryHeader(entry: ZipEntry, limits: ImportLimits): void {
   if (entry.flags & 0x1) {
     throw new FileRejectedError(
       'encrypted',
-      'Tệp được đặt mật khẩu hoặc mã hoá nên không đọc được. Hãy mở tệp trong Excel, bỏ mật khẩu (File → Info → Protect Workbook → Encrypt with Password, xoá mật khẩu), lưu lại rồi tải lên lại.',
+      'Tệp được đặt mật khẩu hoặc mã hóa nên không đọc được. Hãy mở tệp trong Excel, bỏ mật khẩu (File → Info → Protect Workbook → Encrypt with Password, xóa mật khẩu), lưu lại rồi tải lên lại.',
     );
   }
   if (entry.method !== 0 && entry.method !== 8) {

@@ -20,7 +20,7 @@ export const AUDIT_ACTIONS = {
   'user.enable': 'Mở khóa tài khoản',
   'user.reset-password': 'Đặt lại mật khẩu',
   'user.change-password': 'Tự đổi mật khẩu',
-  'upload.confirm': 'Nạp dữ liệu',
+  'upload.confirm': 'Nhập dữ liệu',
   'upload.reimport': 'Nhập lại tệp gốc',
   'batch.undo': 'Hủy lần nhập',
   'alias.add': 'Thêm tên gọi khác',

@@ -21,7 +21,7 @@ const USAGE = `Cách dùng:
   user disable TÊN | user enable TÊN
   user passwd TÊN
   user demo
-Tuỳ chọn chung: --db ĐƯỜNG_DẪN (mặc định THIDUA_DB hoặc data/thidua.duckdb)`;
+Tùy chọn chung: --db ĐƯỜNG_DẪN (mặc định THIDUA_DB hoặc data/thidua.duckdb)`;
 
 class UsageError extends Error {}
 
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
       case 'disable':
       case 'enable':
         await setDisabled(db, target, command === 'disable');
-        console.log(command === 'disable' ? `Đã khoá tài khoản ${target} và kết thúc mọi phiên đăng nhập.` : `Đã mở khoá tài khoản ${target}.`);
+        console.log(command === 'disable' ? `Đã khóa tài khoản ${target} và kết thúc mọi phiên đăng nhập.` : `Đã mở khóa tài khoản ${target}.`);
         break;
       case 'list': {
         const users = await listUsers(db);
@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
           console.log('Chưa có tài khoản nào. Tạo tài khoản quản trị đầu tiên: THIDUA_PASSWORD=… npm run -s user -- add quantri --role admin');
         } else {
           for (const u of users) {
-            console.log(`${u.username.padEnd(20)} ${u.role.padEnd(7)} ${u.disabled ? 'đã khoá ' : 'hoạt động'}  ${u.display_name ?? ''}`);
+            console.log(`${u.username.padEnd(20)} ${u.role.padEnd(7)} ${u.disabled ? 'đã khóa ' : 'hoạt động'}  ${u.display_name ?? ''}`);
           }
         }
         break;

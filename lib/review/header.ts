@@ -18,7 +18,7 @@ export interface DocumentHeader {
   source: 'settings' | 'units file' | 'mixed' | 'none';
 }
 
-const PARENT = /^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ)\s*(.*)$/iu;
+const PARENT = /^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ)\s*(.*)$/iu; // tone-style: both (titles typed either way)
 const ISSUER = /^(SỞ|BAN|VĂN PHÒNG|THANH TRA|CỤC|CHI CỤC|TRUNG TÂM|PHÒNG)\s+\S/iu;
 
 /** «TÂY NINH» → «Tây Ninh». */

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PRODUCT_NAME } from '@/lib/domain';
 import { safeCell } from '../spreadsheet-safety';
 import { periodLabel } from '../periods';
 import type { ReviewReport } from './report';
@@ -60,7 +61,7 @@ function header(ws: ExcelJS.Worksheet, labels: string[]): void {
 export async function buildReviewXlsx(r: ReviewReport): Promise<Buffer> {
   const { summary } = r;
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Thi đua analytics';
+  wb.creator = PRODUCT_NAME;
   // Fixed dates keep the bytes reproducible for the same data.
   wb.created = wb.modified = new Date(Date.UTC(summary.period.year, 0, 1));
   const heading = [summary.bloc.name.toUpperCase(), `KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA ${periodLabel(summary.period).toUpperCase()}`];

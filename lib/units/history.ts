@@ -67,7 +67,7 @@ export async function restoreUnitsBatch(conn: DuckDBConnection, batchId: number)
   if (used.length) {
     const names = used.slice(0, 5).map((u) => `«${u.name}» (${Number(u.n).toLocaleString('vi-VN')} dòng)`).join(', ');
     throw new UnitsUndoError(
-      `Không thể hủy lần nhập #${batchId}: dữ liệu đã nạp sau đó đang dùng đơn vị do lần nhập này thêm vào: ${names}${used.length > 5 ? ` và ${used.length - 5} đơn vị khác` : ''}. Hãy hủy các lần nhập đó trước.`,
+      `Không thể hủy lần nhập #${batchId}: dữ liệu đã nhập sau đó đang dùng đơn vị do lần nhập này thêm vào: ${names}${used.length > 5 ? ` và ${used.length - 5} đơn vị khác` : ''}. Hãy hủy các lần nhập đó trước.`,
     );
   }
   // Aliases first (they point at units), then units.

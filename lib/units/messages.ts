@@ -9,14 +9,14 @@ export type UnitProblemCode = 'unit_unknown' | 'unit_ambiguous';
 
 export function unitProblem(raw: string, m: Extract<UnitMatch, { ok: false }>, opts: { kept?: boolean } = {}): { code: UnitProblemCode; message: string } {
   if (m.candidates.length > 1) {
-    const kept = opts.kept ? ' Dòng vẫn được nạp nhưng chưa gắn với đơn vị nào.' : '';
+    const kept = opts.kept ? ' Dòng vẫn được nhập nhưng chưa gắn với đơn vị nào.' : '';
     return {
       code: 'unit_ambiguous',
       message: `tên đơn vị «${raw}» khớp với ${m.candidates.length} đơn vị: ${m.candidates.map((c) => `«${c}»`).join(', ')}.${kept} Hãy ghi đủ tên như trong danh mục, hoặc chọn đơn vị đúng cho tên này trên trang Tải lên.`,
     };
   }
-  const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : ' Hãy nạp danh mục đơn vị (tệp đơn vị) trước, hoặc kiểm tra lại tên.';
-  const kept = opts.kept ? ' Dòng vẫn được nạp với tên như trong tệp, chưa gắn với đơn vị nào.' : '';
+  const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : ' Hãy nhập danh mục đơn vị (tệp đơn vị) trước, hoặc kiểm tra lại tên.';
+  const kept = opts.kept ? ' Dòng vẫn được nhập với tên như trong tệp, chưa gắn với đơn vị nào.' : '';
   return {
     code: 'unit_unknown',
     message: `không tìm thấy đơn vị «${raw}» trong danh mục.${hint}${kept} Hãy sửa tên, hoặc chọn đơn vị đúng cho tên này trên trang Tải lên (thành tên gọi khác của đơn vị).`,

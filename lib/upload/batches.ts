@@ -69,7 +69,7 @@ export function canReimport(user: SessionUser, batch: BatchRow): { status: 403 |
     return { status: 409, message: `Lần nhập #${batch.batch_id} đang có hiệu lực; chỉ nhập lại được lần nhập đã hủy.` };
   }
   if (user.role === 'admin' || (user.role === 'office' && batch.imported_by === user.username)) return null;
-  return { status: 403, message: `Chỉ người đã nạp lần nhập #${batch.batch_id} (${batch.imported_by}) hoặc quản trị viên được nhập lại lần nhập này.` };
+  return { status: 403, message: `Chỉ người thực hiện lần nhập #${batch.batch_id} (${batch.imported_by}) hoặc quản trị viên được nhập lại lần nhập này.` };
 }
 
 /** The kept original of a batch, when it exists inside the upload directory. */

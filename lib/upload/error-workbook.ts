@@ -1,4 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream';
+import { PRODUCT_NAME } from '@/lib/domain';
 import ExcelJS from 'exceljs';
 import type { Cell, HeaderMapping, ImportIssue, RawRow } from '@/lib/import/types';
 import { safeCell } from '@/lib/spreadsheet-safety';
@@ -70,7 +71,7 @@ const HEAD_ROWS = 40;
 /** Writes the marked copy to `output` as it goes; resolves when the workbook is complete. */
 export async function writeErrorWorkbook(input: ErrorWorkbookInput, output: Writable): Promise<{ rowsCopied: number; truncated: boolean }> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  wb.creator = 'Thi đua analytics';
+  wb.creator = PRODUCT_NAME;
   const sheet = wb.addWorksheet(safeSheetName(input.sheetName ?? 'Dữ liệu'));
   const listSheet = wb.addWorksheet('Danh sách lỗi');
   const maxRows = input.maxRows ?? ERROR_WORKBOOK_LIMITS.maxRows;
@@ -157,7 +158,7 @@ export async function writeErrorWorkbook(input: ErrorWorkbookInput, output: Writ
       .addRow({ message: `Trang «${sheet.name}» chỉ chép ${maxRows.toLocaleString('vi-VN')} dòng đầu của tệp; các lỗi ở dòng sau đó vẫn có trong danh sách này.` })
       .commit();
   }
-  listSheet.addRow({ message: safeCell(`Tệp gốc: ${input.fileName}. Sửa các ô tô đỏ trong trang «${sheet.name}», xoá cột «Lỗi» rồi tải lên lại.`) }).commit();
+  listSheet.addRow({ message: safeCell(`Tệp gốc: ${input.fileName}. Sửa các ô tô đỏ trong trang «${sheet.name}», xóa cột «Lỗi» rồi tải lên lại.`) }).commit();
   listSheet.commit();
   await wb.commit();
   return { rowsCopied: copied, truncated };

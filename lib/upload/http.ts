@@ -5,7 +5,7 @@ export function jsonError(status: number, message: string): NextResponse {
   return NextResponse.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-export const NOT_FOUND = 'Không tìm thấy tệp đã tải lên (có thể đã quá 24 giờ và bị xoá). Hãy tải tệp lên lại.';
+export const NOT_FOUND = 'Không tìm thấy tệp đã tải lên (có thể đã quá 24 giờ và bị xóa). Hãy tải tệp lên lại.';
 
 /** A small JSON body of import choices (header mapping, dataset, period, bloc). */
 export async function readChoices(req: Request): Promise<{ ok: true; choices: ImportChoices } | { ok: false; response: NextResponse }> {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DATASET_LABELS, DATASETS, type Dataset } from '@/lib/domain';
+import { DATASET_LABELS, DATASETS, type Dataset, PRODUCT_NAME } from '@/lib/domain';
 import { DATASET_SCHEMAS, needText } from '@/lib/datasets';
 import { formatNumber } from '@/lib/format';
 import { importLimits } from '@/lib/env';
@@ -46,7 +46,7 @@ export function templateFileName(dataset: Dataset): string {
 export async function buildTemplate(dataset: Dataset): Promise<Buffer> {
   const columns = TEMPLATE_COLUMNS[dataset];
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Thi đua analytics';
+  wb.creator = PRODUCT_NAME;
   const data = wb.addWorksheet('Dữ liệu', { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   const head = data.getRow(1);
@@ -96,7 +96,7 @@ export async function buildTemplate(dataset: Dataset): Promise<Buffer> {
     '• Ngày ghi dạng dd/mm/yyyy; số thập phân dùng dấu phẩy (18,5) hoặc dấu chấm (18.5).',
     '• Tên đơn vị phải có trong danh mục đơn vị; tên chưa biết sẽ được báo lỗi kèm gợi ý tên gần đúng.',
     `• Lưu tệp dạng .xlsx (Excel) hoặc .csv, tối đa ${maxMb} MB mỗi tệp, rồi tải lên tại trang «Tải dữ liệu lên».`,
-    '• Không có gì được ghi vào hệ thống cho đến khi bạn xem trước và bấm «Xác nhận nạp».',
+    '• Không có gì được ghi vào hệ thống cho đến khi bạn xem trước và bấm «Xác nhận nhập».',
   ];
   help.addRow([]);
   for (const n of notes) help.addRow([n]);

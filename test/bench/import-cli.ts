@@ -72,7 +72,7 @@ export async function benchCli(dir: string, rows: number, runs: number): Promise
   try {
     const seed = path.join(tmp, 'seed.duckdb');
     const units = timed(['dist/etl.js', 'import', files.units, '--db', seed, '--json']);
-    if (lastJson(units.stdout)?.status !== 'loaded') throw new Error(`Không nạp được đơn vị: ${units.stdout}${units.stderr}`);
+    if (lastJson(units.stdout)?.status !== 'loaded') throw new Error(`Không nhập được đơn vị: ${units.stdout}${units.stderr}`);
     console.log(`\nLệnh CLI so với một tiến trình DuckDB (tính cả khởi động), ${formatNumber(rows)} dòng (${formatNumber(fs.statSync(files.activities).size / 1024 ** 2, 1)} MB):`);
     const b: number[] = [];
     const c: number[] = [];

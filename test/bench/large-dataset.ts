@@ -72,7 +72,7 @@ export async function buildLargeDataset(dbPath: string, scale = 1): Promise<Larg
       FROM generate_series(1, $n) t(i)
       ORDER BY 2, 1`, { n: c.activities, units: c.units });
     await run(`INSERT INTO activities (activity_id, activity_date, unit_id, unit_raw, channel, title, participants, batch_id, row_key)
-      SELECT $n + i, DATE '${FIRST_YEAR}-06-01', 1, 'PNV1', 'portal', 'Dòng của lô đã hủy', 100000, 5, 'x' || i FROM generate_series(1, 1000) t(i)`, { n: c.activities });
+      SELECT $n + i, DATE '${FIRST_YEAR}-06-01', 1, 'PNV1', 'portal', 'Dòng của lần nhập đã hủy', 100000, 5, 'x' || i FROM generate_series(1, 1000) t(i)`, { n: c.activities });
     await run(`INSERT INTO awards (award_id, recipient_name, recipient_type, unit_id, unit_raw, award_name, award_name_raw, award_kind, award_level, decision_no, decision_date, award_year, movement_id, batch_id, source_row, row_key)
       SELECT i,
              CASE WHEN i % 5 = 0 THEN 'Tập thể phòng số ' || (1 + (hash(i, 'u') % $units)) ELSE

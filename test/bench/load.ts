@@ -244,10 +244,10 @@ async function main(): Promise<void> {
       return { ...r, endedAt, fresh };
     });
     const busy = await drive(cookie, seconds);
-    console.log(line('Trong khi nạp tệp', busy));
+    console.log(line('Trong khi nhập tệp', busy));
     const u = await upload;
     console.log(
-      `Nạp ${formatNumber(rows)} dòng qua /api/upload: xem trước ${formatNumber(u.previewMs / 1000, 1)} s, xác nhận ${formatNumber(u.confirmMs / 1000, 1)} s → ${u.status}, ${formatNumber(u.rows)} dòng` +
+      `Nhập ${formatNumber(rows)} dòng qua /api/upload: xem trước ${formatNumber(u.previewMs / 1000, 1)} s, xác nhận ${formatNumber(u.confirmMs / 1000, 1)} s → ${u.status}, ${formatNumber(u.rows)} dòng` +
         (u.status !== 'loaded' ? ` (${u.detail})` : '') +
         (u.endedAt < seconds * 1000 ? ` — kết thúc sau ${formatNumber(u.endedAt / 1000, 1)} s, trước khi hết ${seconds} s đo` : ' — chạy suốt thời gian đo'),
     );
@@ -259,12 +259,12 @@ async function main(): Promise<void> {
       );
       if (u.fresh.length > 0) process.exitCode = 1;
     } else {
-      console.log('Độ mới: không kiểm tra được (tệp không được nạp đủ).');
+      console.log('Độ mới: không kiểm tra được (tệp không được nhập đủ).');
     }
     const ratio = busy.p95 / idle.p95;
-    console.log(`\nTỉ lệ p95 khi nạp / khi rảnh: ${formatNumber(ratio, 2)}× (mục tiêu ≤ 3×); lỗi khi nạp: ${busy.errors + busy.non2xx} (mục tiêu 0)`);
+    console.log(`\nTỉ lệ p95 khi nhập / khi rảnh: ${formatNumber(ratio, 2)}× (mục tiêu ≤ 3×); lỗi khi nhập: ${busy.errors + busy.non2xx} (mục tiêu 0)`);
     const met = (f: LoadFigures) => f.p95 <= 300 && f.reqPerSec >= 50 && f.errors + f.non2xx === 0;
-    console.log(`Mục tiêu p95 ≤ 300 ms, ≥ 50 trang/s, 0 lỗi: khi rảnh ${met(idle) ? 'đạt' : 'chưa đạt'}, khi nạp ${met(busy) ? 'đạt' : 'chưa đạt'}; tải máy (loadavg 1 phút) lúc kết thúc ${formatNumber(os.loadavg()[0], 1)}`);
+    console.log(`Mục tiêu p95 ≤ 300 ms, ≥ 50 trang/s, 0 lỗi: khi rảnh ${met(idle) ? 'đạt' : 'chưa đạt'}, khi nhập ${met(busy) ? 'đạt' : 'chưa đạt'}; tải máy (loadavg 1 phút) lúc kết thúc ${formatNumber(os.loadavg()[0], 1)}`);
   } catch (err) {
     console.error(`Lỗi: ${(err as Error).message}\n--- stderr máy chủ ---\n${serverErr}`);
     process.exitCode = 1;

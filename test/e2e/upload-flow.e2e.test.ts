@@ -72,7 +72,7 @@ describe('upload: the Office round trip in the browser', () => {
     await expect(firstError.locator('td').nth(0).textContent()).resolves.toBe('14');
     await expect(firstError.locator('td').nth(1).textContent()).resolves.toBe('Số người tham gia');
     await expect(firstError.locator('td').nth(2).textContent()).resolves.toMatch(/không được âm.*Hãy nhập 0 hoặc số dương/);
-    expect(await entry.getByRole('button', { name: /Xác nhận nạp/ }).count()).toBe(0);
+    expect(await entry.getByRole('button', { name: /Xác nhận nhập/ }).count()).toBe(0);
     await page.screenshot({ path: '/tmp/h5-upload-errors.png', fullPage: true });
 
     const href = await entry.locator('[data-testid="errors-download"]').getAttribute('href');
@@ -102,21 +102,21 @@ describe('upload: the Office round trip in the browser', () => {
 
     await page.goto('/tai-len');
     const again = await uploadFile(page, CORRECTED);
-    await again.getByRole('button', { name: /Xác nhận nạp 20 dòng/ }).click();
+    await again.getByRole('button', { name: /Xác nhận nhập 20 dòng/ }).click();
     await expect.poll(() => again.getAttribute('data-status'), { timeout: 60_000 }).toBe('loaded');
     const note = (await again.locator('[data-testid="loaded-note"]').textContent()) ?? '';
-    const batchId = Number(/lô #(\d+)/.exec(note)?.[1]);
+    const batchId = Number(/lần nhập #(\d+)/.exec(note)?.[1]);
     expect(batchId).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/h5-upload-loaded.png', fullPage: true });
 
     // Re-uploading the same file names the batch that holds it.
     const dup = await uploadFile(page, CORRECTED);
     await expect(dup.getAttribute('data-status')).resolves.toBe('duplicate');
-    await expect(dup.locator('[data-testid="duplicate-note"]').textContent()).resolves.toContain(`lô #${batchId}`);
+    await expect(dup.locator('[data-testid="duplicate-note"]').textContent()).resolves.toContain(`lần nhập #${batchId}`);
 
     await page.goto('/tai-len/lich-su');
     const batchRow = page.locator(`tr[data-batch-id="${batchId}"]`);
-    await expect(batchRow.innerText()).resolves.toMatch(/vanphong[\s\S]*hoat-dong-so-nguoi-am\.xlsx[\s\S]*Hoạt động tuyên truyền[\s\S]*20[\s\S]*Đã nạp/);
+    await expect(batchRow.innerText()).resolves.toMatch(/vanphong[\s\S]*hoat-dong-so-nguoi-am\.xlsx[\s\S]*Hoạt động tuyên truyền[\s\S]*20[\s\S]*Đã nhập/);
     const original = await page.request.get(`/api/upload/batches/${batchId}/original`);
     expect(original.status()).toBe(200);
     expect((await original.body()).length).toBeGreaterThan(1000);
@@ -125,12 +125,12 @@ describe('upload: the Office round trip in the browser', () => {
     expect(await overviewActivities(page, '2022')).not.toBe(overviewBefore);
 
     await page.goto('/tai-len/lich-su');
-    await page.locator(`tr[data-batch-id="${batchId}"]`).getByRole('link', { name: 'Hoàn tác' }).click();
+    await page.locator(`tr[data-batch-id="${batchId}"]`).getByRole('link', { name: 'Hủy lần nhập' }).click();
     await page.waitForURL((u) => u.pathname === `/tai-len/lo/${batchId}/hoan-tac`);
     await page.screenshot({ path: '/tmp/h5-undo-confirm.png', fullPage: true });
-    await Promise.all([page.waitForURL((u) => u.pathname === '/tai-len/lich-su'), page.getByRole('button', { name: `Xác nhận hoàn tác lô #${batchId}` }).click()]);
-    await page.getByText(`Đã hoàn tác lô #${batchId}.`).waitFor();
-    await expect(page.locator(`tr[data-batch-id="${batchId}"]`).innerText()).resolves.toMatch(/Đã hoàn tác/);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/tai-len/lich-su'), page.getByRole('button', { name: `Xác nhận hủy lần nhập #${batchId}` }).click()]);
+    await page.getByText(`Đã hủy lần nhập #${batchId}.`).waitFor();
+    await expect(page.locator(`tr[data-batch-id="${batchId}"]`).innerText()).resolves.toMatch(/Đã hủy/);
 
     expect(await activityTotal(page, '2022')).toBe(before);
     expect(await overviewActivities(page, '2022')).toBe(overviewBefore);
@@ -139,7 +139,7 @@ describe('upload: the Office round trip in the browser', () => {
     await page.goto('/tai-len/lich-su');
     await Promise.all([
       page.waitForURL((u) => u.pathname === '/tai-len' && u.searchParams.has('tep')),
-      page.locator(`tr[data-batch-id="${batchId}"]`).getByRole('button', { name: 'Nạp lại' }).click(),
+      page.locator(`tr[data-batch-id="${batchId}"]`).getByRole('button', { name: 'Nhập lại' }).click(),
     ]);
     const re = page.locator('[data-testid="upload-entry"]').first();
     await expect(re.getAttribute('data-status')).resolves.toBe('validated');

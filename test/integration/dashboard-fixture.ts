@@ -31,7 +31,7 @@ export async function fixtureDb(): Promise<Db> {
       (7, '2021-09-01', 1, 'QLNS', 'portal', 'Tin 2021', 20, NULL, NULL, 1, 'k7'),
       (8, '2021-12-31', 2, 'TCDN', 'portal', 'Tin cuối năm', 4, NULL, NULL, 1, 'k8'),
       (9, '2021-03-03', 1, 'QLNS', 'seminar', 'Tọa đàm', 50, NULL, NULL, 1, 'k9'),
-      (10, '2022-05-05', 1, 'QLNS', 'portal', 'Dòng của lô đã hủy', 1000, NULL, NULL, 2, 'k10')`);
+      (10, '2022-05-05', 1, 'QLNS', 'portal', 'Dòng của lần nhập đã hủy', 1000, NULL, NULL, 2, 'k10')`);
     await c.run(`INSERT INTO awards (award_id, recipient_name, recipient_type, unit_id, unit_raw, award_name, award_name_raw, award_kind, award_level, decision_no, decision_date, award_year, batch_id, row_key) VALUES
       (1, 'Nguyễn Văn An', 'individual', 1, 'QLNS', 'Lao động tiên tiến', 'LĐTT', 'title', 'grassroots', '10/QĐ-STC', '2022-01-20', 2021, 3, 'w1'),
       (2, 'Phòng Quản lý ngân sách', 'collective', 1, 'QLNS', 'Giấy khen', 'Giấy khen', 'commendation', 'department', '11/QĐ-STC', '2022-03-10', 2022, 3, 'w2'),
@@ -58,7 +58,7 @@ export async function fixtureDb(): Promise<Db> {
       ) t(u, p, ps, pe, code, crit, kind, so, mx, pts)`);
     await c.run(`INSERT INTO import_issues (batch_id, row_no, column_name, severity, code, message, raw_value) VALUES
       (1, 7, 'Đơn vị', 'warning', 'unit_unresolved', 'Không nhận ra đơn vị "P. QLNS cũ"', 'P. QLNS cũ'),
-      (2, 3, 'Ngày', 'warning', 'date', 'Lô đã hủy', 'x')`);
+      (2, 3, 'Ngày', 'warning', 'date', 'Lần nhập đã hủy', 'x')`);
   });
   return db;
 }

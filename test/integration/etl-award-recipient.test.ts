@@ -133,7 +133,7 @@ describe('award recipients: type read from the header and the form, tied to unit
       expect.stringContaining('đơn vị «Cục Thuế tỉnh» không có trong danh mục (2 dòng: dòng 3–4)'),
       expect.stringContaining('tên đơn vị «Ban Quản lý dự án tỉnh» của tập thể được khen không khớp đơn vị nào trong danh mục (1 dòng: dòng 5)'),
     ]);
-    expect(w('unit_empty')).toEqual([expect.stringContaining('4 dòng sẽ nạp mà không gắn với đơn vị nào trong danh mục: 1 dòng không ghi đơn vị (dòng 2); 3 dòng có tên đơn vị chưa nhận ra')]);
+    expect(w('unit_empty')).toEqual([expect.stringContaining('4 dòng sẽ nhập mà không gắn với đơn vị nào trong danh mục: 1 dòng không ghi đơn vị (dòng 2); 3 dòng có tên đơn vị chưa nhận ra')]);
     expect(await query(db, 'SELECT count(*)::INTEGER AS n FROM v_awards WHERE unit_id IS NULL AND batch_id = $b', { b: r.batchId })).toEqual([{ n: 4 }]);
   });
 

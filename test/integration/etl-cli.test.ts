@@ -48,7 +48,7 @@ describe('etl CLI', () => {
 
     const act = etl('import', dry, '--db', db);
     expect(act.code).toBe(0);
-    expect(act.stdout).toContain('Đã nạp lô #2: 1 dòng');
+    expect(act.stdout).toContain('Đã nhập xong, lần nhập #2: 1 dòng');
 
     expect(etl('import', dry, '--db', db, '--period', '2023-H3').code).toBe(2);
     expect(etl('import', path.join(dir, 'missing.csv'), '--db', db).code).toBe(2);

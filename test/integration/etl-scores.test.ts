@@ -89,7 +89,7 @@ describe('score sheets', () => {
     const again = wideSheet(null, ['', 'XẾP HẠNG', null, null, 1, null, 3, null, 2]);
     const second = await importOpened(db, sheetsOf({ Diem: again }), metaOf(again), opts('d2.xlsx'));
     expect(second.status).toBe('rejected');
-    expect(second.errors[0].message).toContain(`đã có trong lô #${first.batchId}; hãy hoàn tác lô đó trước khi nạp bảng điểm mới`);
+    expect(second.errors[0].message).toContain(`đã có trong lần nhập #${first.batchId}; hãy hủy lần nhập đó trước khi nhập bảng điểm mới`);
   });
 
   it('loads a long sheet with --period/--bloc flags and rejects points above the maximum', async () => {

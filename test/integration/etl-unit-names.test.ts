@@ -130,7 +130,7 @@ describe('unit names as offices write them (import)', () => {
     expect(unknown.map((w) => w.row)).toEqual([4]);
     expect(unknown[0].message).toContain('«Phòng TC-KH huyện Tân Biên»');
     expect(unknown[0].message).toContain('(2 dòng: dòng 4, dòng 6)');
-    expect(r.warnings.filter((w) => w.code === 'unit_empty').map((w) => w.message)).toEqual([expect.stringContaining('2 dòng sẽ nạp mà không gắn với đơn vị nào')]);
+    expect(r.warnings.filter((w) => w.code === 'unit_empty').map((w) => w.message)).toEqual([expect.stringContaining('2 dòng sẽ nhập mà không gắn với đơn vị nào')]);
     const stored = await query(db, 'SELECT source_row, unit_id IS NULL AS no_unit, unit_raw FROM awards ORDER BY source_row');
     expect(stored).toEqual([
       { source_row: 4, no_unit: true, unit_raw: 'Phòng TC-KH huyện Tân Biên' },

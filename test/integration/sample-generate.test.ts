@@ -83,7 +83,7 @@ describe('sample loader', () => {
       ['don-vi-khoi-thi-dua.xlsx', 'loaded'],
       ['hoat-dong-loi.csv', 'rejected'],
     ]);
-    expect(lines[0]).toMatch(/^✓ don-vi-khoi-thi-dua\.xlsx: đã nạp \d+ dòng đơn vị và khối thi đua, lô #1\.$/);
+    expect(lines[0]).toMatch(/^✓ don-vi-khoi-thi-dua\.xlsx: đã nhập \d+ dòng đơn vị và khối thi đua, lần nhập #1\.$/);
     expect(lines[1]).toMatch(/^✗ hoat-dong-loi\.csv: bị từ chối, 1 lỗi\.$/);
     expect((await query<{ n: number }>(db, 'SELECT count(*)::INTEGER n FROM v_activities'))[0].n).toBe(0);
     const again = await loadSample(db, () => {}, dir);

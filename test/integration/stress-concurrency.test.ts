@@ -35,7 +35,7 @@ describe('concurrent writers', () => {
     writeUnitsCsv(units);
     expect((await importFile(db, { path: units }, { fileName: 'units.csv', importedBy: 'stress' })).status).toBe('loaded');
 
-    const a = activityRows('Lô A cần hoàn tác', 500).rows;
+    const a = activityRows('Lần nhập A cần hủy', 500).rows;
     const b = activityRows('Tải lên B', 3000).rows;
     // C repeats 100 rows of B: whichever commits second must skip them, not count them twice.
     const cNew = activityRows('Tải lên C', 2900).rows;

@@ -26,7 +26,7 @@ describe('upload: blank templates', () => {
     expect(String(help.getCell('A1').value)).toMatch(/^MẪU NHẬP: /);
     const helpText = help.getSheetValues().flat().join(' ');
     expect(helpText).toContain('dd/mm/yyyy');
-    expect(helpText).toContain('Xác nhận nạp');
+    expect(helpText).toContain('Xác nhận nhập');
   });
 
   it('a filled activities template imports as is', async () => {

@@ -108,7 +108,7 @@ async function MissingScores() {
 async function Warnings() {
   const rows = await importWarnings(await getDb());
   return (
-    <Section title="Cảnh báo khi nhập dữ liệu" subtitle="Các lần nhập vẫn được nạp nhưng có dòng cần xem lại (300 cảnh báo mới nhất)" id="warnings">
+    <Section title="Cảnh báo khi nhập dữ liệu" subtitle="Các lần nhập vẫn được ghi nhưng có dòng cần xem lại (300 cảnh báo mới nhất)" id="warnings">
       {rows.length === 0 ? (
         <p className="py-3 text-sm text-emerald-800">Không có cảnh báo nào.</p>
       ) : (

@@ -32,8 +32,8 @@ export default async function UploadPage({ searchParams }: { searchParams: Searc
       <h1 className="text-2xl font-semibold text-tremor-content-strong">Tải dữ liệu lên</h1>
       <p className="mt-1 max-w-3xl text-sm text-tremor-content">
         Tải các bảng tính do phòng, đơn vị và khối thi đua gửi về: danh mục đơn vị, hoạt động tuyên truyền, khen thưởng, bảng chấm điểm
-        thi đua. Hệ thống tự nhận loại dữ liệu, kỳ và khối từ tiêu đề; bạn xem trước, sửa nếu cần, rồi mới xác nhận nạp. Mỗi tệp được nạp
-        trọn vẹn hoặc không nạp gì.
+        thi đua. Hệ thống tự nhận loại dữ liệu, kỳ và khối từ tiêu đề; bạn xem trước, sửa nếu cần, rồi mới xác nhận nhập. Mỗi tệp được nhập
+        trọn vẹn hoặc không nhập gì.
       </p>
       <UploadTabs current="/tai-len" />
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
@@ -52,10 +52,10 @@ export default async function UploadPage({ searchParams }: { searchParams: Searc
             <h2 className="font-semibold text-tremor-content-strong">Các bước</h2>
             <ol className="mt-2 list-decimal space-y-1 pl-5">
               <li>Chọn hoặc kéo thả một hay nhiều tệp.</li>
-              <li>Xem loại dữ liệu, ánh xạ cột, các dòng xem trước và lỗi.</li>
+              <li>Xem loại dữ liệu, đối chiếu cột, các dòng xem trước và lỗi.</li>
               <li>Có lỗi: sửa tệp (hoặc tải bản đánh dấu lỗi gửi lại đơn vị) rồi tải lên lại.</li>
-              <li>Không lỗi: bấm «Xác nhận nạp».</li>
-              <li>Nạp nhầm: hoàn tác lô trong <Link className="underline" href="/tai-len/lich-su">Lịch sử nạp</Link>.</li>
+              <li>Không lỗi: bấm «Xác nhận nhập».</li>
+              <li>Nhập nhầm: hủy lần nhập trong <Link className="underline" href="/tai-len/lich-su">Lịch sử nhập</Link>.</li>
             </ol>
           </div>
           <div className="rounded-tremor-default bg-white p-4 ring-1 ring-tremor-ring">

@@ -15,7 +15,7 @@ const KINDS = [
   { value: '', label: 'Tất cả' },
   { value: 'login.', label: 'Đăng nhập' },
   { value: 'user.', label: 'Tài khoản' },
-  { value: 'upload.', label: 'Nạp dữ liệu' },
+  { value: 'upload.', label: 'Nhập dữ liệu' },
   { value: 'batch.', label: 'Hủy lần nhập' },
   { value: 'alias.', label: 'Tên gọi khác' },
   { value: 'settings.', label: 'Thiết lập' },
@@ -44,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const hrefFor = (p: number, k: string = kind) => `/quan-tri/nhat-ky?${new URLSearchParams({ ...(k ? { loai: k } : {}), ...(p > 1 ? { trang: String(p) } : {}) })}`;
   return (
     <>
-      <PageTitle title="Nhật ký hoạt động" subtitle="Ai làm gì, lúc nào: đăng nhập, thay đổi tài khoản, nạp và hủy lần nhập, tên gọi khác, thiết lập, sao lưu." />
+      <PageTitle title="Nhật ký hoạt động" subtitle="Ai làm gì, lúc nào: đăng nhập, thay đổi tài khoản, nhập và hủy lần nhập, tên gọi khác, thiết lập, sao lưu." />
       <nav aria-label="Lọc theo loại" className="mt-4 flex flex-wrap gap-2 text-sm">
         {KINDS.map((k) => (
           <Link

@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 const TABS = [
   { href: '/tai-len', label: 'Tải dữ liệu lên' },
-  { href: '/tai-len/lich-su', label: 'Lịch sử nạp' },
+  { href: '/tai-len/lich-su', label: 'Lịch sử nhập' },
   { href: '/tai-len/don-vi', label: 'Tên đơn vị chưa nhận ra' },
   { href: '/tai-len/mau', label: 'Mẫu nhập liệu' },
 ] as const;

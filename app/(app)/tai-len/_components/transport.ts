@@ -61,7 +61,7 @@ export function postNdjson({ url, body, headers, onUploadProgress, onEvent }: Po
       reject(new Error(message));
     };
     xhr.onerror = () => reject(new Error('Mất kết nối tới máy chủ khi đang gửi tệp. Hãy kiểm tra mạng rồi thử lại.'));
-    xhr.onabort = () => reject(new Error('Đã huỷ tải lên.'));
+    xhr.onabort = () => reject(new Error('Đã hủy tải lên.'));
     xhr.send(body);
   });
 }

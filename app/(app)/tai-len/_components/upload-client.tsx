@@ -44,7 +44,7 @@ export interface UploadClientProps {
   fieldsByDataset: Record<Dataset, { field: string; label: string }[]>;
 }
 
-const PHASE_LABELS = { read: 'Đang đọc tệp', validate: 'Đang kiểm tra dữ liệu', load: 'Đang nạp vào cơ sở dữ liệu' } as const;
+const PHASE_LABELS = { read: 'Đang đọc tệp', validate: 'Đang kiểm tra dữ liệu', load: 'Đang nhập vào cơ sở dữ liệu' } as const;
 
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${formatNumber(Math.round((n / 1024 / 1024) * 10) / 10)} MB`;
@@ -132,13 +132,13 @@ function statusBadge(e: Entry): { text: string; cls: string } | null {
   if (!u) return null;
   switch (u.status) {
     case 'validated':
-      return { text: 'Hợp lệ — chờ xác nhận nạp', cls: 'bg-blue-100 text-blue-800' };
+      return { text: 'Hợp lệ — chờ xác nhận nhập', cls: 'bg-blue-100 text-blue-800' };
     case 'loaded':
-      return { text: `Đã nạp — lô #${u.batchId}`, cls: 'bg-emerald-100 text-emerald-800' };
+      return { text: `Đã nhập — lần nhập #${u.batchId}`, cls: 'bg-emerald-100 text-emerald-800' };
     case 'duplicate':
-      return { text: `Đã có trong lô #${u.batchId}`, cls: 'bg-amber-100 text-amber-800' };
+      return { text: `Đã có trong lần nhập #${u.batchId}`, cls: 'bg-amber-100 text-amber-800' };
     default:
-      return { text: 'Có lỗi — chưa nạp được', cls: 'bg-red-100 text-red-800' };
+      return { text: 'Có lỗi — chưa nhập được', cls: 'bg-red-100 text-red-800' };
   }
 }
 
@@ -290,7 +290,7 @@ export function UploadClient({ maxFileBytes, fieldsByDataset, initial = [] }: Up
           }}
         />
         <p className="mt-3 text-xs text-tremor-content">
-          Excel (.xlsx) hoặc CSV, tối đa <strong>{formatBytes(maxFileBytes)}</strong> mỗi tệp; có thể chọn nhiều tệp. Chưa có gì được ghi cho tới khi bạn bấm «Xác nhận nạp».
+          Excel (.xlsx) hoặc CSV, tối đa <strong>{formatBytes(maxFileBytes)}</strong> mỗi tệp; có thể chọn nhiều tệp. Chưa có gì được ghi cho tới khi bạn bấm «Xác nhận nhập».
         </p>
       </div>
 
@@ -364,7 +364,7 @@ function EntryCard({
             e.work
               ? `${PHASE_LABELS[e.work.phase]}${e.work.done ? ` — ${formatNumber(e.work.done)}${e.work.total ? ` / ${formatNumber(e.work.total)}` : ''} dòng` : ''}`
               : e.stage === 'confirming'
-                ? 'Đang nạp'
+                ? 'Đang nhập'
                 : 'Đang kiểm tra'
           }
         />
@@ -395,11 +395,11 @@ function EntryCard({
               <dd className="font-medium">{r.bloc ?? '–'}</dd>
             </div>
             <div>
-              <dt className="text-tremor-content">{e.upload?.status === 'loaded' ? 'Số dòng đã nạp' : 'Số dòng sẽ nạp'}</dt>
+              <dt className="text-tremor-content">{e.upload?.status === 'loaded' ? 'Số dòng đã nhập' : 'Số dòng sẽ nhập'}</dt>
               <dd className="font-medium tabular-nums" data-testid="rows-count">{formatNumber(r.rowsLoaded)}</dd>
             </div>
             <div>
-              <dt className="text-tremor-content">Dòng đã có từ lô khác</dt>
+              <dt className="text-tremor-content">Dòng đã có từ lần nhập khác</dt>
               <dd className="font-medium tabular-nums">{formatNumber(r.rowsSkipped)}</dd>
             </div>
             <div>
@@ -414,13 +414,13 @@ function EntryCard({
 
           {e.upload?.status === 'duplicate' && (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="duplicate-note">
-              Tệp này đã được nạp trong <a className="font-medium underline" href="/tai-len/lich-su">lô #{e.upload.batchId}</a>; không nạp lại. Nếu muốn thay dữ liệu, hãy hoàn tác lô đó trước.
+              Tệp này đã được nhập trong <a className="font-medium underline" href="/tai-len/lich-su">lần nhập #{e.upload.batchId}</a>; không nhập lại. Nếu muốn thay dữ liệu, hãy hủy lần nhập đó trước.
             </p>
           )}
           {e.upload?.status === 'loaded' && (
             <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200" data-testid="loaded-note">
-              Đã nạp {formatNumber(r.rowsLoaded)} dòng vào lô #{e.upload.batchId}.{' '}
-              <a className="font-medium underline" href="/tai-len/lich-su">Xem lịch sử nạp</a> hoặc <a className="font-medium underline" href="/">mở trang tổng quan</a>.
+              Đã nhập {formatNumber(r.rowsLoaded)} dòng vào lần nhập #{e.upload.batchId}.{' '}
+              <a className="font-medium underline" href="/tai-len/lich-su">Xem lịch sử nhập</a> hoặc <a className="font-medium underline" href="/">mở trang tổng quan</a>.
             </p>
           )}
 
@@ -436,7 +436,7 @@ function EntryCard({
           )}
           {r.warnings.length > 0 && (
             <details>
-              <summary className="cursor-pointer text-sm font-semibold text-amber-800">Cảnh báo ({formatNumber(r.warnings.length)}) — không chặn việc nạp</summary>
+              <summary className="cursor-pointer text-sm font-semibold text-amber-800">Cảnh báo ({formatNumber(r.warnings.length)}) — không chặn việc nhập</summary>
               <IssueGroups issues={r.warnings} kind="warning" canMap={canMap} onMapped={onRecheck}>
                 <IssueTable issues={r.warnings} kind="warning" />
               </IssueGroups>
@@ -445,7 +445,7 @@ function EntryCard({
 
           {e.upload && e.upload.status !== 'loaded' && e.upload.status !== 'duplicate' && (
             <details open={r.errors.length > 0 && r.headerMapping.length > 0}>
-              <summary className="cursor-pointer text-sm font-semibold text-tremor-content-strong">Ánh xạ cột và lựa chọn (sửa nếu hệ thống nhận sai)</summary>
+              <summary className="cursor-pointer text-sm font-semibold text-tremor-content-strong">Đối chiếu cột và lựa chọn (sửa nếu hệ thống nhận sai)</summary>
               <div className="mt-3 grid gap-3 sm:grid-cols-3">
                 <label className="text-sm">
                   <span className="text-tremor-content">Loại dữ liệu</span>
@@ -574,7 +574,7 @@ function EntryCard({
                 onClick={onConfirm}
                 className="rounded-md bg-emerald-600 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-500 focus:ring-offset-2 disabled:opacity-50"
               >
-                Xác nhận nạp {formatNumber(r.rowsLoaded)} dòng
+                Xác nhận nhập {formatNumber(r.rowsLoaded)} dòng
               </button>
             )}
             {e.upload && (r.errors.length > 0 || r.warnings.length > 0) && (

@@ -8,7 +8,7 @@ import { canUndo, countBatches, listBatchHistory, originalPath } from '@/lib/upl
 import { BatchStatus } from '../_components/batch-status';
 import { UploadTabs } from '../_components/sub-nav';
 
-export const metadata: Metadata = { title: 'Lịch sử nạp dữ liệu' };
+export const metadata: Metadata = { title: 'Lịch sử nhập dữ liệu' };
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 50;
@@ -17,15 +17,15 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function notice(sp: Record<string, string | string[] | undefined>): { tone: 'ok' | 'error'; text: string } | null {
   const undone = Number(one(sp['da-hoan-tac']));
-  if (Number.isInteger(undone) && undone > 0) return { tone: 'ok', text: `Đã hoàn tác lô #${undone}. Dữ liệu của lô không còn trong các trang tổng hợp; tệp gốc vẫn được giữ.` };
+  if (Number.isInteger(undone) && undone > 0) return { tone: 'ok', text: `Đã hủy lần nhập #${undone}. Dữ liệu của lần nhập không còn trong các trang tổng hợp; tệp gốc vẫn được giữ.` };
   const lo = Number(one(sp.lo));
   switch (one(sp.loi)) {
     case 'da-hoan-tac':
-      return { tone: 'error', text: `Lô #${lo} đã được hoàn tác trước đó.` };
+      return { tone: 'error', text: `Lần nhập #${lo} đã được hủy trước đó.` };
     case 'don-vi-dang-dung':
-      return { tone: 'error', text: `Không hủy được lần nhập #${lo}: dữ liệu nạp sau đó đang dùng đơn vị do lần nhập này thêm vào. Hãy hủy các lần nhập đó trước.` };
+      return { tone: 'error', text: `Không hủy được lần nhập #${lo}: dữ liệu nhập sau đó đang dùng đơn vị do lần nhập này thêm vào. Hãy hủy các lần nhập đó trước.` };
     case 'khong-hoan-tac':
-      return { tone: 'error', text: `Không hoàn tác được lô #${lo}. Hãy tải lại trang để xem trạng thái mới nhất.` };
+      return { tone: 'error', text: `Không hủy được lần nhập #${lo}. Hãy tải lại trang để xem trạng thái mới nhất.` };
     default:
       return null;
   }
@@ -42,9 +42,9 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
 
   return (
     <div>
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Lịch sử nạp dữ liệu</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong">Lịch sử nhập dữ liệu</h1>
       <p className="mt-1 text-sm text-tremor-content">
-        Mỗi tệp đã nạp là một lô. {user.role === 'admin' ? 'Quản trị viên có thể hoàn tác mọi lô.' : 'Bạn có thể hoàn tác các lô do chính bạn nạp.'} Tệp gốc được giữ để đối chiếu hoặc nạp lại.
+        Mỗi tệp đã nhập là một lần nhập. {user.role === 'admin' ? 'Quản trị viên có thể hủy mọi lần nhập.' : 'Bạn có thể hủy các lần nhập do chính bạn nhập.'} Tệp gốc được giữ để đối chiếu hoặc nhập lại.
       </p>
       <UploadTabs current="/tai-len/lich-su" />
       {note && (
@@ -57,16 +57,16 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
       )}
       {batches.length === 0 ? (
         <p className="mt-6 rounded-tremor-default bg-white p-6 text-sm text-tremor-content ring-1 ring-tremor-ring">
-          Chưa có lô dữ liệu nào. <Link className="underline" href="/tai-len">Tải tệp đầu tiên lên</Link>.
+          Chưa có lần nhập nào. <Link className="underline" href="/tai-len">Tải tệp đầu tiên lên</Link>.
         </p>
       ) : (
         <div className="mt-6 overflow-x-auto rounded-tremor-default bg-white ring-1 ring-tremor-ring">
           <table className="min-w-full text-sm" data-testid="batch-table">
             <thead className="whitespace-nowrap bg-gray-50 text-left text-xs uppercase text-tremor-content">
               <tr>
-                <th className="px-3 py-2">Lô</th>
+                <th className="px-3 py-2">Lần nhập</th>
                 <th className="px-3 py-2">Thời gian</th>
-                <th className="px-3 py-2">Người nạp</th>
+                <th className="px-3 py-2">Người nhập</th>
                 <th className="px-3 py-2">Tệp</th>
                 <th className="px-3 py-2">Loại dữ liệu</th>
                 <th className="px-3 py-2">Kỳ / khối</th>
@@ -88,7 +88,7 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
                   <td className="px-3 py-2">{[b.period, b.bloc_name].filter(Boolean).join(' · ') || '–'}</td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     {formatNumber(b.rows_loaded)}
-                    {b.rows_skipped > 0 && <span className="block text-xs text-tremor-content">+{formatNumber(b.rows_skipped)} trùng lô khác</span>}
+                    {b.rows_skipped > 0 && <span className="block text-xs text-tremor-content">+{formatNumber(b.rows_skipped)} trùng lần nhập khác</span>}
                     {b.warnings > 0 && <span className="block text-xs text-amber-700">{formatNumber(b.warnings)} cảnh báo</span>}
                   </td>
                   <td className="px-3 py-2">
@@ -104,13 +104,13 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
                       {b.status === 'undone' && originalPath(b) && (
                         <form method="post" action={`/api/upload/batches/${b.batch_id}/reimport`}>
                           <button type="submit" className="text-blue-700 underline">
-                            Nạp lại
+                            Nhập lại
                           </button>
                         </form>
                       )}
                       {canUndo(user, b) && (
                         <Link className="text-red-700 underline" href={`/tai-len/lo/${b.batch_id}/hoan-tac`}>
-                          Hoàn tác
+                          Hủy lần nhập
                         </Link>
                       )}
                     </div>
@@ -125,7 +125,7 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
         <nav aria-label="Phân trang" className="mt-4 flex items-center gap-3 text-sm">
           {page > 1 && <Link className="underline" href={`/tai-len/lich-su?trang=${page - 1}`}>← Trang trước</Link>}
           <span className="text-tremor-content">
-            Trang {formatNumber(page)} / {formatNumber(pages)} ({formatNumber(total)} lô)
+            Trang {formatNumber(page)} / {formatNumber(pages)} ({formatNumber(total)} lần nhập)
           </span>
           {page < pages && <Link className="underline" href={`/tai-len/lich-su?trang=${page + 1}`}>Trang sau →</Link>}
         </nav>

@@ -16,7 +16,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   const db = await getDb();
   const staged = await getStagedUpload(db, (await params).id, auth.user);
   if (!staged) return jsonError(404, NOT_FOUND);
-  if (staged.status === 'loaded') return jsonError(409, `Tệp này đã được nạp (lô #${staged.batchId}).`);
+  if (staged.status === 'loaded') return jsonError(409, `Tệp này đã được nhập (lần nhập #${staged.batchId}).`);
   const body = await readChoices(req);
   if (!body.ok) return body.response;
   return ndjsonResponse(async (emit) => {

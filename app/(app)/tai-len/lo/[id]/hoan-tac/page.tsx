@@ -8,7 +8,7 @@ import { formatDateTime, formatNumber } from '@/lib/format';
 import { batchIssues, canUndo, getBatch } from '@/lib/upload/batches';
 import { BatchStatus } from '../../../_components/batch-status';
 
-export const metadata: Metadata = { title: 'Hoàn tác lô dữ liệu' };
+export const metadata: Metadata = { title: 'Hủy lần nhập dữ liệu' };
 export const dynamic = 'force-dynamic';
 
 /** The confirmation step before an undo: what the batch holds and what undoing it removes. */
@@ -24,10 +24,10 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
     <div className="mx-auto max-w-3xl">
       <p className="text-sm">
         <Link className="underline" href="/tai-len/lich-su">
-          ← Lịch sử nạp
+          ← Lịch sử nhập
         </Link>
       </p>
-      <h1 className="mt-2 text-2xl font-semibold text-tremor-content-strong">Hoàn tác lô #{batch.batch_id}</h1>
+      <h1 className="mt-2 text-2xl font-semibold text-tremor-content-strong">Hủy lần nhập #{batch.batch_id}</h1>
       <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 rounded-tremor-default bg-white p-5 text-sm ring-1 ring-tremor-ring">
         <dt className="text-tremor-content">Tệp</dt>
         <dd className="font-medium">{batch.file_name}</dd>
@@ -35,7 +35,7 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
         <dd>{DATASET_LABELS[batch.dataset]}</dd>
         <dt className="text-tremor-content">Kỳ / khối</dt>
         <dd>{[batch.period, batch.bloc_name].filter(Boolean).join(' · ') || '–'}</dd>
-        <dt className="text-tremor-content">Người nạp, thời gian</dt>
+        <dt className="text-tremor-content">Người nhập, thời gian</dt>
         <dd>
           {batch.imported_by}, {formatDateTime(batch.imported_at)}
         </dd>
@@ -49,22 +49,22 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
 
       {batch.status !== 'loaded' ? (
         <p className="mt-6 rounded-md bg-gray-50 px-3 py-2 text-sm ring-1 ring-gray-200">
-          Lô này đã được hoàn tác bởi {batch.undone_by ?? '?'} lúc {formatDateTime(batch.undone_at)}.
+          Lần nhập này đã được hủy bởi {batch.undone_by ?? '?'} lúc {formatDateTime(batch.undone_at)}.
         </p>
       ) : !allowed ? (
         <p role="alert" className="mt-6 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-          Chỉ người đã nạp lô này ({batch.imported_by}) hoặc quản trị viên được hoàn tác.
+          Chỉ người thực hiện lần nhập này ({batch.imported_by}) hoặc quản trị viên được hủy.
         </p>
       ) : (
         <form method="post" action={`/api/upload/batches/${batch.batch_id}/undo`} className="mt-6 rounded-tremor-default bg-red-50 p-5 ring-1 ring-red-200">
           <p className="text-sm text-red-900">
-            Hoàn tác sẽ gỡ <strong>{formatNumber(batch.rows_loaded)} dòng</strong> của lô này khỏi mọi trang tổng hợp và báo cáo.
-            {batch.dataset === 'units' && ' Với danh mục đơn vị, các đơn vị đã tạo vẫn được giữ; chỉ thành viên khối của lô bị gỡ.'} Tệp gốc vẫn
-            được giữ, có thể nạp lại sau. Thao tác này được ghi lại với tên của bạn.
+            Hủy lần nhập sẽ gỡ <strong>{formatNumber(batch.rows_loaded)} dòng</strong> của lần nhập này khỏi mọi trang tổng hợp và báo cáo.
+            {batch.dataset === 'units' && ' Với danh mục đơn vị, các đơn vị đã tạo vẫn được giữ; chỉ thành viên khối của lần nhập bị gỡ.'} Tệp gốc vẫn
+            được giữ, có thể nhập lại sau. Thao tác này được ghi lại với tên của bạn.
           </p>
           <div className="mt-4 flex gap-3">
             <button type="submit" className="rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 focus:outline-none focus:ring-2 focus:ring-red-500 focus:ring-offset-2">
-              Xác nhận hoàn tác lô #{batch.batch_id}
+              Xác nhận hủy lần nhập #{batch.batch_id}
             </button>
             <Link href="/tai-len/lich-su" className="rounded-md px-4 py-2 text-sm font-medium text-tremor-content ring-1 ring-tremor-ring hover:bg-white">
               Không, quay lại
@@ -75,7 +75,7 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
 
       {warnings.length > 0 && (
         <section className="mt-6">
-          <h2 className="text-sm font-semibold text-tremor-content-strong">Cảnh báo khi nạp lô này</h2>
+          <h2 className="text-sm font-semibold text-tremor-content-strong">Cảnh báo của lần nhập này</h2>
           <ul className="mt-2 space-y-1 text-sm text-tremor-content">
             {warnings.map((w, i) => (
               <li key={i}>

@@ -16,9 +16,9 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   const auth = await requireApiUser(req, 'office');
   if (auth.response) return auth.response;
   const batch = await getBatch(await getDb(), Number((await params).id));
-  if (!batch) return jsonError(404, 'Không có lô dữ liệu này.');
+  if (!batch) return jsonError(404, 'Không có lần nhập này.');
   const file = originalPath(batch);
-  if (!file) return jsonError(404, `Lô #${batch.batch_id} không còn giữ tệp gốc (lô được nạp bằng dòng lệnh hoặc tệp đã bị xoá).`);
+  if (!file) return jsonError(404, `Lần nhập #${batch.batch_id} không còn giữ tệp gốc (lần nhập bằng dòng lệnh hoặc tệp đã bị xóa).`);
   const size = fs.statSync(file).size;
   const ext = path.extname(batch.file_name) ? '' : path.extname(file);
   return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>, {

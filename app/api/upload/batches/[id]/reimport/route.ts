@@ -25,11 +25,11 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   if (auth.response) return auth.response;
   const db = await getDb();
   const batch = await getBatch(db, Number((await params).id));
-  if (!batch) return jsonError(404, 'Không có lô dữ liệu này.');
+  if (!batch) return jsonError(404, 'Không có lần nhập này.');
   const refusal = canReimport(auth.user, batch);
   if (refusal) return jsonError(refusal.status, refusal.message);
   const original = originalPath(batch);
-  if (!original) return jsonError(404, `Lô #${batch.batch_id} không còn giữ tệp gốc.`);
+  if (!original) return jsonError(404, `Lần nhập #${batch.batch_id} không còn giữ tệp gốc.`);
 
   const staged = path.join(stagingDir(), `${randomBytes(12).toString('hex')}${safeExtension(batch.file_name)}`);
   await fs.promises.copyFile(original, staged, fs.constants.COPYFILE_EXCL);

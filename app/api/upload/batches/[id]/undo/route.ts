@@ -17,10 +17,10 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   if (auth.response) return auth.response;
   const db = await getDb();
   const batch = await getBatch(db, Number((await params).id));
-  if (!batch) return jsonError(404, 'Không có lô dữ liệu này.');
+  if (!batch) return jsonError(404, 'Không có lần nhập này.');
   if (!canUndo(auth.user, batch)) {
     if (batch.status !== 'loaded') return seeOther(`/tai-len/lich-su?loi=da-hoan-tac&lo=${batch.batch_id}`);
-    return jsonError(403, `Chỉ người đã nạp lô #${batch.batch_id} (${batch.imported_by}) hoặc quản trị viên được hoàn tác lô này.`);
+    return jsonError(403, `Chỉ người thực hiện lần nhập #${batch.batch_id} (${batch.imported_by}) hoặc quản trị viên được hủy lần nhập này.`);
   }
   try {
     await undoBatch(db, batch.batch_id, auth.user.username);
