@@ -3,78 +3,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportOptions, ImportResult, RawRow } from '@/lib/import/types';
-import { DATASET_LABELS, type Dataset } from '@/lib/domain';
+import { type Dataset } from '@/lib/domain';
 import { importLimits, parseLimits } from '@/lib/env';
-import { parsePeriod, type Period } from '@/lib/periods';
-import { fold } from '@/lib/text';
 import { query, queryOn, withWriteTransaction, type Db } from '@/lib/db/client';
 import { loadUnitResolverOn } from '@/lib/units/load';
-import { restoreUnitsBatch, UnitsUndoError } from '@/lib/units/history';
+import type { UnitResolver } from '@/lib/units/resolve';
 import { saveUnitReadings } from '@/lib/units/readings';
-import { applyHeaderOverrides, detectTable, headerMapping, HEADER_SCAN_ROWS, type DetectedTable } from '@/etl/detect/table';
+import { applyHeaderOverrides, headerMapping } from '@/etl/detect/table';
 import { distinctTexts, isBlankRow, markRow, rowHasSectionLead, sectionRecipientType } from '@/etl/detect/rows';
 import { IssueLog } from '@/etl/normalise/issues';
-import { blocFromText, periodFromText } from '@/etl/headers/title';
-import { DATASETS_HINT, fieldLabel, neededColumnsText } from '@/lib/datasets';
+import { fieldLabel } from '@/lib/datasets';
 import { createProcessor } from '@/etl/datasets';
 import { storageFailureMessage } from '@/lib/db/storage-errors';
 import type { DatasetProcessor } from '@/etl/datasets/types';
-import type { BulkCsv } from '@/etl/read/csv';
-import { loadCsvTable, scanCsv, withinLimits } from '@/etl/read/csv-bulk';
 import { openByteSource } from '@/etl/read/zip';
-import { changedMessage, changedSince, expectationFailure, stampOf, type FileStamp } from '@/etl/read/integrity';
+import { changedMessage, changedSince, expectationFailure, stampOf } from '@/etl/read/integrity';
 
 /**
  * The import pipeline, shared by the CLI and the upload page:
  * read → find the table → map headers → normalise → validate → load (all or nothing).
  */
 
-/** The reader's view of a file (etl/read): sheets that stream rows. */
-export interface SheetLike {
-  name: string;
-  hidden?: boolean;
-  rows(): AsyncIterable<RawRow>;
-}
-export interface OpenedLike {
-  format: string;
-  sheets: SheetLike[];
-  notes: string[];
-  /** A plain UTF-8 CSV on disk (etl/read/csv.ts): its body may be loaded by DuckDB. */
-  bulk?: BulkCsv;
-  /** Frees the reader (its worker thread). */
-  close?(): Promise<void>;
-}
-
-export interface FileMeta {
-  sha256: string;
-  size: number;
-  /** A file on disk as it was when hashed: it must not change before its rows are stored. */
-  stamp?: FileStamp;
-}
-
-/** Sheets that hold instructions or code lists, not data: skipped unless named with --sheet. */
-const NON_DATA_SHEETS = /^(huong dan|hdsd|danh muc|dm |ma |htkt|pldt|lvhd|phan loai kt|ghi chu)/;
-/** Rows read ahead to find the header and compare sheets. */
-const PEEK_ROWS = 200;
-
-function emptyResult(meta: FileMeta, extra: Partial<ImportResult>): ImportResult {
-  return {
-    status: 'rejected',
-    dataset: null,
-    batchId: null,
-    rowsLoaded: 0,
-    rowsSkipped: 0,
-    errors: [],
-    warnings: [],
-    sheet: null,
-    period: null,
-    bloc: null,
-    headerMapping: [],
-    preview: [],
-    sha256: meta.sha256,
-    ...extra,
-  };
-}
+export type { FileMeta, OpenedLike, SheetLike } from './opened';
+import { emptyResult, type FileMeta, type OpenedLike } from './opened';
+import { BULK_TABLE, chooseTable, closeIterator, periodAndBloc } from './choose-table';
 
 async function sha256Of(input: { path: string } | { bytes: Buffer }): Promise<FileMeta> {
   const stamp = 'path' in input ? await stampOf(input.path) : undefined;
@@ -156,71 +108,6 @@ export async function importFile(db: Db, input: { path: string } | { bytes: Buff
   }
 }
 
-interface SheetPick {
-  sheet: SheetLike;
-  iterator: AsyncIterator<RawRow>;
-  head: RawRow[];
-  done: boolean;
-  table: DetectedTable | null;
-  dataRows: number;
-}
-
-async function peekSheet(sheet: SheetLike, dataset: Dataset | undefined): Promise<SheetPick> {
-  const iterator = sheet.rows()[Symbol.asyncIterator]();
-  const head: RawRow[] = [];
-  let done = false;
-  while (head.length < PEEK_ROWS) {
-    const r = await iterator.next();
-    if (r.done) {
-      done = true;
-      break;
-    }
-    head.push(r.value);
-  }
-  const table = detectTable(head.slice(0, HEADER_SCAN_ROWS + 2), dataset);
-  let dataRows = 0;
-  if (table) for (let i = table.bodyIndex; i < head.length; i++) if (!isBlankRow(head[i].cells)) dataRows++;
-  return { sheet, iterator, head, done, table, dataRows };
-}
-
-/** The first rows of a CSV read from its first megabyte only (the body may then go to DuckDB). */
-function peekHead(sheet: SheetLike, rows: RawRow[], dataset: Dataset | undefined): SheetPick {
-  const head = rows.slice(0, PEEK_ROWS);
-  const table = detectTable(head.slice(0, HEADER_SCAN_ROWS + 2), dataset);
-  const iterator: AsyncIterator<RawRow> = { next: async () => ({ done: true, value: undefined }) };
-  return { sheet, iterator, head, done: false, table, dataRows: 0 };
-}
-
-/** Datasets whose processor can take a body DuckDB loaded (see DatasetProcessor.loadBulk). */
-const BULK_DATASETS = new Set<Dataset>(['activities']);
-const BULK_TABLE = 'bulk_raw';
-/**
- * Loads a CSV body with DuckDB's reader when both readers are sure to agree (csv-bulk.ts); null
- * when the file must go through csv.ts instead (nothing was kept).
- */
-async function loadBulkBody(conn: DuckDBConnection, bulk: BulkCsv): Promise<{ width: number; rows: number } | null> {
-  const width = bulk.fields;
-  const limits = importLimits();
-  // Wider than the column limit: csv.ts decides (it counts up to the last non-empty cell).
-  if (width > limits.maxColumns) return null;
-  // DuckDB reads on its own thread while JS checks the bytes: the table is dropped if the check fails.
-  const [scan, loaded] = await Promise.all([scanCsv(bulk.path, bulk.delimiter), loadCsvTable(conn, bulk, BULK_TABLE, width)]);
-  const rows = scan.regular && loaded && scan.fields <= width ? await withinLimits(conn, BULK_TABLE, width, limits) : null;
-  if (rows === null) {
-    await conn.run(`DROP TABLE IF EXISTS temp.${BULK_TABLE}`);
-    return null;
-  }
-  return { width, rows };
-}
-
-async function closeIterator(it: AsyncIterator<RawRow>): Promise<void> {
-  try {
-    await it.return?.();
-  } catch {
-    /* already closed */
-  }
-}
-
 /** Runs the pipeline on an opened file (the reader is a separate, swappable stage). */
 export async function importOpened(
   db: Db,
@@ -251,79 +138,16 @@ async function importOn(
   const notesSeen = new Set(opened.notes);
   for (const note of opened.notes) issues.warning(null, null, note, 'reader_note');
 
-  // Choose the sheet.
-  let candidates = opened.sheets;
-  if (options.sheet) {
-    candidates = opened.sheets.filter((s) => fold(s.name) === fold(options.sheet!));
-    if (candidates.length === 0) {
-      return emptyResult(meta, {
-        errors: [{ row: null, column: null, message: `Không có trang tính «${options.sheet}». Các trang trong tệp: ${opened.sheets.map((s) => `«${s.name}»`).join(', ')}.`, severity: 'error', code: 'sheet_missing' }],
-      });
-    }
-  } else if (opened.sheets.length > 1) {
-    // Hidden sheets and sheets of instructions or code lists are not data.
-    const dataSheets = opened.sheets.filter((s) => !s.hidden && !NON_DATA_SHEETS.test(fold(s.name) + ' '));
-    if (dataSheets.length) candidates = dataSheets;
-  }
-  let best: SheetPick | null = null;
-  let bulkTable: { width: number; rows: number } | null = null;
-  if (opened.bulk && candidates.length === 1) {
-    // A plain UTF-8 CSV: find its table in the first megabyte; a dataset that can take a body
-    // loaded by DuckDB gets it that way, any other goes through the reader below.
-    const pick = peekHead(candidates[0], opened.bulk.headRows, options.dataset);
-    if (pick.table && BULK_DATASETS.has(pick.table.dataset)) {
-      bulkTable = await loadBulkBody(conn, opened.bulk);
-      if (bulkTable) best = pick;
-    }
-  }
-  for (const sheet of best ? [] : candidates) {
-    const pick = await peekSheet(sheet, options.dataset);
-    const better = pick.table && (!best || !best.table || pick.dataRows > best.dataRows || (pick.dataRows === best.dataRows && pick.table.score > best.table.score));
-    if (better || !best) {
-      if (best) await closeIterator(best.iterator);
-      best = pick;
-    } else await closeIterator(pick.iterator);
-  }
-  if (!best || !best.table) {
-    if (best) await closeIterator(best.iterator);
-    const what = options.dataset ? ` của loại «${DATASET_LABELS[options.dataset]}»` : '';
-    const hint = options.dataset ? `Cần các cột: ${neededColumnsText(options.dataset)}.` : DATASETS_HINT;
-    return emptyResult(meta, {
-      sheet: best?.sheet.name ?? null,
-      errors: [{ row: null, column: null, message: `Không tìm thấy dòng tiêu đề cột${what} trong ${HEADER_SCAN_ROWS} dòng đầu. ${hint}`, severity: 'error', code: 'header_missing' }],
-      warnings: issues.finalWarnings(),
-    });
-  }
-  const pick = best;
+  const chosen = await chooseTable(conn, opened, meta, options, issues);
+  if ('result' in chosen) return chosen.result;
+  const { pick, bulkTable } = chosen;
   const table = pick.table!;
   applyHeaderOverrides(table, options.headerOverrides);
   const dataset = table.dataset;
 
-  // Period and bloc: flags first, then the title rows.
-  let period: Period | null = null;
-  if (options.period) {
-    period = parsePeriod(options.period);
-    if (!period) {
-      return emptyResult(meta, {
-        dataset,
-        errors: [{ row: null, column: null, message: `Kỳ «${options.period}» không hợp lệ. Hãy ghi dạng 2022, 2022-H1, 2022-Q3 hoặc 2022-07.`, severity: 'error', code: 'period_invalid' }],
-      });
-    }
-  } else {
-    for (const line of table.titleLines) {
-      period = periodFromText(line);
-      if (period) break;
-    }
-  }
-  let blocName: string | null = options.bloc ?? null;
-  if (!blocName) {
-    for (const line of table.titleLines) {
-      if (/khoi/.test(fold(line))) {
-        blocName = blocFromText(line);
-        if (blocName) break;
-      }
-    }
-  }
+  const context = periodAndBloc(table, options);
+  if ('error' in context) return emptyResult(meta, { dataset, errors: [context.error] });
+  const { period, blocName } = context;
 
   const mapping = headerMapping(table);
   const snapshot = { units: await loadUnitResolverOn(conn) };
@@ -419,7 +243,25 @@ async function importOn(
   if (input && 'path' in input && meta.stamp && (await changedSince(input.path, meta.stamp))) {
     return emptyResult(meta, { ...base, errors: [{ row: null, column: null, message: changedMessage(options.fileName), severity: 'error', code: 'changed' }] });
   }
-  // Load: the batch row and its facts commit together, or nothing does.
+  return commitBatch(db, conn, { meta, options, input, processor, issues, base, sheetName: pick.sheet.name });
+}
+
+/** Load: the batch row and its facts commit together, or nothing does. */
+async function commitBatch(
+  db: Db,
+  conn: DuckDBConnection,
+  job: {
+    meta: FileMeta;
+    options: ImportOptions;
+    input?: { path: string } | { bytes: Buffer };
+    processor: DatasetProcessor;
+    issues: IssueLog;
+    base: Partial<ImportResult> & { dataset: Dataset; period: string | null; unitReadings: ReturnType<UnitResolver['readings']> };
+    sheetName: string;
+  },
+): Promise<ImportResult> {
+  const { meta, options, input, processor, issues, base, sheetName } = job;
+  const dataset = base.dataset;
   options.onProgress?.({ phase: 'load', done: 0, total: processor.rowCount });
   const storedPath = storeOriginal(options, meta, input);
   try {
@@ -431,7 +273,7 @@ async function importOn(
         conn,
         `INSERT INTO import_batches (file_name, sha256, file_size, dataset, imported_by, status, sheet_name, period)
          VALUES ($file, $sha, $size, $dataset, $by, 'loaded', $sheet, $period) RETURNING batch_id`,
-        { file: options.fileName, sha: meta.sha256, size: meta.size, dataset, by: options.importedBy, sheet: pick.sheet.name, period: base.period },
+        { file: options.fileName, sha: meta.sha256, size: meta.size, dataset, by: options.importedBy, sheet: sheetName, period: base.period },
       );
       const batchId = Number(batch[0].batch_id);
       const res = await processor.load(conn, batchId);
@@ -488,76 +330,4 @@ async function insertIssues(conn: DuckDBConnection, batchId: number, issues: Iss
   await conn.run(`INSERT INTO import_issues (batch_id, row_no, column_name, severity, code, message) VALUES ${values.join(', ')}`, params);
 }
 
-export interface BatchInfo {
-  batch_id: number;
-  file_name: string;
-  dataset: Dataset;
-  rows_loaded: number;
-  rows_skipped: number;
-  imported_by: string;
-  imported_at: string;
-  status: 'loaded' | 'undone';
-  period: string | null;
-  sheet_name: string | null;
-  sha256: string;
-  undone_by: string | null;
-  undone_at: string | null;
-}
-
-export async function listBatches(db: Db): Promise<BatchInfo[]> {
-  const rows = await query<Record<string, unknown>>(
-    db,
-    `SELECT batch_id, file_name, dataset, rows_loaded, rows_skipped, imported_by, strftime(imported_at, '%Y-%m-%d %H:%M:%S') AS imported_at,
-            status, period, sheet_name, sha256, undone_by, strftime(undone_at, '%Y-%m-%d %H:%M:%S') AS undone_at
-     FROM import_batches ORDER BY batch_id DESC`,
-  );
-  return rows.map((r) => ({
-    ...(r as unknown as BatchInfo),
-    batch_id: Number(r.batch_id),
-    rows_loaded: Number(r.rows_loaded),
-    rows_skipped: Number(r.rows_skipped),
-  }));
-}
-
-export class UndoError extends Error {
-  constructor(
-    message: string,
-    /** 'units_in_use': a units batch whose new units loaded rows already use. */
-    readonly code?: 'units_in_use',
-  ) {
-    super(message);
-    this.name = 'UndoError';
-  }
-}
-
-/**
- * Undoes a batch: status 'undone' and its facts deleted (views only show loaded batches anyway).
- * A units batch puts units and aliases back as they were (lib/units/history.ts); it cannot be
- * undone while loaded rows use a unit it added.
- */
-export async function undoBatch(db: Db, batchId: number, by: string): Promise<{ batchId: number; rowsRemoved: number }> {
-  return withWriteTransaction(db, async (conn) => {
-    const rows = await queryOn<{ status: string; dataset: string }>(conn, 'SELECT status, dataset FROM import_batches WHERE batch_id = $id', { id: batchId });
-    if (!rows.length) throw new UndoError(`Không có lần nhập #${batchId}. Xem danh sách lần nhập bằng lệnh «batches».`);
-    if (rows[0].status === 'undone') throw new UndoError(`Lần nhập #${batchId} đã được hủy trước đó.`);
-    let removed = 0;
-    const dataset = rows[0].dataset as Dataset;
-    if (dataset === 'activities' || dataset === 'awards' || dataset === 'scores') {
-      const r = await queryOn<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM ${dataset} WHERE batch_id = $id`, { id: batchId });
-      removed = Number(r[0].n);
-      await conn.run(`DELETE FROM ${dataset} WHERE batch_id = $id`, { id: batchId });
-    } else {
-      const r = await queryOn<{ n: number }>(conn, 'SELECT count(*)::INTEGER AS n FROM bloc_members WHERE batch_id = $id', { id: batchId });
-      removed = Number(r[0].n);
-      await conn.run('DELETE FROM bloc_members WHERE batch_id = $id', { id: batchId });
-      try {
-        await restoreUnitsBatch(conn, batchId);
-      } catch (e) {
-        if (e instanceof UnitsUndoError) throw new UndoError(e.message, 'units_in_use');
-        throw e;
-      }
-    }
-    await conn.run("UPDATE import_batches SET status = 'undone', undone_by = $by, undone_at = current_timestamp WHERE batch_id = $id", { by, id: batchId });
-    return { batchId, rowsRemoved: removed };
-  });
-}
+export { listBatches, undoBatch, UndoError, type BatchInfo } from './batches';
