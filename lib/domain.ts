@@ -57,6 +57,19 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 /** The order channels are listed in (filters, templates): CHANNEL_LABELS' key order. */
 export const CHANNELS_IN_ORDER = Object.keys(CHANNEL_LABELS) as Channel[];
 
+/**
+ * Kinds of exemplar (điển hình) a propagation activity presents, as the Sở's plan names them.
+ * `patterns` match the folded text (lib/text.ts fold: no accents, lower case, single spaces).
+ */
+export const EXEMPLAR_KINDS = ['advanced', 'new_model', 'new_factor', 'good_deed'] as const;
+export type ExemplarKind = (typeof EXEMPLAR_KINDS)[number];
+export const EXEMPLAR_KIND_LABELS: Record<ExemplarKind, string> = {
+  advanced: 'Điển hình tiên tiến',
+  new_model: 'Mô hình mới',
+  new_factor: 'Nhân tố mới',
+  good_deed: 'Người tốt, việc tốt',
+};
+
 export const RECIPIENT_TYPES = ['individual', 'collective', 'household'] as const;
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 export const RECIPIENT_TYPE_LABELS: Record<RecipientType, string> = {

@@ -18,12 +18,32 @@ import { activityKeySql } from '../row-keys';
  *     not written as in the catalogue and how it was read. unit_aliases say who added an alias and
  *     when. A units batch keeps the units and aliases as they were before it (before-images), so
  *     undoing it restores them.
+ * 14: v_activities shows reach, exemplar kind and the proposal flag (added by 18) beside the
+ *     documented columns; attendance (participants) stays apart from reach.
  * 18: the propagation channels of the Sở's plan (social media, press and radio-TV, visual,
  *     exchanges) get their own identifiers instead of «Khác», so the channel CHECK is widened
  *     (another rebuild); reach («lượt xem») is kept apart from attendance, and an exemplar has
  *     a kind (điển hình tiên tiến, mô hình mới, nhân tố mới, người tốt việc tốt) and a flag for
  *     those proposed to the province's council.
  */
+/** The activities table as of 18 (reach, exemplar kind and flag, the wider channel list): 14 builds it too. */
+const ACTIVITY_COLUMNS = `
+            activity_id       BIGINT NOT NULL DEFAULT nextval('seq_activity_id'),
+            activity_date     DATE NOT NULL,
+            unit_id           INTEGER,
+            unit_raw          VARCHAR NOT NULL,
+            channel           VARCHAR NOT NULL CHECK (channel IN ('portal', 'egov', 'seminar', 'contest', 'event', 'study_visit', 'other', 'social', 'press', 'visual', 'exchange')),
+            title             VARCHAR NOT NULL,
+            participants      INTEGER NOT NULL DEFAULT 0 CHECK (participants >= 0),
+            movement_id       INTEGER,
+            exemplar          VARCHAR,
+            batch_id          INTEGER NOT NULL,
+            source_row        INTEGER,
+            row_key           VARCHAR NOT NULL,
+            reach             BIGINT CHECK (reach >= 0),
+            exemplar_kind     VARCHAR CHECK (exemplar_kind IN ('advanced', 'new_model', 'new_factor', 'good_deed')),
+            exemplar_proposed BOOLEAN`;
+
 export const etlMigrations: Migration[] = [
   {
     version: 10,
@@ -93,6 +113,24 @@ export const etlMigrations: Migration[] = [
             unit_id   INTEGER,
             source    VARCHAR
           );`,
+  },
+  {
+    version: 14,
+    name: 'etl: v_activities with reach, exemplar kind and proposal flag',
+    // On a new store 14 runs before 18: the view names columns that 18 adds, so they are added
+    // here first, by the same rebuild (ALTER TABLE … ADD COLUMN before 18's DROP TABLE leaves a
+    // write-ahead log DuckDB cannot replay). Where 18 ran first, this rebuild keeps every column.
+    sql: `CREATE TABLE activities_v14 (${ACTIVITY_COLUMNS});
+          INSERT INTO activities_v14 BY NAME SELECT * FROM activities ORDER BY activity_id;
+          DROP TABLE activities;
+          ALTER TABLE activities_v14 RENAME TO activities;
+          CREATE OR REPLACE VIEW v_activities AS
+          SELECT a.activity_id, a.activity_date, a.unit_id, coalesce(u.name, a.unit_raw) AS unit_name,
+                 a.channel, a.title, a.participants, a.batch_id, a.movement_id, a.exemplar,
+                 a.reach, a.exemplar_kind, a.exemplar_proposed
+          FROM activities a
+          JOIN import_batches ib ON ib.batch_id = a.batch_id AND ib.status = 'loaded'
+          LEFT JOIN units u ON u.unit_id = a.unit_id;`,
   },
   {
     version: 18,

@@ -6,6 +6,7 @@ import {
   AWARD_KIND_LABELS,
   AWARD_LEVEL_LABELS,
   CHANNEL_LABELS,
+  EXEMPLAR_KIND_LABELS,
   CRITERION_KIND_LABELS,
   DATASET_LABELS,
   DATASETS,
@@ -60,6 +61,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   award_level: AWARD_LEVEL_LABELS,
   criterion_kind: CRITERION_KIND_LABELS,
   unit_kind: UNIT_KIND_LABELS,
+  exemplar_kind: EXEMPLAR_KIND_LABELS,
 };
 
 function cellText(v: unknown, key?: string): string {
