@@ -59,6 +59,7 @@ const ActivityKpiRow = z.object({
   activities: num,
   participants: num,
   exemplars: num,
+  exemplars_proposed: num,
   participants_with_headcount: num,
   headcount: numOrNull,
 });
@@ -73,11 +74,12 @@ export async function activityKpis(db: Db, f: DashboardFilters, w: Window): Prom
   const where = activityWhere(f, w);
   const rows = await query(
     db,
-    `WITH a AS (SELECT unit_id, participants, exemplar FROM ${LOADED_ACTIVITIES} ${where.sql()}),
+    `WITH a AS (SELECT unit_id, participants, exemplar, exemplar_proposed FROM ${LOADED_ACTIVITIES} ${where.sql()}),
           hc AS (SELECT unit_id, headcount FROM units WHERE headcount > 0 AND unit_id IN (SELECT unit_id FROM a))
      SELECT count(*)::INTEGER AS activities,
             coalesce(sum(participants), 0)::BIGINT AS participants,
             count(DISTINCT nullif(trim(exemplar), ''))::INTEGER AS exemplars,
+            count(DISTINCT nullif(trim(exemplar), '')) FILTER (WHERE exemplar_proposed)::INTEGER AS exemplars_proposed,
             coalesce(sum(participants) FILTER (WHERE unit_id IN (SELECT unit_id FROM hc)), 0)::BIGINT AS participants_with_headcount,
             (SELECT sum(headcount) FROM hc)::BIGINT AS headcount
      FROM a`,

@@ -38,7 +38,7 @@ describe('overview queries on the hand-made fixture', () => {
     expect(cmp.partial).toBe(false);
     const [cur, prev] = await Promise.all([activityKpis(db, f, cmp.current), activityKpis(db, f, cmp.previous)]);
     // a1..a5 (the undone batch's 1000 participants are not counted): 10+30+5+100+7.
-    expect(cur).toEqual({ activities: 5, participants: 152, exemplars: 2, participants_with_headcount: 45, headcount: 30 });
+    expect(cur).toEqual({ activities: 5, participants: 152, exemplars: 2, exemplars_proposed: 0, participants_with_headcount: 45, headcount: 30 });
     expect(perStaff(cur)).toBe(1.5);
     expect(prev).toMatchObject({ activities: 2, participants: 24 });
     expect(delta(cur.activities, prev.activities)).toEqual({ abs: 3, rel: 1.5 });
@@ -61,7 +61,7 @@ describe('overview queries on the hand-made fixture', () => {
     const db = await fixtureDb();
     const f = filters('2019');
     const k = await activityKpis(db, f, comparison(f.period, TODAY).current);
-    expect(k).toEqual({ activities: 0, participants: 0, exemplars: 0, participants_with_headcount: 0, headcount: null });
+    expect(k).toEqual({ activities: 0, participants: 0, exemplars: 0, exemplars_proposed: 0, participants_with_headcount: 0, headcount: null });
     expect(perStaff(k)).toBeNull();
     expect(delta(3, 0)).toEqual({ abs: 3, rel: null });
   });

@@ -51,7 +51,13 @@ export async function KpiSection({ f, today }: { f: DashboardFilters; today: str
       testId: 'kpi-per-staff',
       hint: cur.headcount ? `Đơn vị có số biên chế: ${formatNumber(cur.headcount)} người` : 'Chưa có số biên chế của đơn vị nào',
     },
-    { label: 'Điển hình tiên tiến được tuyên truyền', value: cur.exemplars, previous: prev.exemplars, testId: 'kpi-exemplars' },
+    {
+      label: 'Điển hình được tuyên truyền',
+      value: cur.exemplars,
+      previous: prev.exemplars,
+      testId: 'kpi-exemplars',
+      hint: cur.exemplars_proposed ? `${formatNumber(cur.exemplars_proposed)} điển hình đề nghị Hội đồng TĐKT tỉnh` : undefined,
+    },
     { label: 'Khen thưởng (lượt)', value: sum(awards), previous: sum(awardsPrev), testId: 'kpi-awards' },
     { label: AWARD_KIND_LABELS.title, value: sum(awards, (r) => r.award_kind === 'title'), previous: sum(awardsPrev, (r) => r.award_kind === 'title'), testId: 'kpi-titles' },
     {
