@@ -10,7 +10,7 @@ import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunk
 import { CLEAN_TEXT_SQL, firstTextSql, mapDistinct, suspiciousRows } from '@/etl/load/bulk-table';
 import { markRow } from '@/etl/detect/rows';
 import type { BulkBody, DatasetContext, DatasetProcessor, LoadOutcome, RowHandler } from './types';
-import { checkParticipants, checkReach, exemplarKindOfColumn, exemplarKindsSql, ExemplarTyping, proposedOf, type Check } from './activity-extras';
+import { checkParticipants, checkReach, exemplarKindOfColumn, exemplarKindSql, ExemplarTyping, proposedOf, type Check } from './activity-extras';
 
 /** The channels a person may write, as listed in the «Khác» warning. */
 const CHANNEL_CHOICES = CHANNELS_IN_ORDER.filter((c) => c !== 'other')
@@ -284,12 +284,8 @@ export class ActivitiesProcessor implements DatasetProcessor {
       conds.push(`(${col(this.cExemplar)} IS NULL OR ${CLEAN_TEXT_SQL(col(this.cExemplar))})`);
       exemplar = col(this.cExemplar);
     }
-    // The kind when the «Loại điển hình» cell is empty: the one the exemplar names, else the one
-    // the title names; text naming two kinds goes through JS, which warns (ExemplarTyping).
-    const kx = exemplarKindsSql(exemplar);
-    const kt = exemplarKindsSql(col(this.cTitle));
-    const kind = `coalesce(${statedKind}, CASE WHEN len(${kx}) = 1 THEN ${kx}[1] WHEN len(${kx}) = 0 AND len(${kt}) = 1 THEN ${kt}[1] END)`;
-    conds.push(`(${statedKind} IS NOT NULL OR (len(${kx}) <= 1 AND (len(${kx}) = 1 OR len(${kt}) <= 1)))`);
+    const { kind, clean: kindClean } = exemplarKindSql(statedKind, exemplar, col(this.cTitle));
+    conds.push(kindClean);
     // The row's first text decides signature and total lines (markRow): those rows go through JS.
     // In a clean row it comes from a column up to the first required one.
     const firstCol = Math.min(this.cDate, this.cUnit, this.cTitle);

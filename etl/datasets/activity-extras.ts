@@ -44,6 +44,20 @@ export function exemplarKindsSql(x: string): string {
   return `list_distinct(list_transform(regexp_extract_all(${foldSql(x)}, '${PHRASE_RE}', 1), p -> CASE p ${cases} END))`;
 }
 
+/**
+ * SQL of ExemplarTyping.kind for a bulk body: the stated kind, else the one the exemplar names,
+ * else the one the title names; `clean` is false where a text names two kinds (those rows go
+ * through JS, which warns).
+ */
+export function exemplarKindSql(stated: string, exemplar: string, title: string): { kind: string; clean: string } {
+  const kx = exemplarKindsSql(exemplar);
+  const kt = exemplarKindsSql(title);
+  return {
+    kind: `coalesce(${stated}, CASE WHEN len(${kx}) = 1 THEN ${kx}[1] WHEN len(${kx}) = 0 AND len(${kt}) = 1 THEN ${kt}[1] END)`,
+    clean: `(${stated} IS NOT NULL OR (len(${kx}) <= 1 AND (len(${kx}) = 1 OR len(${kt}) <= 1)))`,
+  };
+}
+
 /** The «Loại điển hình» cell: a kind, null when empty, undefined when not understood. */
 export function exemplarKindOfColumn(text: string): ExemplarKind | null | undefined {
   if (!text) return null;

@@ -4,6 +4,7 @@ import { importOpened } from '@/etl/pipeline';
 import { exportQuery } from '@/etl/export/datasets';
 import type { Cell } from '@/etl/types';
 import { parseDashboardFilters } from '@/lib/filters/dashboard';
+import { makePeriod } from '@/lib/periods';
 import { parseActivityListFilters } from '@/lib/filters/lists';
 import { listActivities } from '@/lib/queries/lists';
 import { activityKpis, comparison } from '@/lib/queries/overview';
@@ -31,7 +32,7 @@ describe('activities: reach apart from attendance, exemplars typed', () => {
     const v = await query(db, 'SELECT sum(participants)::INTEGER AS p, sum(reach)::INTEGER AS r FROM v_activities');
     expect(v[0]).toEqual({ p: 120, r: 15800 });
 
-    const f = parseDashboardFilters({ period: '2023' }).filters;
+    const f = parseDashboardFilters({ period: '2023' }, makePeriod('year', 2023)).filters;
     const k = await activityKpis(db, f, comparison(f.period, '2026-12-01').current);
     expect([k.participants, k.exemplars, k.exemplars_proposed]).toEqual([120, 2, 1]);
 
