@@ -284,8 +284,8 @@ export class ActivitiesProcessor implements DatasetProcessor {
       conds.push(`(${col(this.cExemplar)} IS NULL OR ${CLEAN_TEXT_SQL(col(this.cExemplar))})`);
       exemplar = col(this.cExemplar);
     }
-    const { kind, clean: kindClean } = exemplarKindSql(statedKind, exemplar, col(this.cTitle));
-    conds.push(kindClean);
+    const ek = exemplarKindSql(statedKind, exemplar, col(this.cTitle), 'r.x_kinds');
+    conds.push(ek.clean);
     // The row's first text decides signature and total lines (markRow): those rows go through JS.
     // In a clean row it comes from a column up to the first required one.
     const firstCol = Math.min(this.cDate, this.cUnit, this.cTitle);
@@ -306,12 +306,12 @@ export class ActivitiesProcessor implements DatasetProcessor {
     maps.push(`LEFT JOIN bulk_map_marked m_marked ON m_marked.raw = ${firstTextSql(firstCol, 'r.')}`);
     conds.push('m_marked.raw IS NULL');
 
-    const from = `FROM ${table} r ${maps.join(' ')} WHERE r.rowid >= $from`;
+    const from = `FROM (SELECT r.rowid, r.*, ${ek.kinds} AS x_kinds FROM ${table} r) r ${maps.join(' ')} WHERE r.rowid >= $from`;
     const isClean = `(${conds.join(' AND ')})`;
     const inserted = await conn.run(
       `INSERT INTO ${STAGE}
        SELECT (r.rowid + 1)::INTEGER, m_date.v0, m_unit.v0, m_unit.v1, ${channel}, ${col(this.cTitle)}, ${participants}, ${movement}, ${exemplar},
-              ${activityKeySql('m_date.v0', 'm_unit.v0', channel, col(this.cTitle))}, ${reach}, ${kind}, ${proposed}
+              ${activityKeySql('m_date.v0', 'm_unit.v0', channel, col(this.cTitle))}, ${reach}, ${ek.kind}, ${proposed}
        ${from} AND ${isClean}`,
       { from: fromRow - 1 },
     );

@@ -70,7 +70,7 @@ export const ACTIVITIES_SCHEMA: DatasetSchema = {
       label: 'Loại điển hình',
       synonyms: ['Loại điển hình', 'Phân loại điển hình', 'Loại gương điển hình', 'Loại mô hình, điển hình'],
       need: 'optional',
-      help: 'Chọn trong danh sách. Trống: suy ra từ tên điển hình, rồi từ nội dung; nếu ghi cả hai loại thì để trống và báo cảnh báo.',
+      help: 'Chọn trong danh sách. Trống, với dòng có tên điển hình: suy ra từ tên điển hình, rồi từ nội dung; nếu văn bản ghi hai loại thì để trống và báo cảnh báo.',
       template: { example: '', width: 22, list: Object.values(EXEMPLAR_KIND_LABELS) },
     },
     {

@@ -164,12 +164,13 @@ describe('CSV bodies loaded by DuckDB: reach and exemplars', () => {
     const lines = [
       HEADER_X,
       ...fill(250),
-      '1,15/03/2023,QLNS,Zalo,Bài về điển hình tiên tiến,10,,,12.500,,',
+      '1,15/03/2023,QLNS,Zalo,Bài về điển hình tiên tiến,10,,Bà Lê Thị C,12.500,,',
       '2,16/03/2023,QLNS,Zalo,Tin bài,0,,Nguyễn Văn A – người tốt việc tốt,300,,x',
-      '3,17/03/2023,QLNS,Zalo,Giới thiệu mô hình mới và nhân tố mới,5,,,,,',
+      '3,17/03/2023,QLNS,Zalo,Giới thiệu mô hình mới và nhân tố mới,5,,Tổ Kho bạc,,,',
       '4,18/03/2023,QLNS,Zalo,Tuyên truyền gương sáng,5,,Tổ thu ngân sách,,Nhân tố mới,Có',
       '5,19/03/2023,QLNS,Zalo,Mô hình mới và nhân tố mới ở xã,5,,,,Mô hình mới,không',
-      '6,20/03/2023,QLNS,Zalo,Điển hình tiên tiến; mô hình mới,5,,,,,',
+      '6,20/03/2023,QLNS,Zalo,Điển hình tiên tiến; mô hình mới,5,,Ông Trần Văn D,,,',
+      '8,22/03/2023,QLNS,Zalo,Người tốt việc tốt không ghi điển hình,5,,,,,',
       '7,21/03/2023,QLNS,Zalo,Tin bài khác,5,,,,Loại lạ,có lẽ',
     ];
     const r = await both('reach.csv', lines.join('\n') + '\n');
@@ -184,6 +185,7 @@ describe('CSV bodies loaded by DuckDB: reach and exemplars', () => {
     expect([at(255).exemplar_kind, at(255).exemplar_proposed]).toEqual(['new_factor', true]);
     expect([at(256).exemplar_kind, at(256).exemplar_proposed]).toEqual(['new_model', false]);
     expect([at(258).exemplar_kind, at(258).exemplar_proposed]).toEqual([null, null]);
+    expect(at(259).exemplar_kind).toBeNull();
     const codes = r.fromFile.warnings.map((w) => w.code);
     expect(codes).toEqual(expect.arrayContaining(['exemplar_kind_ambiguous', 'exemplar_kind_unknown', 'exemplar_proposed_unknown']));
     const ambiguous = r.fromFile.warnings.filter((w) => w.code === 'exemplar_kind_ambiguous').map((w) => w.message);

@@ -28,13 +28,16 @@ describe('exemplar kinds (điển hình tiên tiến, mô hình mới, nhân t�
     expect(exemplarKindOfColumn('Mô hình mới, nhân tố mới')).toBeUndefined();
   });
 
-  it('a stated kind wins; else the exemplar, else the title; two kinds leave it empty with one grouped warning', () => {
+  it('a stated kind wins; else the exemplar, else the title (for a row with an exemplar); two kinds leave it empty with one grouped warning', () => {
     const t = new ExemplarTyping();
     expect(t.kind(5, 'Nhân tố mới', 'Điển hình tiên tiến A', '')).toBe('new_factor');
     expect(t.kind(6, '', 'Nguyễn Văn A, người tốt việc tốt', 'Mô hình mới')).toBe('good_deed');
     expect(t.kind(7, '', 'Tổ thu ngân sách', 'Giới thiệu mô hình mới')).toBe('new_model');
-    expect(t.kind(8, '', '', 'Mô hình mới, nhân tố mới')).toBeNull();
-    expect(t.kind(9, '', '', 'Nhân tố mới và mô hình mới')).toBeNull();
+    expect(t.kind(8, '', 'Tổ Kho bạc', 'Mô hình mới, nhân tố mới')).toBeNull();
+    expect(t.kind(9, '', 'Tổ Kho bạc', 'Nhân tố mới và mô hình mới')).toBeNull();
+    // No exemplar named: nothing to type, whatever the title says.
+    expect(t.kind(10, '', '', 'Tuyên truyền người tốt việc tốt')).toBeNull();
+    expect(t.kind(11, 'Nhân tố mới', '', 'Tuyên truyền')).toBe('new_factor');
     const notes = t.notes();
     expect(notes).toHaveLength(1);
     expect(notes[0][2]).toBe('exemplar_kind_ambiguous');
