@@ -61,11 +61,24 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 export const CHANNELS_IN_ORDER = Object.keys(CHANNEL_LABELS) as Channel[];
 
 /**
- * Channels where «Số người tham gia» counts people who attended (a conference, a contest, an
- * event, a study visit). On the portal and e-government/social pages the same column holds
+ * Channels where «Số người tham gia» counts people who attended (a conference, an exchange, a
+ * contest, an event, a study visit). On the portal and e-government/social pages the same column holds
  * readers reached, often thousands per post: those never count as participation per staff.
  */
-export const ATTENDANCE_CHANNELS: readonly Channel[] = ['seminar', 'contest', 'event', 'study_visit'];
+export const ATTENDANCE_CHANNELS: readonly Channel[] = ['seminar', 'exchange', 'contest', 'event', 'study_visit'];
+
+/**
+ * Kinds of exemplar (điển hình) a propagation activity presents, as the Sở's plan names them.
+ * `patterns` match the folded text (lib/text.ts fold: no accents, lower case, single spaces).
+ */
+export const EXEMPLAR_KINDS = ['advanced', 'new_model', 'new_factor', 'good_deed'] as const;
+export type ExemplarKind = (typeof EXEMPLAR_KINDS)[number];
+export const EXEMPLAR_KIND_LABELS: Record<ExemplarKind, string> = {
+  advanced: 'Điển hình tiên tiến',
+  new_model: 'Mô hình mới',
+  new_factor: 'Nhân tố mới',
+  good_deed: 'Người tốt, việc tốt',
+};
 
 export const RECIPIENT_TYPES = ['individual', 'collective', 'household'] as const;
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];

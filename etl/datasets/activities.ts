@@ -1,35 +1,33 @@
-import { INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { Cell, RawRow } from '@/lib/import/types';
 import { CHANNEL_LABELS, CHANNELS_IN_ORDER, type Channel } from '@/lib/domain';
 import { activityKeySql } from '@/lib/db/row-keys';
 import { unitProblem } from '@/lib/units/messages';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseDateCell, civilFromDays } from '@/etl/normalise/dates';
-import { parseNumberCell } from '@/etl/normalise/numbers';
 import { channelOf } from '@/etl/normalise/channel';
 import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunks';
 import { CLEAN_TEXT_SQL, firstTextSql, mapDistinct, suspiciousRows } from '@/etl/load/bulk-table';
 import { markRow } from '@/etl/detect/rows';
 import type { BulkBody, DatasetContext, DatasetProcessor, LoadOutcome, RowHandler } from './types';
+import { checkParticipants, checkReach, exemplarKindOfColumn, exemplarKindSql, ExemplarTyping, proposedOf, type Check } from './activity-extras';
 
 /** The channels a person may write, as listed in the «Khác» warning. */
 const CHANNEL_CHOICES = CHANNELS_IN_ORDER.filter((c) => c !== 'other')
   .map((c) => CHANNEL_LABELS[c])
   .join('; ');
 
-/** A field's verdict: its value, or what is wrong (a warning still loads the row). */
-type Check<T> = { ok: true; value: T } | { ok: false; code: string; message: string; warning?: T };
-
 const STAGE = 'stage_activities';
-// source_row, days, unit_id, unit_raw, channel, title, participants, movement, exemplar, row_key (set by SQL).
-const STAGE_TYPES = [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, INTEGER, VARCHAR, VARCHAR, VARCHAR];
+// source_row, days, unit_id, unit_raw, channel, title, participants, movement, exemplar, row_key (set by SQL),
+// reach, exemplar_kind, exemplar_proposed.
+const STAGE_TYPES = [INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, INTEGER, VARCHAR, VARCHAR, VARCHAR, BIGINT, VARCHAR, BOOLEAN];
 /** Rows validated in JS are appended in blocks of this many (bounded memory whatever the file size). */
 const FLUSH_ROWS = 16_384;
 const ROW_KEY = activityKeySql('days', 'unit_id', 'channel', 'title');
 
 /**
  * Activities (hoạt động tuyên truyền): Ngày | Đơn vị | Hình thức | Nội dung | Số người tham gia
- * [| Phong trào | Điển hình tiên tiến]. Valid rows are staged in a DuckDB temp table as they come
+ * [| Phong trào | Điển hình tiên tiến | Loại điển hình | Đề nghị Hội đồng TĐKT tỉnh | Số lượt xem]. Valid rows are staged in a DuckDB temp table as they come
  * (JS holds one block at most); the row key, duplicates within the file and rows already loaded
  * are found by SQL over the stage. A large CSV body skips JS altogether except for the rows that
  * need a message (`loadBulk`).
@@ -43,6 +41,10 @@ export class ActivitiesProcessor implements DatasetProcessor {
   private cPart: number;
   private cMove: number;
   private cExemplar: number;
+  private cReach: number;
+  private cKind: number;
+  private cProposed: number;
+  private exemplars = new ExemplarTyping();
 
   private conn: DuckDBConnection | null = null;
   private block: unknown[][] = STAGE_TYPES.map(() => []);
@@ -62,6 +64,9 @@ export class ActivitiesProcessor implements DatasetProcessor {
     this.cPart = col('participants');
     this.cMove = col('movement');
     this.cExemplar = col('exemplar');
+    this.cReach = col('reach');
+    this.cKind = col('exemplar_kind');
+    this.cProposed = col('exemplar_proposed');
   }
 
   get rowCount(): number {
@@ -72,7 +77,8 @@ export class ActivitiesProcessor implements DatasetProcessor {
     this.conn = conn;
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE ${STAGE} (source_row INTEGER, days INTEGER, unit_id INTEGER, unit_raw VARCHAR, channel VARCHAR,
-        title VARCHAR, participants INTEGER, movement VARCHAR, exemplar VARCHAR, row_key VARCHAR)`,
+        title VARCHAR, participants INTEGER, movement VARCHAR, exemplar VARCHAR, row_key VARCHAR,
+        reach BIGINT, exemplar_kind VARCHAR, exemplar_proposed BOOLEAN)`,
     );
   }
 
@@ -105,21 +111,6 @@ export class ActivitiesProcessor implements DatasetProcessor {
     };
   }
 
-  private checkParticipants(cell: Cell): Check<number> {
-    if (cell === null) return { ok: true, value: 0 };
-    const p = parseNumberCell(cell, 'count');
-    if (!p.ok || (p.value !== null && !Number.isInteger(p.value))) {
-      return { ok: false, code: 'count_invalid', message: `«${rawForMessage(cell)}» không phải số người hợp lệ. Hãy nhập số nguyên, ví dụ 1.250 hoặc 1250.` };
-    }
-    if (p.value !== null && p.value < 0) {
-      return { ok: false, code: 'count_negative', message: `số người tham gia không được âm («${rawForMessage(cell)}»). Hãy nhập 0 hoặc số dương.` };
-    }
-    if (p.value !== null && p.value > 2_147_483_647) {
-      return { ok: false, code: 'count_too_large', message: `số người tham gia «${rawForMessage(cell)}» quá lớn. Hãy kiểm tra lại.` };
-    }
-    return { ok: true, value: p.value ?? 0 };
-  }
-
   onRow(row: RawRow): void {
     const { issues } = this.ctx;
     const cells = row.cells;
@@ -147,7 +138,8 @@ export class ActivitiesProcessor implements DatasetProcessor {
     // An unknown channel is reported once, at its first row.
     if (!channel.ok && this.unknownChannels.has(channelText)) channel = { ok: true, value: 'other' };
     else if (!channel.ok) this.unknownChannels.set(channelText, n);
-    const participants = this.checkParticipants(partCell);
+    const participants = checkParticipants(partCell);
+    const reach = this.cReach >= 0 ? checkReach(cells[this.cReach] ?? null) : ({ ok: true, value: null } as const);
     let ok = report('date', date);
     ok = report('unit', unit) && ok;
     report('channel', channel);
@@ -156,11 +148,16 @@ export class ActivitiesProcessor implements DatasetProcessor {
       issues.error(n, this.ctx.columnName('title'), 'thiếu nội dung (tên hoạt động). Hãy ghi nội dung hoạt động tuyên truyền.', 'title_missing');
     }
     ok = report('participants', participants) && ok;
-    if (!ok || !date.ok || !unit.ok || !participants.ok) return;
+    ok = report('reach', reach) && ok;
+    if (!ok || !date.ok || !unit.ok || !participants.ok || !reach.ok) return;
 
     const movement = this.cMove >= 0 ? cellText(cells[this.cMove] ?? null) : '';
     const exemplar = this.cExemplar >= 0 ? cellText(cells[this.cExemplar] ?? null) : '';
-    const values = [n, date.value, unit.value, unitText, channel.ok ? channel.value : channel.warning!, title, participants.value, movement || null, exemplar || null, null];
+    const kindText = this.cKind >= 0 ? cellText(cells[this.cKind] ?? null) : '';
+    const kind = this.exemplars.kind(n, kindText, exemplar, title);
+    const proposed = this.cProposed >= 0 ? this.exemplars.proposed(n, cells[this.cProposed] ?? null) : null;
+    const values = [n, date.value, unit.value, unitText, channel.ok ? channel.value : channel.warning!, title, participants.value, movement || null, exemplar || null, null,
+      reach.value === null ? null : BigInt(reach.value), kind, proposed];
     for (let i = 0; i < values.length; i++) this.block[i].push(values[i]);
     this.staged++;
     if (this.block[0].length >= FLUSH_ROWS) this.flushBlock();
@@ -242,11 +239,38 @@ export class ActivitiesProcessor implements DatasetProcessor {
     let participants = '0';
     if (this.cPart >= 0) {
       await mapped('part', this.cPart, [INTEGER], (cell) => {
-        const p = this.checkParticipants(cell);
+        const p = checkParticipants(cell);
         return p.ok ? [p.value] : null;
       });
       conds.push(`(${col(this.cPart)} IS NULL OR m_part.raw IS NOT NULL)`);
       participants = 'coalesce(m_part.v0, 0)';
+    }
+    let reach = 'NULL';
+    if (this.cReach >= 0) {
+      await mapped('reach', this.cReach, [BIGINT], (cell) => {
+        const r = checkReach(cell);
+        return r.ok ? [r.value === null ? null : BigInt(r.value)] : null;
+      });
+      conds.push(`(${col(this.cReach)} IS NULL OR m_reach.raw IS NOT NULL)`);
+      reach = 'm_reach.v0';
+    }
+    let statedKind = 'NULL';
+    if (this.cKind >= 0) {
+      await mapped('kind', this.cKind, [VARCHAR], (cell) => {
+        const k = exemplarKindOfColumn(cellText(cell));
+        return k === undefined ? null : [k];
+      });
+      conds.push(`(${col(this.cKind)} IS NULL OR m_kind.raw IS NOT NULL)`);
+      statedKind = 'm_kind.v0';
+    }
+    let proposed = 'NULL';
+    if (this.cProposed >= 0) {
+      await mapped('proposed', this.cProposed, [BOOLEAN], (cell) => {
+        const p = proposedOf(cell);
+        return p === undefined ? null : [p];
+      });
+      conds.push(`(${col(this.cProposed)} IS NULL OR m_proposed.raw IS NOT NULL)`);
+      proposed = 'm_proposed.v0';
     }
     let movement = 'NULL';
     if (this.cMove >= 0) {
@@ -260,6 +284,8 @@ export class ActivitiesProcessor implements DatasetProcessor {
       conds.push(`(${col(this.cExemplar)} IS NULL OR ${CLEAN_TEXT_SQL(col(this.cExemplar))})`);
       exemplar = col(this.cExemplar);
     }
+    const ek = exemplarKindSql(statedKind, exemplar, col(this.cTitle), 'r.x_kinds');
+    conds.push(ek.clean);
     // The row's first text decides signature and total lines (markRow): those rows go through JS.
     // In a clean row it comes from a column up to the first required one.
     const firstCol = Math.min(this.cDate, this.cUnit, this.cTitle);
@@ -280,12 +306,12 @@ export class ActivitiesProcessor implements DatasetProcessor {
     maps.push(`LEFT JOIN bulk_map_marked m_marked ON m_marked.raw = ${firstTextSql(firstCol, 'r.')}`);
     conds.push('m_marked.raw IS NULL');
 
-    const from = `FROM ${table} r ${maps.join(' ')} WHERE r.rowid >= $from`;
+    const from = `FROM (SELECT r.rowid, r.*, ${ek.kinds} AS x_kinds FROM ${table} r) r ${maps.join(' ')} WHERE r.rowid >= $from`;
     const isClean = `(${conds.join(' AND ')})`;
     const inserted = await conn.run(
       `INSERT INTO ${STAGE}
        SELECT (r.rowid + 1)::INTEGER, m_date.v0, m_unit.v0, m_unit.v1, ${channel}, ${col(this.cTitle)}, ${participants}, ${movement}, ${exemplar},
-              ${activityKeySql('m_date.v0', 'm_unit.v0', channel, col(this.cTitle))}
+              ${activityKeySql('m_date.v0', 'm_unit.v0', channel, col(this.cTitle))}, ${reach}, ${ek.kind}, ${proposed}
        ${from} AND ${isClean}`,
       { from: fromRow - 1 },
     );
@@ -309,6 +335,7 @@ export class ActivitiesProcessor implements DatasetProcessor {
     const conn = this.requireConn();
     this.flushBlock();
     await this.settled();
+    for (const [field, message, code] of this.exemplars.notes()) this.ctx.issues.warning(null, this.ctx.columnName(field), message, code);
     // Rows checked in JS were staged without their key (rows of a bulk body have it already).
     await conn.run(`UPDATE ${STAGE} SET row_key = ${ROW_KEY} WHERE row_key IS NULL`);
     // Rows that repeat an earlier row of the file (same key) are errors naming the first one.
@@ -326,9 +353,10 @@ export class ActivitiesProcessor implements DatasetProcessor {
     }
     if (rows.length) this.ctx.issues.moreErrors(Number(rows[0][2]) - rows.length);
     const head = await conn.runAndReadAll(
-      `SELECT source_row, days, unit_id, unit_raw, channel, title, participants, movement, exemplar FROM ${STAGE} ORDER BY source_row LIMIT 20`,
+      `SELECT source_row, days, unit_id, unit_raw, channel, title, participants, movement, exemplar, reach, exemplar_kind, exemplar_proposed
+       FROM ${STAGE} ORDER BY source_row LIMIT 20`,
     );
-    this.previewRows = head.getRows().map(([row, days, unitId, unitRaw, channel, title, participants, movement, exemplar]) => {
+    this.previewRows = head.getRows().map(([row, days, unitId, unitRaw, channel, title, participants, movement, exemplar, reach, kind, proposed]) => {
       const [y, m, d] = civilFromDays(Number(days));
       return {
         row: Number(row),
@@ -337,8 +365,11 @@ export class ActivitiesProcessor implements DatasetProcessor {
         channel,
         title,
         participants: Number(participants),
+        reach: reach === null ? null : Number(reach),
         movement,
         exemplar,
+        exemplar_kind: kind,
+        exemplar_proposed: proposed,
       };
     });
   }
@@ -351,9 +382,10 @@ export class ActivitiesProcessor implements DatasetProcessor {
     await ensureMovements(conn, STAGE);
     // Rows already held by a loaded batch are skipped (the same rows from another file).
     await conn.run(
-      `INSERT INTO activities (activity_date, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, batch_id, source_row, row_key)
+      `INSERT INTO activities (activity_date, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, batch_id, source_row, row_key,
+         reach, exemplar_kind, exemplar_proposed)
        SELECT DATE '1970-01-01' + s.days, s.unit_id, s.unit_raw, s.channel, s.title, s.participants, m.movement_id, s.exemplar,
-              $batch, s.source_row, s.row_key
+              $batch, s.source_row, s.row_key, s.reach, s.exemplar_kind, s.exemplar_proposed
        FROM ${STAGE} s LEFT JOIN movements m ON m.name = s.movement
        ANTI JOIN (SELECT a.row_key FROM activities a JOIN import_batches b ON b.batch_id = a.batch_id AND b.status = 'loaded') e
          ON e.row_key = s.row_key`,

@@ -13,8 +13,8 @@ import { sectionRecipientType } from '@/etl/detect/rows';
 import { periodFromText } from '@/etl/headers/title';
 import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunks';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
-import { readYearColumn } from './year-column';
-import { RecipientReader, recipientTypeOf, UnitTie } from './award-recipient';
+import { annualTitleDecidedNextYear, readYearColumn } from './year-column';
+import { RecipientReader, recipientTypeOf, rowList, UnitTie } from './award-recipient';
 
 export { recipientTypeOf };
 
@@ -63,6 +63,8 @@ export class AwardsProcessor implements DatasetProcessor {
   private sourceRow: number[] = [];
   private keys: string[] = [];
   private seen = new Map<string, number>();
+  /** Rows counted for the year before their decision date (annualTitleDecidedNextYear), by year. */
+  private previousYearRows = new Map<number, number[]>();
   private recipients: RecipientReader;
   private unitTie: UnitTie;
 
@@ -190,7 +192,15 @@ export class AwardsProcessor implements DatasetProcessor {
     if (!yearCell.ok) ok = false;
     let year = yearCell.year;
     if (year === null) year = this.titleYear;
-    if (year === null && decisionDate) year = Number(decisionDate.slice(0, 4));
+    if (year === null && decisionDate) {
+      year = Number(decisionDate.slice(0, 4));
+      if (kind === 'title' && awardName && annualTitleDecidedNextYear(decisionDate)) {
+        year -= 1;
+        const rows = this.previousYearRows.get(year) ?? [];
+        rows.push(n);
+        this.previousYearRows.set(year, rows);
+      }
+    }
     if (year === null && ok) {
       ok = false;
       issues.error(n, this.ctx.columnName('year'), 'không xác định được năm khen thưởng. Hãy thêm cột «Năm», ghi ngày quyết định, ghi «NĂM 2022» trong tiêu đề, hoặc dùng --period 2022.', 'year_missing');
@@ -251,6 +261,14 @@ export class AwardsProcessor implements DatasetProcessor {
     this.seen.clear();
     // How recipient types were read, and rows without a unit: said in the preview and kept with the batch.
     for (const note of this.recipients.notes()) this.ctx.issues.warning(null, this.ctx.columnName('recipient'), note, 'recipient_read');
+    for (const [year, rows] of this.previousYearRows) {
+      this.ctx.issues.warning(
+        null,
+        this.ctx.columnName(this.col('decision_date') >= 0 ? 'decision_date' : 'decision'),
+        `Đã tính ${rows.length.toLocaleString('vi-VN')} dòng (${rowList(rows)}) cho năm ${year}: tệp không ghi năm, các danh hiệu thi đua này quyết định trong tháng 1–3/${year + 1}, mà danh hiệu thi đua được bình xét khi tổng kết năm và quyết định đầu năm sau. Nếu đây là danh hiệu của năm ${year + 1}, hãy thêm cột «Năm» hoặc ghi «NĂM ${year + 1}» ở tiêu đề.`,
+        'award_year_previous',
+      );
+    }
     for (const w of this.unitTie.notes()) {
       const hint = w.name ? this.closest(w.name) : '';
       const col = w.asRecipient ? this.ctx.columnName('recipient') : w.name ? this.ctx.columnName('unit') : null;

@@ -10,10 +10,20 @@ import { parseDateCell } from '@/etl/normalise/dates';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
 import { readYearColumn } from './year-column';
 import { UnitsBeforeImages } from '@/lib/units/history';
+import { formatDate } from '@/lib/format';
+
+/** The ISO day before an ISO date. */
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
 
 /**
  * Units file: STT | Tên đơn vị | Tên viết tắt | Loại đơn vị | Khối thi đua | Năm [| Đơn vị cấp
- * trên | Tên khác | Đơn vị kế thừa | Biên chế]. Units are dimensions: re-importing updates them in
+ * trên | Tên khác | Đơn vị kế thừa | Ngày sáp nhập | Hiệu lực từ | Hiệu lực đến | Tỉnh | Biên chế].
+ * A unit's validity interval and its successor with the date it took over record mergers (Sở
+ * Kế hoạch và Đầu tư into Sở Tài chính from 01/3/2025, a province into another). Units are dimensions: re-importing updates them in
  * place (upsert by name); blocs and membership per year are added.
  */
 export function unitKindOf(text: string, name: string): UnitKind | null {
@@ -44,7 +54,10 @@ interface UnitRow {
   parent: string | null;
   aliases: string[];
   successor: string | null;
+  validFrom: string | null;
   validTo: string | null;
+  mergedOn: string | null;
+  province: string | null;
   headcount: number | null;
 }
 
@@ -65,6 +78,17 @@ export class UnitsProcessor implements DatasetProcessor {
   private text(row: RawRow, field: string): string {
     const i = this.col(field);
     return i >= 0 ? cellText(row.cells[i] ?? null) : '';
+  }
+
+  /** A date cell: its ISO date, null when empty or absent, undefined (error logged) when invalid. */
+  private date(row: RawRow, field: string): string | null | undefined {
+    const i = this.col(field);
+    if (i < 0) return null;
+    const d = parseDateCell(row.cells[i] ?? null);
+    if (d.ok) return d.value;
+    if (d.empty) return null;
+    this.ctx.issues.error(row.rowNumber, this.ctx.columnName(field), `«${rawForMessage(row.cells[i] ?? null)}» không phải ngày hợp lệ. Hãy nhập ngày dạng dd/mm/yyyy.`, 'date_invalid');
+    return undefined;
   }
 
   onRow(row: RawRow): void {
@@ -106,15 +130,19 @@ export class UnitsProcessor implements DatasetProcessor {
         issues.error(n, this.ctx.columnName('headcount'), `«${rawForMessage(row.cells[hi] ?? null)}» không phải số người hợp lệ. Hãy nhập số nguyên không âm.`, 'count_invalid');
       } else headcount = h.value;
     }
-    let validTo: string | null = null;
-    const vi = this.col('valid_to');
-    if (vi >= 0) {
-      const d = parseDateCell(row.cells[vi] ?? null);
-      if (d.ok) validTo = d.value;
-      else if (!d.empty) {
-        ok = false;
-        issues.error(n, this.ctx.columnName('valid_to'), `«${rawForMessage(row.cells[vi] ?? null)}» không phải ngày hợp lệ. Hãy nhập ngày dạng dd/mm/yyyy.`, 'date_invalid');
-      }
+    const validFrom = this.date(row, 'valid_from');
+    const mergedOn = this.date(row, 'merged_on');
+    let validTo = this.date(row, 'valid_to');
+    if (validFrom === undefined || validTo === undefined || mergedOn === undefined) ok = false;
+    // Merged from 01/03/2025: the unit's last day under its own name is 28/02/2025.
+    if (validTo === null && mergedOn) validTo = dayBefore(mergedOn);
+    if (ok && validFrom && validTo && validTo < validFrom) {
+      ok = false;
+      issues.error(n, this.ctx.columnName('valid_to'), `ngày hết hiệu lực ${formatDate(validTo)} trước ngày bắt đầu ${formatDate(validFrom)}. Hãy kiểm tra lại hai ngày này.`, 'interval_invalid');
+    }
+    const successor = this.text(row, 'successor') || null;
+    if (mergedOn && !successor) {
+      issues.warning(n, this.ctx.columnName('merged_on'), `có ngày sáp nhập nhưng không ghi đơn vị kế thừa; chỉ lưu ngày hết hiệu lực. Hãy ghi tên đơn vị kế thừa ở cột «Đơn vị kế thừa» («Sáp nhập vào»).`, 'successor_missing');
     }
     const aliases = this.text(row, 'aliases')
       .split(/[;\n]/)
@@ -137,8 +165,11 @@ export class UnitsProcessor implements DatasetProcessor {
       year,
       parent: this.text(row, 'parent') || null,
       aliases,
-      successor: this.text(row, 'successor') || null,
-      validTo,
+      successor,
+      validFrom: validFrom ?? null,
+      validTo: validTo ?? null,
+      mergedOn: mergedOn ?? null,
+      province: this.text(row, 'province') || null,
       headcount,
     });
   }
@@ -156,7 +187,19 @@ export class UnitsProcessor implements DatasetProcessor {
   }
 
   preview(n: number): Record<string, unknown>[] {
-    return this.rows.slice(0, n).map((r) => ({ row: r.row, unit_name: r.name, abbreviation: r.abbreviation, unit_kind: r.kind, bloc_name: r.bloc, year: r.year }));
+    return this.rows.slice(0, n).map((r) => ({
+      row: r.row,
+      unit_name: r.name,
+      abbreviation: r.abbreviation,
+      unit_kind: r.kind,
+      bloc_name: r.bloc,
+      year: r.year,
+      province: r.province,
+      valid_from: r.validFrom,
+      valid_to: r.validTo,
+      successor: r.successor,
+      merged_on: r.mergedOn,
+    }));
   }
 
   async load(conn: DuckDBConnection, batchId: number): Promise<LoadOutcome> {
@@ -175,13 +218,15 @@ export class UnitsProcessor implements DatasetProcessor {
         await before.unit(id);
         await conn.run(
           `UPDATE units SET abbreviation = coalesce($abbr, abbreviation), kind = $kind, headcount = coalesce($hc, headcount),
-             valid_to = coalesce(CAST($vt AS DATE), valid_to), batch_id = $batch WHERE unit_id = $id`,
-          { abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, batch: batchId, id },
+             valid_to = coalesce(CAST($vt AS DATE), valid_to), valid_from = coalesce(CAST($vf AS DATE), valid_from),
+             merged_on = coalesce(CAST($mo AS DATE), merged_on), province = coalesce($prov, province), batch_id = $batch WHERE unit_id = $id`,
+          { abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, vf: r.validFrom, mo: r.mergedOn, prov: r.province, batch: batchId, id },
         );
       } else {
         const res = await conn.runAndReadAll(
-          `INSERT INTO units (name, abbreviation, kind, headcount, valid_to, batch_id) VALUES ($name, $abbr, $kind, $hc, CAST($vt AS DATE), $batch) RETURNING unit_id`,
-          { name: r.name, abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, batch: batchId },
+          `INSERT INTO units (name, abbreviation, kind, headcount, valid_to, valid_from, merged_on, province, batch_id)
+           VALUES ($name, $abbr, $kind, $hc, CAST($vt AS DATE), CAST($vf AS DATE), CAST($mo AS DATE), $prov, $batch) RETURNING unit_id`,
+          { name: r.name, abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, vf: r.validFrom, mo: r.mergedOn, prov: r.province, batch: batchId },
         );
         const newId = Number(res.getRowObjectsJson()[0].unit_id);
         await before.created(newId);

@@ -19,7 +19,8 @@ export function exportQuery(dataset: Exportable, period: Period | null): { sql: 
       };
     case 'activities':
       return {
-        sql: `SELECT activity_id, activity_date, unit_id, unit_name, channel, title, participants, batch_id FROM v_activities
+        sql: `SELECT activity_id, activity_date, unit_id, unit_name, channel, title, participants, batch_id,
+                     reach, exemplar, exemplar_kind, exemplar_proposed FROM v_activities
               ${period ? 'WHERE activity_date BETWEEN CAST($start AS DATE) AND CAST($end AS DATE)' : ''} ORDER BY activity_date, activity_id`,
         params: period ? { start: p.start!, end: p.end! } : {},
       };

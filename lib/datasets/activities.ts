@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS } from '@/lib/domain';
+import { CHANNEL_LABELS, EXEMPLAR_KIND_LABELS } from '@/lib/domain';
 import { STT_FIELD } from './common';
 import type { DatasetSchema } from './types';
 
@@ -43,10 +43,10 @@ export const ACTIVITIES_SCHEMA: DatasetSchema = {
     {
       field: 'participants',
       label: 'Số người tham gia',
-      synonyms: ['Số người tham gia', 'Số lượt', 'Số lượt tham gia', 'Số người', 'Số lượng người tham gia', 'Số người dự', 'Số lượt xem'],
+      synonyms: ['Số người tham gia', 'Số lượt', 'Số lượt tham gia', 'Số người', 'Số lượng người tham gia', 'Số người dự'],
       need: 'recommended',
       needNote: 'trống: ghi 0',
-      help: 'Số người hoặc số lượt tham gia, số nguyên không âm (0 nếu không có).',
+      help: 'Số người hoặc số lượt tham gia, số nguyên không âm (0 nếu không có). Lượt xem, lượt tiếp cận ghi ở cột «Số lượt xem».',
       template: { example: 45, width: 12 },
     },
     {
@@ -65,6 +65,30 @@ export const ACTIVITIES_SCHEMA: DatasetSchema = {
       help: 'Tên điển hình tiên tiến được tuyên truyền, nếu có.',
       template: { example: '', width: 28 },
     },
+    {
+      field: 'exemplar_kind',
+      label: 'Loại điển hình',
+      synonyms: ['Loại điển hình', 'Phân loại điển hình', 'Loại gương điển hình', 'Loại mô hình, điển hình'],
+      need: 'optional',
+      help: 'Chọn trong danh sách. Trống, với dòng có tên điển hình: suy ra từ tên điển hình, rồi từ nội dung; nếu văn bản ghi hai loại thì để trống và báo cảnh báo.',
+      template: { example: '', width: 22, list: Object.values(EXEMPLAR_KIND_LABELS) },
+    },
+    {
+      field: 'exemplar_proposed',
+      label: 'Đề nghị Hội đồng TĐKT tỉnh',
+      synonyms: ['Đề nghị Hội đồng TĐKT tỉnh', 'Đề nghị Hội đồng Thi đua - Khen thưởng tỉnh', 'Đề nghị HĐTĐKT tỉnh', 'Đề nghị tỉnh', 'Đề nghị Hội đồng TĐKT', 'Đề nghị tuyên dương'],
+      need: 'optional',
+      help: 'Ghi «x» (hoặc «Có») khi điển hình được đề nghị Hội đồng Thi đua – Khen thưởng tỉnh; để trống nếu không.',
+      template: { example: '', width: 16, list: ['x'] },
+    },
+    {
+      field: 'reach',
+      label: 'Số lượt xem',
+      synonyms: ['Số lượt xem', 'Lượt xem', 'Lượt tiếp cận', 'Số lượt tiếp cận', 'Lượt truy cập', 'Số lượt truy cập', 'Lượt đọc', 'Số lượt đọc'],
+      need: 'optional',
+      help: 'Lượt xem, lượt tiếp cận, lượt truy cập của tin bài (số nguyên không âm). Lưu riêng, không cộng vào số người tham gia.',
+      template: { example: 1250, width: 12 },
+    },
   ],
   recognisedBy: [['date', 'unit', 'title']],
   preview: {
@@ -74,7 +98,10 @@ export const ACTIVITIES_SCHEMA: DatasetSchema = {
     channel: 'Hình thức',
     title: 'Nội dung',
     participants: 'Số người',
+    reach: 'Lượt xem',
     movement: 'Phong trào',
     exemplar: 'Điển hình',
+    exemplar_kind: 'Loại điển hình',
+    exemplar_proposed: 'Đề nghị tỉnh',
   },
 };

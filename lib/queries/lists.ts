@@ -64,7 +64,10 @@ const ActivityRow = z.object({
   channel: str,
   title: str,
   participants: num,
+  reach: numOrNull,
   exemplar: strOrNull,
+  exemplar_kind: strOrNull,
+  exemplar_proposed: z.boolean().nullable(),
 });
 export type ActivityListRow = z.infer<typeof ActivityRow>;
 
@@ -92,7 +95,8 @@ async function readActivities(db: Db, f: ActivityListFilters, limitOverride?: nu
   const [rows, count] = await Promise.all([
     query(
       db,
-      `SELECT activity_id, strftime(activity_date, '%Y-%m-%d') AS activity_date, unit_id, unit_name, channel, title, participants, exemplar
+      `SELECT activity_id, strftime(activity_date, '%Y-%m-%d') AS activity_date, unit_id, unit_name, channel, title, participants, reach, exemplar,
+              exemplar_kind, exemplar_proposed
        FROM v_activities ${where.sql()} ORDER BY ${order} LIMIT $limit OFFSET $offset`,
       { ...where.params, limit, offset },
       ActivityRow,

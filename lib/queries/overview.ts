@@ -62,6 +62,7 @@ const ActivityKpiRow = z.object({
   participants: num,
   exemplars: num,
   attendance_with_headcount: num,
+  exemplars_proposed: num,
   headcount: numOrNull,
 });
 export type ActivityKpis = z.infer<typeof ActivityKpiRow>;
@@ -76,12 +77,13 @@ export const activityKpis = reused('activityKpis', async function activityKpis(d
   const where = activityWhere(f, w);
   const rows = await query(
     db,
-    `WITH a AS (SELECT unit_id, channel, participants, exemplar FROM ${LOADED_ACTIVITIES} ${where.sql()}),
+    `WITH a AS (SELECT unit_id, channel, participants, exemplar, exemplar_proposed FROM ${LOADED_ACTIVITIES} ${where.sql()}),
           hc AS (SELECT unit_id, headcount FROM units WHERE headcount > 0 AND unit_id IN (SELECT unit_id FROM a))
      SELECT count(*)::INTEGER AS activities,
             coalesce(sum(participants), 0)::BIGINT AS participants,
             count(DISTINCT nullif(trim(exemplar), ''))::INTEGER AS exemplars,
             coalesce(sum(participants) FILTER (WHERE list_contains($attendance, channel) AND unit_id IN (SELECT unit_id FROM hc)), 0)::BIGINT AS attendance_with_headcount,
+            count(DISTINCT nullif(trim(exemplar), '')) FILTER (WHERE exemplar_proposed)::INTEGER AS exemplars_proposed,
             (SELECT sum(headcount) FROM hc)::BIGINT AS headcount
      FROM a`,
     { ...where.params, attendance: listValue([...ATTENDANCE_CHANNELS]) },

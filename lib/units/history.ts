@@ -19,8 +19,10 @@ export class UnitsBeforeImages {
     if (this.units.has(unitId)) return;
     this.units.add(unitId);
     await this.conn.run(
-      `INSERT INTO unit_before_images (batch_id, unit_id, existed, name, abbreviation, kind, parent_id, successor_id, valid_to, headcount, prev_batch_id)
-       SELECT $b, unit_id, true, name, abbreviation, kind, parent_id, successor_id, valid_to, headcount, batch_id FROM units WHERE unit_id = $u`,
+      `INSERT INTO unit_before_images (batch_id, unit_id, existed, name, abbreviation, kind, parent_id, successor_id, valid_to, headcount, prev_batch_id,
+         valid_from, province, merged_on)
+       SELECT $b, unit_id, true, name, abbreviation, kind, parent_id, successor_id, valid_to, headcount, batch_id, valid_from, province, merged_on
+       FROM units WHERE unit_id = $u`,
       { b: this.batchId, u: unitId },
     );
   }
@@ -82,7 +84,8 @@ export async function restoreUnitsBatch(conn: DuckDBConnection, batchId: number)
   );
   await conn.run(
     `UPDATE units SET abbreviation = i.abbreviation, kind = i.kind, parent_id = i.parent_id, successor_id = i.successor_id,
-       valid_to = i.valid_to, headcount = i.headcount, batch_id = i.prev_batch_id
+       valid_to = i.valid_to, headcount = i.headcount, batch_id = i.prev_batch_id, valid_from = i.valid_from, province = i.province,
+       merged_on = i.merged_on
      FROM unit_before_images i WHERE i.batch_id = $b AND i.existed AND units.unit_id = i.unit_id`,
     { b: batchId },
   );

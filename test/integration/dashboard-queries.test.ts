@@ -40,7 +40,7 @@ describe('overview queries on the hand-made fixture', () => {
     // a1..a5 (the undone batch's 1000 participants are not counted): 10+30+5+100+7. Per staff:
     // attendance only — the seminar's 30 (unit 1); the portal posts' 10 and 5 readers are not
     // attendance, the event and the contest are of units without a headcount — over 10 + 20 staff.
-    expect(cur).toEqual({ activities: 5, participants: 152, exemplars: 2, attendance_with_headcount: 30, headcount: 30 });
+    expect(cur).toEqual({ activities: 5, participants: 152, exemplars: 2, attendance_with_headcount: 30, exemplars_proposed: 0, headcount: 30 });
     expect(perStaff(cur)).toBe(1);
     expect(prev).toMatchObject({ activities: 2, participants: 24 });
     expect(delta(cur.activities, prev.activities)).toEqual({ abs: 3, rel: 1.5 });
@@ -63,7 +63,7 @@ describe('overview queries on the hand-made fixture', () => {
     const db = await fixtureDb();
     const f = filters('2019');
     const k = await activityKpis(db, f, comparison(f.period, TODAY).current);
-    expect(k).toEqual({ activities: 0, participants: 0, exemplars: 0, attendance_with_headcount: 0, headcount: null });
+    expect(k).toEqual({ activities: 0, participants: 0, exemplars: 0, attendance_with_headcount: 0, exemplars_proposed: 0, headcount: null });
     expect(perStaff(k)).toBeNull();
     expect(delta(3, 0)).toEqual({ abs: 3, rel: null });
   });

@@ -126,3 +126,42 @@ describe('awards', () => {
     expect(await query(db, "SELECT count(*)::INTEGER AS n FROM import_batches WHERE dataset = 'awards'")).toEqual([{ n: 0 }]);
   });
 });
+
+describe('awards: the year of an annual title decided early the next year', () => {
+  // Luật Thi đua, khen thưởng 06/2022/QH15, Chương II: danh hiệu thi đua are considered at the
+  // year-end review and decided early the next year (etl/datasets/year-column.ts).
+  const LIST = (title: string, withYear = false): Cell[][] => [
+    [title],
+    ['STT', 'Họ và tên', 'Đơn vị công tác', 'Danh hiệu thi đua/Hình thức khen thưởng', 'Số quyết định', 'Ngày quyết định', ...(withYear ? ['Năm'] : [])],
+    [1, 'Nguyễn Văn An', 'Phòng Quản lý ngân sách', 'Lao động tiên tiến', '15/QĐ-STC', '15/01/2024', ...(withYear ? [2024] : [])],
+    [2, 'Trần Thị Bình', 'Văn phòng Sở', 'Chiến sĩ thi đua cơ sở', '16/QĐ-STC', '20/03/2024', ...(withYear ? [2024] : [])],
+    [3, 'Hoàng Văn Em', 'Phòng Quản lý ngân sách', 'Chiến sĩ thi đua cơ sở', '17/QĐ-STC', '31/03/2024', ...(withYear ? [2024] : [])],
+    [4, 'Lê Văn Cường', 'Văn phòng Sở', 'Giấy khen Giám đốc Sở', '18/QĐ-STC', '15/01/2024', ...(withYear ? [2024] : [])],
+    [5, 'Phạm Thị Dung', 'Văn phòng Sở', 'Lao động tiên tiến', '19/QĐ-STC', '01/04/2024', ...(withYear ? [2024] : [])],
+  ];
+  const years = (db: Awaited<ReturnType<typeof withUnits>>) =>
+    query<{ recipient_name: string; award_year: number }>(db, 'SELECT recipient_name, award_year FROM v_awards ORDER BY award_id');
+
+  it('no «Năm» column, no year in the title: titles decided in January–March count for the year before, the preview says so', async () => {
+    const db = await withUnits();
+    const rows = LIST('DANH SÁCH KHEN THƯỞNG');
+    const r = await importOpened(db, sheetsOf({ DS: rows }), metaOf(rows), opts('kt-q1.xlsx'));
+    expect(r.errors).toEqual([]);
+    expect((await years(db)).map((x) => Number(x.award_year))).toEqual([2023, 2023, 2023, 2024, 2024]);
+    const notes = r.warnings.filter((w) => w.code === 'award_year_previous');
+    expect(notes).toHaveLength(1);
+    expect(notes[0].message).toContain('3 dòng (dòng 3–5) cho năm 2023');
+    expect(notes[0].message).toContain('tháng 1–3/2024');
+  });
+
+  it('a «Năm» column or a year in the title wins: no shift, no note', async () => {
+    for (const [title, withYear] of [['DANH SÁCH KHEN THƯỞNG', true], ['DANH SÁCH KHEN THƯỞNG NĂM 2024', false]] as const) {
+      const db = await withUnits();
+      const rows = LIST(title, withYear);
+      const r = await importOpened(db, sheetsOf({ DS: rows }), metaOf(rows), opts(`kt-${withYear}.xlsx`));
+      expect(r.errors).toEqual([]);
+      expect((await years(db)).map((x) => Number(x.award_year))).toEqual([2024, 2024, 2024, 2024, 2024]);
+      expect(r.warnings.filter((w) => w.code === 'award_year_previous')).toEqual([]);
+    }
+  });
+});

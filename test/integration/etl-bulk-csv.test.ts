@@ -27,7 +27,8 @@ async function withUnits(): Promise<Db> {
 const stored = (db: Db) =>
   query(
     db,
-    `SELECT strftime(activity_date, '%Y-%m-%d') AS d, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, source_row, row_key
+    `SELECT strftime(activity_date, '%Y-%m-%d') AS d, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, source_row, row_key,
+            reach, exemplar_kind, exemplar_proposed
      FROM activities ORDER BY source_row`,
   );
 
@@ -153,6 +154,54 @@ describe('CSV bodies loaded by DuckDB give what the JS reader gives', () => {
     expect(r.fromFile.rowsLoaded).toBe(12_000);
     expect({ ...r.fromFile, batchId: 0 }).toEqual({ ...r.fromMemory, batchId: 0 });
     expect(r.rowsFile).toEqual(r.rowsMemory);
+  });
+});
+
+describe('CSV bodies loaded by DuckDB: reach and exemplars', () => {
+  const HEADER_X = `${HEADER},Số lượt xem,Loại điển hình,Đề nghị Hội đồng TĐKT tỉnh`;
+  const fill = (n: number) => filler(n, 100).map((l, k) => `${l},${k % 4 ? (k * 13) % 5000 : ''},,`);
+
+  it('reach stays apart from participants; kinds stated or read from the text; both paths agree', async () => {
+    const lines = [
+      HEADER_X,
+      ...fill(250),
+      '1,15/03/2023,QLNS,Zalo,Bài về điển hình tiên tiến,10,,Bà Lê Thị C,12.500,,',
+      '2,16/03/2023,QLNS,Zalo,Tin bài,0,,Nguyễn Văn A – người tốt việc tốt,300,,x',
+      '3,17/03/2023,QLNS,Zalo,Giới thiệu mô hình mới và nhân tố mới,5,,Tổ Kho bạc,,,',
+      '4,18/03/2023,QLNS,Zalo,Tuyên truyền gương sáng,5,,Tổ thu ngân sách,,Nhân tố mới,Có',
+      '5,19/03/2023,QLNS,Zalo,Mô hình mới và nhân tố mới ở xã,5,,,,Mô hình mới,không',
+      '6,20/03/2023,QLNS,Zalo,Điển hình tiên tiến; mô hình mới,5,,Ông Trần Văn D,,,',
+      '8,22/03/2023,QLNS,Zalo,Người tốt việc tốt không ghi điển hình,5,,,,,',
+      '7,21/03/2023,QLNS,Zalo,Tin bài khác,5,,,,Loại lạ,có lẽ',
+    ];
+    const r = await both('reach.csv', lines.join('\n') + '\n');
+    expect(r.usedBulk).toBe(true);
+    expect(r.fromFile.status).toBe('loaded');
+    expect({ ...r.fromFile, batchId: 0 }).toEqual({ ...r.fromMemory, batchId: 0 });
+    expect(r.rowsFile).toEqual(r.rowsMemory);
+    const at = (row: number) => r.rowsFile.find((x) => Number(x.source_row) === row)!;
+    expect([Number(at(252).reach), Number(at(252).participants), at(252).exemplar_kind]).toEqual([12500, 10, 'advanced']);
+    expect([Number(at(253).reach), Number(at(253).participants), at(253).exemplar_kind, at(253).exemplar_proposed]).toEqual([300, 0, 'good_deed', true]);
+    expect([at(254).reach, at(254).exemplar_kind]).toEqual([null, null]);
+    expect([at(255).exemplar_kind, at(255).exemplar_proposed]).toEqual(['new_factor', true]);
+    expect([at(256).exemplar_kind, at(256).exemplar_proposed]).toEqual(['new_model', false]);
+    expect([at(258).exemplar_kind, at(258).exemplar_proposed]).toEqual([null, null]);
+    expect(at(259).exemplar_kind).toBeNull();
+    const codes = r.fromFile.warnings.map((w) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(['exemplar_kind_ambiguous', 'exemplar_kind_unknown', 'exemplar_proposed_unknown']));
+    const ambiguous = r.fromFile.warnings.filter((w) => w.code === 'exemplar_kind_ambiguous').map((w) => w.message);
+    expect(ambiguous).toHaveLength(2);
+    expect(ambiguous.join(' ')).toContain('dòng 254');
+    expect(ambiguous.join(' ')).toContain('dòng 257');
+    expect(ambiguous.join(' ')).not.toContain('dòng 256');
+  });
+
+  it('a reach that is not a whole number is an error naming the column, on both paths', async () => {
+    const lines = [HEADER_X, ...fill(250), '1,15/03/2023,QLNS,Zalo,Bài,10,,,-4,,', '2,16/03/2023,QLNS,Zalo,Bài hai,1,,,nhiều,,'];
+    const r = await both('reach-bad.csv', lines.join('\n') + '\n');
+    expect(r.fromFile.status).toBe('rejected');
+    expect(r.fromFile.errors).toEqual(r.fromMemory.errors);
+    expect(r.fromFile.errors.map((e) => [e.row, e.column])).toEqual([[252, 'Số lượt xem'], [253, 'Số lượt xem']]);
   });
 });
 

@@ -60,8 +60,8 @@ describe('etl CLI', () => {
     const csv = etl('export', 'activities', '--format', 'csv', '--db', db, '--period', '2023');
     expect(csv.code).toBe(0);
     expect(csv.stdout.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean)).toEqual([
-      'activity_id,activity_date,unit_id,unit_name,channel,title,participants,batch_id',
-      '1,2023-03-01,1,Phòng Quản lý ngân sách,seminar,Sơ kết,10,2',
+      'activity_id,activity_date,unit_id,unit_name,channel,title,participants,batch_id,reach,exemplar,exemplar_kind,exemplar_proposed',
+      '1,2023-03-01,1,Phòng Quản lý ngân sách,seminar,Sơ kết,10,2,,,,',
     ]);
 
     // Parquet goes through a temporary file DuckDB writes; the bytes on stdout read back as the rows.

@@ -38,11 +38,14 @@ describe('upload: blank templates', () => {
     const data = wb.getWorksheet('Dữ liệu')!;
     data.addRow([1, '15/03/2025', 'Phòng Quản lý ngân sách', 'Cổng thông tin điện tử', 'Tin bài về phong trào thi đua', 0]);
     data.addRow([2, '20/04/2025', 'Văn phòng Sở', 'Hội nghị, tọa đàm', 'Hội nghị sơ kết phong trào', 45, 'Thi đua thực hiện thắng lợi nhiệm vụ tài chính']);
+    // Exemplar, its kind, the proposal mark and the reach: the template's last columns.
+    data.addRow([3, '21/04/2025', 'Văn phòng Sở', 'Mạng xã hội', 'Giới thiệu gương sáng', 0, '', 'Tổ thu ngân sách', 'Mô hình mới', 'x', 8200]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const r = await importFile(db, { bytes }, { fileName: 'mau-hoat-dong.xlsx', importedBy: 't' });
     expect(r.errors).toEqual([]);
-    expect(r).toMatchObject({ status: 'loaded', dataset: 'activities', rowsLoaded: 2, sheet: 'Dữ liệu' });
-    expect(r.preview.map((p) => p.channel)).toEqual(['portal', 'seminar']);
+    expect(r).toMatchObject({ status: 'loaded', dataset: 'activities', rowsLoaded: 3, sheet: 'Dữ liệu' });
+    expect(r.preview.map((p) => p.channel)).toEqual(['portal', 'seminar', 'social']);
+    expect(r.preview[2]).toMatchObject({ participants: 0, reach: 8200, exemplar_kind: 'new_model', exemplar_proposed: true });
   });
 });
 

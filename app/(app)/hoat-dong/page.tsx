@@ -10,7 +10,7 @@ import { PageTitle, Skeleton } from '@/app/_components/section';
 import { ExportLinks } from '@/app/_components/export-links';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
-import { CHANNEL_LABELS, type Channel } from '@/lib/domain';
+import { CHANNEL_LABELS, EXEMPLAR_KIND_LABELS, type Channel, type ExemplarKind } from '@/lib/domain';
 import type { SearchParams } from '@/lib/filters/dashboard';
 import { activitySearch, parseActivityListFilters, type ActivityListFilters } from '@/lib/filters/lists';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -78,8 +78,8 @@ async function ActivityTable({ f }: { f: ActivityListFilters }) {
           <DataTable
             testId="activity-table"
             caption="Danh sách hoạt động tuyên truyền"
-            columns={[head('Ngày', 'date'), head('Đơn vị', 'unit'), head('Kênh', 'channel'), head('Nội dung', 'title'), head('Tham gia', 'participants')]}
-            numeric={[4]}
+            columns={[head('Ngày', 'date'), head('Đơn vị', 'unit'), head('Kênh', 'channel'), head('Nội dung', 'title'), head('Tham gia', 'participants'), 'Lượt xem']}
+            numeric={[4, 5]}
             rows={page.rows.map((r) => [
               formatDate(r.activity_date),
               r.unit_id !== null ? (
@@ -94,9 +94,15 @@ async function ActivityTable({ f }: { f: ActivityListFilters }) {
               CHANNEL_LABELS[r.channel as Channel] ?? r.channel,
               <span key="t">
                 {r.title}
-                {r.exemplar && <span className="block text-xs text-tremor-content">Điển hình: {r.exemplar}</span>}
+                {r.exemplar && (
+                  <span className="block text-xs text-tremor-content">
+                    {r.exemplar_kind ? EXEMPLAR_KIND_LABELS[r.exemplar_kind as ExemplarKind] : 'Điển hình'}: {r.exemplar}
+                    {r.exemplar_proposed ? ' — đề nghị Hội đồng TĐKT tỉnh' : ''}
+                  </span>
+                )}
               </span>,
               formatNumber(r.participants),
+              r.reach === null ? '' : formatNumber(r.reach),
             ])}
           />
           <Pagination page={page.page} pages={page.pages} total={page.total} pageSize={page.pageSize} hrefFor={(p) => `/hoat-dong${activitySearch(f, { page: p === 1 ? null : p })}`} />

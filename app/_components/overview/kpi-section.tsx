@@ -53,7 +53,13 @@ export async function KpiSection({ f, today }: { f: DashboardFilters; today: str
         ? `Người tham dự ${ATTENDANCE_CHANNELS.map((c) => CHANNEL_LABELS[c].toLowerCase()).join('; ')} (không tính lượt tiếp cận tin bài) / ${formatNumber(cur.headcount)} biên chế của các đơn vị có hoạt động`
         : 'Chưa có số biên chế của đơn vị nào',
     },
-    { label: 'Điển hình tiên tiến được tuyên truyền', value: cur.exemplars, previous: prev.exemplars, testId: 'kpi-exemplars' },
+    {
+      label: 'Điển hình được tuyên truyền',
+      value: cur.exemplars,
+      previous: prev.exemplars,
+      testId: 'kpi-exemplars',
+      hint: cur.exemplars_proposed ? `${formatNumber(cur.exemplars_proposed)} điển hình đề nghị Hội đồng TĐKT tỉnh` : undefined,
+    },
     { label: 'Khen thưởng (lượt)', value: sum(awards), previous: sum(awardsPrev), testId: 'kpi-awards' },
     { label: AWARD_KIND_LABELS.title, value: sum(awards, (r) => r.award_kind === 'title'), previous: sum(awardsPrev, (r) => r.award_kind === 'title'), testId: 'kpi-titles' },
     {

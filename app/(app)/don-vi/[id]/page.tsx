@@ -17,6 +17,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { parsePeriod, periodLabel } from '@/lib/periods';
 import { comparison } from '@/lib/queries/overview';
 import { dashboardContext } from '@/lib/queries/page-context';
+import { UnitYears } from './_components/unit-years';
 import { unitActivities, unitAwards, unitCriteria, unitInfo, unitKpis, unitMemberships, unitScoreHistory } from '@/lib/queries/unit';
 
 export const dynamic = 'force-dynamic';
@@ -75,6 +76,9 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
         </Suspense>
         <Suspense key={`a${key}`} fallback={<Skeleton title="Hoạt động và khen thưởng" />}>
           <UnitLists unitId={id} f={f} today={today} />
+        </Suspense>
+        <Suspense key={`y${id}`} fallback={<Skeleton title="Theo năm" height="h-24" />}>
+          <UnitYears unitId={id} />
         </Suspense>
       </div>
     </>

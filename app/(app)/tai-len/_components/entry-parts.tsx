@@ -4,6 +4,7 @@ import {
   AWARD_KIND_LABELS,
   AWARD_LEVEL_LABELS,
   CHANNEL_LABELS,
+  EXEMPLAR_KIND_LABELS,
   CRITERION_KIND_LABELS,
   RECIPIENT_TYPE_LABELS,
   UNIT_KIND_LABELS,
@@ -15,6 +16,7 @@ import type { ImportIssue } from '@/lib/import/types';
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   channel: CHANNEL_LABELS,
+  exemplar_kind: EXEMPLAR_KIND_LABELS,
   recipient_type: RECIPIENT_TYPE_LABELS,
   award_kind: AWARD_KIND_LABELS,
   award_level: AWARD_LEVEL_LABELS,

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { NextRequest } from 'next/server';
 import { requireApiUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
-import { AWARD_KIND_LABELS, AWARD_LEVEL_LABELS, CHANNEL_LABELS, RECIPIENT_TYPE_LABELS, type AwardKind, type AwardLevel, type Channel, type RecipientType } from '@/lib/domain';
+import { AWARD_KIND_LABELS, AWARD_LEVEL_LABELS, CHANNEL_LABELS, EXEMPLAR_KIND_LABELS, RECIPIENT_TYPE_LABELS, type AwardKind, type AwardLevel, type Channel, type ExemplarKind, type RecipientType } from '@/lib/domain';
 import type { SearchParams } from '@/lib/filters/dashboard';
 import { parseActivityListFilters, parseAwardListFilters } from '@/lib/filters/lists';
 import { formatDate } from '@/lib/format';
@@ -25,8 +25,18 @@ async function activitiesSheet(sp: SearchParams): Promise<Sheet> {
   const page = await listActivities(await getDb(), filters, EXPORT_MAX_ROWS);
   return {
     name: 'Hoạt động',
-    headers: ['Ngày', 'Đơn vị', 'Kênh', 'Nội dung', 'Số người tham gia', 'Điển hình tiên tiến'],
-    rows: page.rows.map((r) => [formatDate(r.activity_date), r.unit_name, CHANNEL_LABELS[r.channel as Channel] ?? r.channel, r.title, r.participants, r.exemplar]),
+    headers: ['Ngày', 'Đơn vị', 'Kênh', 'Nội dung', 'Số người tham gia', 'Số lượt xem', 'Điển hình', 'Loại điển hình', 'Đề nghị Hội đồng TĐKT tỉnh'],
+    rows: page.rows.map((r) => [
+      formatDate(r.activity_date),
+      r.unit_name,
+      CHANNEL_LABELS[r.channel as Channel] ?? r.channel,
+      r.title,
+      r.participants,
+      r.reach,
+      r.exemplar,
+      r.exemplar_kind ? (EXEMPLAR_KIND_LABELS[r.exemplar_kind as ExemplarKind] ?? r.exemplar_kind) : null,
+      r.exemplar_proposed ? 'x' : null,
+    ]),
   };
 }
 
