@@ -200,7 +200,8 @@ async function main(): Promise<void> {
   const app = path.resolve(args.app!);
   if (args.build || !fs.existsSync(path.join(app, '.next/BUILD_ID'))) {
     console.log(`next build trong ${app} …`);
-    const b = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', cwd: app, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    // `npm run build`: the parsing worker (dist/) is built first, as the app needs it.
+    const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: app, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (b.status !== 0) throw new Error('next build thất bại.');
   }
   const server: ChildProcess = spawn('npx', ['next', 'start', '-p', String(args.port), '-H', '127.0.0.1'], {
