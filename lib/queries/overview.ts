@@ -6,7 +6,8 @@ import { ATTENDANCE_CHANNELS } from '@/lib/domain';
 import type { DashboardFilters } from '@/lib/filters/dashboard';
 import { previousPeriod, toDateWindow, type Grain, type Period } from '@/lib/periods';
 import { date, num, numOrNull, str, strOrNull } from './rows';
-import { BLOC_MEMBER_UNITS, LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW, scoreTotalsSql, Where } from './scope';
+import { BLOC_MEMBER_UNITS, LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW, Where } from './scope';
+import { scoreTotalsSql } from '@/lib/scoring/sql';
 
 /**
  * Overview queries. Every function takes the database first so tests pass an in-memory one,

@@ -4,7 +4,8 @@ import { query, type Db } from '@/lib/db/client';
 import { date, num, numOrNull, str, strOrNull } from './rows';
 import { AwardRow as ListAwardRow } from './lists';
 import { CHOSEN_SCORE_PERIODS } from './overview';
-import { LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW, scoreTotalsSql } from './scope';
+import { LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW } from './scope';
+import { scoreTotalsSql } from '@/lib/scoring/sql';
 
 const UnitInfoRow = z.object({
   unit_id: num,
