@@ -19,20 +19,19 @@ import { activityKeySql } from '../row-keys';
  *     changed an Office alias and when (a table beside unit_aliases, whose columns stay as they
  *     are for the code that inserts into it by position). A units batch keeps the units and aliases as they were before it (before-images), so
  *     undoing it restores them.
- * 14: v_activities shows reach, exemplar kind and the proposal flag (added by 18) beside the
- *     documented columns; attendance (participants) stays apart from reach.
+ * 14: the propagation channels of the Sở's plan (social media, press and radio-TV, visual,
+ *     exchanges) get their own identifiers instead of «Khác», so the channel CHECK is widened
+ *     (another rebuild); reach («lượt xem») is kept apart from attendance, and an exemplar has
+ *     a kind (điển hình tiên tiến, mô hình mới, nhân tố mới, người tốt việc tốt) and a flag for
+ *     those proposed to the province's council. v_activities shows them beside the documented
+ *     columns.
  * 15: units through time. A unit has a validity interval (valid_from … valid_to), the province it
  *     belongs to, and the date its successor took it over (merged_on; valid_to is the day before
  *     when the file gives none). v_units shows them; v_unit_lineage follows successor chains to
  *     the unit that carries a merged unit's history today, so that comparisons across years fold a
  *     predecessor into its successor. Before-images keep the new columns for undo.
- * 18: the propagation channels of the Sở's plan (social media, press and radio-TV, visual,
- *     exchanges) get their own identifiers instead of «Khác», so the channel CHECK is widened
- *     (another rebuild); reach («lượt xem») is kept apart from attendance, and an exemplar has
- *     a kind (điển hình tiên tiến, mô hình mới, nhân tố mới, người tốt việc tốt) and a flag for
- *     those proposed to the province's council.
  */
-/** The activities table as of 18 (reach, exemplar kind and flag, the wider channel list): 14 builds it too. */
+/** The activities table as of 14: reach, exemplar kind and flag, the wider channel list. */
 const ACTIVITY_COLUMNS = `
             activity_id       BIGINT NOT NULL DEFAULT nextval('seq_activity_id'),
             activity_date     DATE NOT NULL,
@@ -125,11 +124,9 @@ export const etlMigrations: Migration[] = [
   },
   {
     version: 14,
-    name: 'etl: v_activities with reach, exemplar kind and proposal flag',
-    // On a new store 14 runs before 18: the view names columns that 18 adds, so they are added
-    // here first, by the same rebuild (a write-ahead log holding ALTER TABLE … ADD COLUMN on a
-    // table whose key defaults to a sequence cannot be replayed by DuckDB). Where 18 ran first,
-    // this rebuild keeps every column.
+    name: 'etl: more propagation channels; reach, exemplar kind and proposal flag on activities',
+    // A rebuild, not ALTER TABLE … ADD COLUMN: DuckDB cannot replay from its write-ahead log an
+    // added column on a table whose key defaults to a sequence.
     sql: `CREATE TABLE activities_v14 (${ACTIVITY_COLUMNS});
           INSERT INTO activities_v14 BY NAME SELECT * FROM activities ORDER BY activity_id;
           DROP TABLE activities;
@@ -199,31 +196,5 @@ export const etlMigrations: Migration[] = [
           LEFT JOIN roots ro ON ro.unit_id = u.unit_id
           JOIN units r ON r.unit_id = coalesce(ro.root_unit_id, u.unit_id)
           LEFT JOIN predecessors pr ON pr.unit_id = u.unit_id;`,
-  },
-  {
-    version: 18,
-    name: 'etl: more propagation channels; reach and exemplar kind on activities',
-    sql: `CREATE TABLE activities_rebuilt (
-            activity_id       BIGINT NOT NULL DEFAULT nextval('seq_activity_id'),
-            activity_date     DATE NOT NULL,
-            unit_id           INTEGER,
-            unit_raw          VARCHAR NOT NULL,
-            channel           VARCHAR NOT NULL CHECK (channel IN ('portal', 'egov', 'seminar', 'contest', 'event', 'study_visit', 'other', 'social', 'press', 'visual', 'exchange')),
-            title             VARCHAR NOT NULL,
-            participants      INTEGER NOT NULL DEFAULT 0 CHECK (participants >= 0),
-            movement_id       INTEGER,
-            exemplar          VARCHAR,
-            batch_id          INTEGER NOT NULL,
-            source_row        INTEGER,
-            row_key           VARCHAR NOT NULL,
-            reach             BIGINT CHECK (reach >= 0),
-            exemplar_kind     VARCHAR CHECK (exemplar_kind IN ('advanced', 'new_model', 'new_factor', 'good_deed')),
-            exemplar_proposed BOOLEAN
-          );
-          INSERT INTO activities_rebuilt (activity_id, activity_date, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, batch_id, source_row, row_key)
-            SELECT activity_id, activity_date, unit_id, unit_raw, channel, title, participants, movement_id, exemplar, batch_id, source_row, row_key
-            FROM activities ORDER BY activity_id;
-          DROP TABLE activities;
-          ALTER TABLE activities_rebuilt RENAME TO activities;`,
   },
 ];
