@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles as filesUnder } from './source-tree';
 
 /**
  * The layers point one way: app → lib features → etl → lib base. This test reads every import
  * of the source tree and fails on one that points the other way (README, «Architecture»).
  */
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The lib base: what the pipeline may use. Everything else under lib/ is a feature. */
 const LIB_BASE = [
@@ -29,20 +28,6 @@ const LIB_BASE = [
 /** The one door from the features to the pipeline. */
 const PIPELINE_DOORS = ['lib/upload/', 'lib/ops/', 'lib/cli/'];
 
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    if (!fs.existsSync(d)) return;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(ts|tsx|mjs)$/.test(e.name)) out.push(path.relative(ROOT, p).split(path.sep).join('/'));
-    }
-  };
-  walk(path.join(ROOT, dir));
-  return out;
-}
-
 /** Project imports of a file, as repository paths ('@/lib/x' → 'lib/x', relative paths resolved). */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -51,6 +36,8 @@ function importsOf(file: string): string[] {
     .map((s) => (s.startsWith('@/') ? s.slice(2) : s.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), s)) : null))
     .filter((s): s is string => s !== null);
 }
+
+const sourceFiles = (dir: string) => filesUnder([dir]);
 
 const isBase = (p: string) => LIB_BASE.some((b) => (b.endsWith('/') ? p.startsWith(b) || p === b.slice(0, -1) : p === b || `${p}.ts` === b));
 

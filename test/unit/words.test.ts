@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './source-tree';
 
 /**
  * The product speaks the officers' words in one tone-mark style (README, «Vietnamese»):
@@ -8,30 +9,16 @@ import { describe, expect, it } from 'vitest';
  * on the first vowel of an open «oa, oe, uy»). A line that must read the other style (a pattern
  * accepting what people type) carries the comment `tone-style: both`.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const LETTER = 'A-Za-zÀ-ỹĐđ';
 const OLD_STYLE = new RegExp(`(?<![${LETTER}])[${LETTER}]*?(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|(?<![qQ])[uU][ỳýỷỹỵỲÝỶỸỴ])(?![${LETTER}])`, 'gu');
 const NOT_OUR_WORDS = new RegExp(`(?<![${LETTER}])(lô|Lô|nạp|Nạp|hoàn tác|Hoàn tác|ánh xạ|Ánh xạ)(?![${LETTER}])`, 'gu');
 
-function sources(): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(ts|tsx)$/.test(e.name)) out.push(p);
-    }
-  };
-  for (const d of ['app', 'lib', 'etl']) walk(path.join(ROOT, d));
-  return out;
-}
-
 function findings(re: RegExp): string[] {
-  return sources().flatMap((file) =>
+  return sourceFiles(['app', 'lib', 'etl'], /\.(ts|tsx)$/).flatMap((file) =>
     fs
-      .readFileSync(file, 'utf8')
+      .readFileSync(path.join(ROOT, file), 'utf8')
       .split('\n')
-      .flatMap((line, i) => (line.includes('tone-style: both') ? [] : [...line.matchAll(re)].map((m) => `${path.relative(ROOT, file)}:${i + 1} «${m[0]}»`))),
+      .flatMap((line, i) => (line.includes('tone-style: both') ? [] : [...line.matchAll(re)].map((m) => `${file}:${i + 1} «${m[0]}»`))),
   );
 }
 
