@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   THIDUA_UPLOAD_DIR: z.string().min(1).default('data/uploads'),
   /** Where the running server writes the backups an admin asks for (POST /api/ops/backup). */
   THIDUA_BACKUP_DIR: z.string().min(1).default('data/backups'),
+  /** Memory for rendered pages reused until the data changes (lib/serve/page-cache.ts); 0 turns it off. */
+  THIDUA_PAGE_CACHE_MB: z.coerce.number().min(0).default(128),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
