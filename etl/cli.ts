@@ -1,5 +1,5 @@
 /**
- * The `etl` subcommand of the command-line program (cli/thidua.ts):
+ * The `etl` subcommand of the command-line program (scripts/cli/thidua.ts):
  *   npm run -s etl -- import FILE [--dataset units|activities|awards|scores] [--period P] [--bloc NAME]
  *                               [--sheet NAME] [--db PATH] [--dry-run] [--json] [--size BYTES] [--sha256 HEX]
  *   npm run -s etl -- batches [--json] [--db PATH]

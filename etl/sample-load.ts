@@ -1,6 +1,6 @@
 /**
  * Loads the sample data into the database: `npm run sample:load [-- --db PATH]` (default
- * THIDUA_DB), the `sample-load` subcommand of the command-line program (cli/thidua.ts). Every file of data/sample/ (not its subfolders) goes through the same import
+ * THIDUA_DB), the `sample-load` subcommand of the command-line program (scripts/cli/thidua.ts). Every file of data/sample/ (not its subfolders) goes through the same import
  * pipeline as an upload — units first, then activities, awards, scores — with no flags: the
  * dataset, period and bloc come from the files themselves. A file already loaded is reported
  * as a duplicate; a rejected file stops the run with exit code 1 and its errors.

@@ -1,5 +1,5 @@
 /**
- * What every subcommand of the one command-line program (cli/thidua.ts) shares: the exit codes,
+ * What every subcommand of the one command-line program (scripts/cli/thidua.ts) shares: the exit codes,
  * option parsing with node:util parseArgs (strict, with the refusal said in Vietnamese), the
  * `--db` option, the usage text, and the one place that turns an error into its message and exit
  * code. A subcommand declares its options as data and a `run(values, positionals)`.

@@ -20,7 +20,7 @@ const META = path.join(OUT, 'meta.json');
 export const ENTRIES = [
   { name: 'read-worker', source: 'etl/read/worker.ts' },
   // The command-line program: `node dist/thidua.js etl|user|report|ops|sample|sample-load …`.
-  { name: 'thidua', source: 'cli/thidua.ts' },
+  { name: 'thidua', source: 'scripts/cli/thidua.ts' },
 ];
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The `user` subcommand of the command-line program (cli/thidua.ts):
+ * The `user` subcommand of the command-line program (scripts/cli/thidua.ts):
  *   npm run -s user -- add NAME --role viewer|office|admin [--name "Họ tên"] [--db PATH]
  *        password from THIDUA_PASSWORD or standard input
  *   npm run -s user -- list [--json]

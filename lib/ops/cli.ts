@@ -1,5 +1,5 @@
 /**
- * The `ops` subcommand of the command-line program (cli/thidua.ts): backup and restore of the
+ * The `ops` subcommand of the command-line program (scripts/cli/thidua.ts): backup and restore of the
  * DuckDB store.
  *
  *   npm run -s ops -- backup DIR [--db PATH] [--server URL --user ADMIN]

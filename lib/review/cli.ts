@@ -1,5 +1,5 @@
 /**
- * The `report` subcommand of the command-line program (cli/thidua.ts):
+ * The `report` subcommand of the command-line program (scripts/cli/thidua.ts):
  *   npm run -s report -- review --bloc NAME --period P --format docx|xlsx --out FILE [--db PATH] [--date yyyy-mm-dd]
  * Exit 0 when written, 1 when the bloc/period/settings are wrong or the store is busy, 2 on wrong
  * usage (lib/command-line.ts).

@@ -349,7 +349,7 @@ async function writeSample(): Promise<void> {
   );
 }
 
-/** The `sample` subcommand of the command-line program (cli/thidua.ts, loaded only for it). */
+/** The `sample` subcommand of the command-line program (scripts/cli/thidua.ts, loaded only for it). */
 export const command = defineCommand({
   usage: '  npm run sample   sinh lại data/sample/ (cùng dữ liệu mỗi lần chạy)',
   options: {},

@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { DB_OPTION, EXIT, UsageError, defineCommand, runCommand } from '@/lib/command-line';
 import { DatabaseLockedError, openDb } from '@/lib/db/client';
 import { DEFAULT_DB_FILE } from '@/lib/env';
-import { SUBCOMMANDS, runProgram } from '@/cli/commands';
+import { SUBCOMMANDS, runProgram } from '@/scripts/cli/commands';
 
 /** The parts every subcommand of the command-line program shares (lib/command-line.ts, cli/). */
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -73,17 +73,17 @@ describe('layers', () => {
     expect(violations(features, (t) => t.startsWith('etl/'))).toEqual([]);
   });
 
-  it('nothing outside test/ imports from test/ (cli/ loads the sample generator, only when asked)', () => {
+  it('nothing outside test/ imports from test/ (scripts/cli/ loads the sample generator, only when asked)', () => {
     const files = [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('etl')];
     expect(violations(files, (t) => t.startsWith('test/'))).toEqual([]);
-    expect(violations(sourceFiles('cli'), (t) => t.startsWith('test/'), 'static')).toEqual([]);
-    expect(violations(sourceFiles('cli'), (t) => t.startsWith('test/') && !t.startsWith('test/sample/'))).toEqual([]);
+    expect(violations(sourceFiles('scripts/cli'), (t) => t.startsWith('test/'), 'static')).toEqual([]);
+    expect(violations(sourceFiles('scripts/cli'), (t) => t.startsWith('test/') && !t.startsWith('test/sample/'))).toEqual([]);
   });
 
-  it('cli/ sits at the top: it imports no page, and nothing but the tests imports it', () => {
-    expect(sourceFiles('cli').length).toBeGreaterThan(0);
-    expect(violations(sourceFiles('cli'), (t) => t.startsWith('app/'))).toEqual([]);
+  it('scripts/cli/ sits at the top: it imports no page, and nothing but the tests imports it', () => {
+    expect(sourceFiles('scripts/cli').length).toBeGreaterThan(0);
+    expect(violations(sourceFiles('scripts/cli'), (t) => t.startsWith('app/'))).toEqual([]);
     const others = [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('etl')];
-    expect(violations(others, (t) => t.startsWith('cli/'))).toEqual([]);
+    expect(violations(others, (t) => t.startsWith('scripts/cli/'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The command-line program: `node dist/thidua.js SUBCOMMAND …`, which `npm run etl|user|report|ops|
- * sample|sample:load` run (cli/commands.ts lists the subcommands). Built into dist/ by
+ * sample|sample:load` run (scripts/cli/commands.ts lists the subcommands). Built into dist/ by
  * scripts/build-node.mjs; nothing imports it.
  */
 import { runProgram } from './commands';
