@@ -22,7 +22,7 @@ const EnvSchema = z.object({
   THIDUA_BACKUP_DIR: z.string().min(1).default('data/backups'),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 
