@@ -39,7 +39,7 @@ export function sampleFilesInOrder(dir = SAMPLE_DIR): { file: string; dataset: D
   return out;
 }
 
-export function summaryLine(file: string, r: ImportResult): string {
+function summaryLine(file: string, r: ImportResult): string {
   const name = path.basename(file);
   const what = r.dataset ? DATASET_LABELS[r.dataset].toLowerCase() : 'không rõ loại dữ liệu';
   // Period and bloc matter for score sheets; elsewhere they are incidental words of the title.

@@ -27,7 +27,7 @@ const EnvSchema = z.object({
   THIDUA_PAGE_CACHE_MB: z.coerce.number().min(0).default(128),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 

@@ -8,6 +8,7 @@ import { validateSession } from '@/lib/auth/sessions';
 import type { SessionUser } from '@/lib/auth/types';
 import { dataVersion, getDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { routes } from '@/lib/routes';
 import { newNonce } from '@/lib/security/headers';
 import { PageStore, type Render, type RenderedPage } from './page-store';
 
@@ -29,7 +30,8 @@ import { PageStore, type Render, type RenderedPage } from './page-store';
  */
 
 /** The pages whose content depends only on the data, the user and the URL. */
-const READ_ONLY_PAGES = [/^\/$/, /^\/hoat-dong$/, /^\/khen-thuong$/, /^\/khoi\/\d+$/, /^\/don-vi\/\d+$/, /^\/danh-gia$/, /^\/chat-luong-du-lieu$/];
+const READ_ONLY_PAGES = new Set<string>([routes.overview, routes.activities, routes.awards, routes.review, routes.dataQuality]);
+const READ_ONLY_PAGES_BY_ID = [routes.bloc(''), routes.unit('')];
 
 /** Request headers Next answers differently for (its Vary), part of the key. */
 const VARY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'host'];
@@ -62,7 +64,7 @@ export function isCacheableRequest(req: Pick<http.IncomingMessage, 'method' | 'u
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (req.headers['next-action'] || !req.url) return false;
   const pathname = req.url.split('?')[0];
-  return READ_ONLY_PAGES.some((re) => re.test(pathname));
+  return READ_ONLY_PAGES.has(pathname) || READ_ONLY_PAGES_BY_ID.some((prefix) => pathname.startsWith(prefix) && /^\d+$/.test(pathname.slice(prefix.length)));
 }
 
 /** The value of one cookie in a Cookie header. */

@@ -15,6 +15,7 @@ const LIB_BASE = [
   'lib/text.ts',
   'lib/env.ts',
   'lib/periods.ts',
+  'lib/routes.ts',
   'lib/format.ts',
   'lib/spreadsheet-safety.ts',
   'lib/db/',

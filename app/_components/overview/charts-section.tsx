@@ -16,6 +16,7 @@ import {
   onCommonScale,
   comparison,
 } from '@/lib/queries/overview';
+import { routes } from '@/lib/routes';
 import { BarChart } from '../bar-chart';
 import { ChartFigure, DataTable } from '../chart-figure';
 import { LineChart } from '../line-chart';
@@ -91,7 +92,7 @@ export async function BreakdownSection({ f, today }: { f: DashboardFilters; toda
               numeric={[1, 2]}
               rows={units.map((u) => [
                 u.unit_id !== null ? (
-                  <Link key="u" href={`/don-vi/${u.unit_id}${keep}`} className="text-tremor-brand-emphasis underline">
+                  <Link key="u" href={`${routes.unit(u.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
                     {u.unit_name}
                   </Link>
                 ) : (
@@ -175,7 +176,7 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
           chart={<BarChart layout="vertical" data={rows.map((r) => ({ 'Đơn vị': `${r.rank}. ${r.unit_name}`, 'Tổng điểm': r.total_points }))} index="Đơn vị" categories={['Tổng điểm']} colors={['indigo']} className="h-96" />}
           columns={['Đơn vị', 'Hạng', 'Tổng điểm']}
           rows={rows.map((r) => [
-            <Link key="u" href={`/don-vi/${r.unit_id}${keep}`} className="text-tremor-brand-emphasis underline">
+            <Link key="u" href={`${routes.unit(r.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
               {r.unit_name}
             </Link>,
             formatNumber(r.rank),
@@ -183,7 +184,7 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
           ])}
         />
         <p className="mt-2 text-sm">
-          <Link href={`/khoi/${b.bloc_id}${keep}`} className="text-tremor-brand-emphasis underline">
+          <Link href={`${routes.bloc(b.bloc_id)}${keep}`} className="text-tremor-brand-emphasis underline">
             Xem chi tiết khối →
           </Link>
         </p>
@@ -220,7 +221,7 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
       <ul className="mt-3 flex flex-wrap gap-2 text-sm">
         {leaders.map((l) => (
           <li key={l.bloc_id}>
-            <Link href={`/khoi/${l.bloc_id}${keep}`} className="text-tremor-brand-emphasis underline">
+            <Link href={`${routes.bloc(l.bloc_id)}${keep}`} className="text-tremor-brand-emphasis underline">
               {l.bloc_name}
             </Link>
           </li>

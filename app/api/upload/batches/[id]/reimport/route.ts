@@ -12,6 +12,7 @@ import { jsonError } from '@/lib/upload/http';
 import { stagingDir } from '@/lib/upload/paths';
 import { runStagedImport } from '@/lib/upload/run-import';
 import { createStagedUpload, getStagedUpload } from '@/lib/upload/staging';
+import { routes, withQuery } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -44,5 +45,5 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   if (!upload) return jsonError(500, 'Không lưu được tệp tạm. Hãy thử lại.');
   await runStagedImport(db, upload, auth.user, {}, 'preview', () => undefined);
   await recordAudit(db, auth.user, 'upload.reimport', { target: `lần nhập #${batch.batch_id}`, details: { file: batch.file_name } });
-  return seeOther(`/tai-len?tep=${encodeURIComponent(uploadId)}`);
+  return seeOther(withQuery(routes.upload, { tep: uploadId }));
 }
