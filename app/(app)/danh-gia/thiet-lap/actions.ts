@@ -62,7 +62,7 @@ export async function saveBlocOrganisers(form: FormData): Promise<void> {
     if (raw === null) continue;
     const value = String(raw);
     const organiser = isBlocOrganiser(value) ? value : null;
-    if (value !== '' && !organiser) redirect(withQuery(routes.reviewSettings, { loi: `Loại cơ quan tổ chức «${value}» của khối «${b.name}» không hợp lệ.` }));
+    if (value !== '' && !organiser) redirect(withQuery(routes.reviewSettings, { loi: flash(`Loại cơ quan tổ chức «${value}» của khối «${b.name}» không hợp lệ.`, user.userId) }));
     if (organiser !== b.organiser || (organiser && b.organiserSource === 'name')) await setBlocOrganiser(db, b.blocId, organiser, user.username);
   }
   revalidatePath(routes.review);
