@@ -26,6 +26,6 @@ export async function register(): Promise<void> {
 /** A page that failed while rendering (even behind an error boundary, status 200) is never kept. */
 export async function onRequestError(_error: unknown, request: { headers: Record<string, string | string[] | undefined> }): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { noteRenderError } = await import('./lib/serve/page-cache');
+  const { noteRenderError } = await import('./lib/serve/loopback');
   noteRenderError(request.headers);
 }

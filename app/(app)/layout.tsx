@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { requireUser } from '@/lib/auth/dal';
 import { accountsWithDemoPassword } from '@/lib/auth/demo-accounts';
 import { roleAllows } from '@/lib/auth/policy';
 import { getDb } from '@/lib/db/client';
 import { ROLE_LABELS, PRODUCT_NAME, type Role } from '@/lib/domain';
+import { shownUsername } from '@/lib/serve/shared-render';
 import { blocMenu, type Option } from '@/lib/queries/options';
 import { api, NAV_AFTER_BLOCS, NAV_BEFORE_BLOCS, routes, type NavLink } from '@/lib/routes';
 
@@ -26,6 +28,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // The password page itself must render for an account that has to change its password;
   // every other page redirects there through its own requireUser().
   const user = await requireUser('viewer', { passwordChangePage: true });
+  // A page the cache renders once for the whole role shows a placeholder the cache fills per reader.
+  const username = shownUsername(await headers(), user.username);
   let demoAccounts: string[] = [];
   if (user.role === 'admin') {
     demoAccounts = await accountsWithDemoPassword(await getDb()).catch((err: unknown) => {
@@ -68,7 +72,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </nav>
           <div className="flex items-center gap-2 text-sm">
             <Link href={routes.password} className="text-tremor-content hover:underline" title={`${ROLE_LABELS[user.role]} — đổi mật khẩu`} data-testid="current-user">
-              {user.username}
+              {username}
             </Link>
             <form action={api.logout} method="post">
               <button type="submit" className="rounded-tremor-small border border-tremor-border px-2.5 py-1 hover:bg-tremor-background-subtle focus:outline-none focus:ring-2 focus:ring-tremor-brand">

@@ -145,6 +145,13 @@ export function interceptRequests(fn: RequestInterceptor): void {
  */
 export const INNER_HEADER = 'x-thidua-inner';
 
+/**
+ * Set by the page cache on a loopback render meant for every user of a role: the page shows a
+ * placeholder where the user's name goes (lib/serve/shared-render.ts). Removed from every
+ * request that is not such a render, so no client can ask for it.
+ */
+export const SHARED_RENDER_HEADER = 'x-thidua-shared-render';
+
 function isInner(req: http.IncomingMessage, stamp: Stamp): boolean {
   const inner = req.headers[INNER_HEADER];
   const peer = req.headers[PEER_HEADER];
@@ -183,6 +190,7 @@ export function installPeerStamp(setting: string | undefined = process.env.THIDU
         const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
         const inner = isInner(req, stamp);
         if (!inner) stampRequest(req, stamp);
+        if (!inner) delete req.headers[SHARED_RENDER_HEADER];
         delete req.headers[INNER_HEADER];
         if (inner) innerRequests.add(req);
         const forward = () => original.apply(this, [event, ...args] as unknown as Parameters<typeof original>);

@@ -1,3 +1,5 @@
+import type { PageBody } from './page-body';
+
 /**
  * Rendered pages kept while the data stands (lib/serve/page-cache.ts serves them). One
  * generation per data version: a new version empties the store, and a render begun under an
@@ -9,10 +11,12 @@
 export interface RenderedPage {
   status: number;
   headers: Record<string, string | string[]>;
-  /** The body (UTF-8) cut at each place the render's CSP nonce stood (one part when it has none). */
-  parts: Buffer[];
+  /** The body (UTF-8) cut where each answer puts its own values (lib/serve/page-body.ts). */
+  body: PageBody;
   /** The nonce the page was rendered with, to be replaced by a fresh one in every answer. */
   nonce: string | null;
+  /** Set when a page meant for a whole role names the user it was rendered for: it is theirs alone. */
+  onlyFor: string | null;
   bytes: number;
 }
 

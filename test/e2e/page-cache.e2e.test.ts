@@ -29,6 +29,7 @@ async function get(path: string, cookie: string, headers: Record<string, string>
 }
 
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+const currentUser = (html: string) => /data-testid="current-user"[^>]*>([^<]*)</.exec(html)?.[1];
 
 async function activitiesKpi(path: string, cookie: string): Promise<number> {
   const { res, html } = await get(path, cookie);
@@ -58,10 +59,23 @@ describe('page cache: pages reused until the data changes', () => {
     expect(second.html).toContain(`nonce="${n2}"`);
     expect(second.html).not.toContain(n1!);
     expect(second.html.replaceAll(n2!, 'N')).toBe(first.html.replaceAll(n1!, 'N'));
-    // Another user does not get this user's page.
+    expect(currentUser(first.html)).toBe('lanhdao');
+    expect(currentUser(second.html)).toBe('lanhdao');
+    // Another role gets a page of its own, with its own name.
     const other = await get(path, await loginCookie('vanphong'));
     expect(other.res.headers.get('x-thidua-cache')).toBe('miss');
-    expect(other.html).toContain('vanphong');
+    expect(currentUser(other.html)).toBe('vanphong');
+    expect((await get(path, await loginCookie('vanphong'))).res.headers.get('x-thidua-cache')).toBe('hit');
+  });
+
+  it("fills each reader's own name into a page rendered for the role; a client cannot ask for the placeholder", async () => {
+    const forged = await get('/khen-thuong?period=2023', await loginCookie('lanhdao'), { 'x-thidua-shared-render': '1' });
+    expect(forged.res.status).toBe(200);
+    expect(currentUser(forged.html)).toBe('lanhdao');
+    // Not a page the cache keeps: Next renders it, and the header is gone before it does.
+    const upload = await get('/tai-len/mau', await loginCookie('vanphong'), { 'x-thidua-shared-render': '1' });
+    expect(upload.res.headers.get('x-thidua-cache')).toBeNull();
+    expect(currentUser(upload.html)).toBe('vanphong');
   });
 
   it('gives no page to a session that has ended', async () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cookieValue, isCacheableRequest, pageKey, splitAt } from '@/lib/serve/page-cache';
+import { cutAt, fill } from '@/lib/serve/page-body';
+import { cookieValue, isCacheableRequest, pageKey } from '@/lib/serve/page-cache';
 import { PageStore, type Render, type RenderedPage } from '@/lib/serve/page-store';
 import type { SessionUser } from '@/lib/auth/types';
 
 function page(text: string, status = 200): RenderedPage {
-  return { status, headers: {}, parts: [Buffer.from(text)], nonce: null, bytes: text.length };
+  return { status, headers: {}, body: { parts: [Buffer.from(text)], slots: [] }, nonce: null, onlyFor: null, bytes: text.length };
 }
 
 function counting(text: string, keep = true) {
@@ -17,7 +18,7 @@ function counting(text: string, keep = true) {
   return { render, count: () => renders };
 }
 
-const body = (p: RenderedPage) => Buffer.concat(p.parts).toString();
+const body = (p: RenderedPage) => Buffer.concat(p.body.parts).toString();
 
 describe('page store: rendered pages reused while the data stands', () => {
   it('renders once per key and version, shared by readers asking at once', async () => {
@@ -91,11 +92,12 @@ describe('page cache: which requests, which key', () => {
     expect(isCacheableRequest(req('/', { 'next-action': 'abc' }))).toBe(false);
   });
 
-  it('keys on the user, the role, HTTPS, the day, the URL and the headers Next varies on', () => {
+  it('keys on the role (the user only for a personal message), HTTPS, the day, the URL and the headers Next varies on', () => {
     const base = pageKey(req('/?period=2024'), user, false, '2026-12-2');
     expect(pageKey(req('/?period=2024'), user, false, '2026-12-2')).toBe(base);
+    // Another user of the same role reads the same page (their name is filled in per answer).
+    expect(pageKey(req('/?period=2024'), { ...user, userId: 8, username: 'lanhdao2' }, false, '2026-12-2')).toBe(base);
     const others = [
-      pageKey(req('/?period=2024'), { ...user, userId: 8 }, false, '2026-12-2'),
       pageKey(req('/?period=2024'), { ...user, role: 'admin' }, false, '2026-12-2'),
       pageKey(req('/?period=2024'), user, true, '2026-12-2'),
       pageKey(req('/?period=2024'), user, false, '2026-12-3'),
@@ -104,14 +106,21 @@ describe('page cache: which requests, which key', () => {
       pageKey(req('/?period=2024', { 'next-router-state-tree': '%5B%5D' }), user, false, '2026-12-2'),
     ];
     expect(new Set([base, ...others]).size).toBe(others.length + 1);
+    const personal = pageKey(req('/danh-gia?loi=abc'), user, false, '2026-12-2');
+    expect(pageKey(req('/danh-gia?loi=abc'), { ...user, userId: 8, username: 'lanhdao2' }, false, '2026-12-2')).not.toBe(personal);
   });
 
-  it('reads the session cookie and cuts a page at its nonce', () => {
+
+  it('reads the session cookie; cuts a page at its nonce and name, and fills them per answer', () => {
     expect(cookieValue('a=1; thidua_session=abc%3D; b=2', 'thidua_session')).toBe('abc=');
     expect(cookieValue('xthidua_session=1', 'thidua_session')).toBeNull();
     expect(cookieValue(undefined, 'thidua_session')).toBeNull();
-    const parts = splitAt(Buffer.from('<script nonce="N1">a</script><b nonce="N1">'), Buffer.from('N1'));
-    expect(parts.map(String)).toEqual(['<script nonce="', '">a</script><b nonce="', '">']);
-    expect(splitAt(Buffer.from('none here'), Buffer.from('N1')).map(String)).toEqual(['none here']);
+    const cut = cutAt(Buffer.from('<script nonce="N1">a</script><a>U9</a><b nonce="N1">["U9"]'), { nonce: 'N1', user: 'U9' });
+    expect(cut.parts.map(String)).toEqual(['<script nonce="', '">a</script><a>', '</a><b nonce="', '">["', '"]']);
+    expect(cut.slots).toEqual(['nonce', 'user', 'nonce', 'user']);
+    expect(fill(cut, { nonce: 'XYZ', user: 'lanhdao' }).toString()).toBe('<script nonce="XYZ">a</script><a>lanhdao</a><b nonce="XYZ">["lanhdao"]');
+    const plain = cutAt(Buffer.from('none here'), { nonce: 'N1', user: null });
+    expect(fill(plain, { nonce: 'X', user: 'y' }).toString()).toBe('none here');
   });
+
 });
