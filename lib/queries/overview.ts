@@ -5,7 +5,7 @@ import { query, type Db } from '@/lib/db/client';
 import { ATTENDANCE_CHANNELS } from '@/lib/domain';
 import type { DashboardFilters } from '@/lib/filters/dashboard';
 import { previousPeriod, toDateWindow, type Grain, type Period } from '@/lib/periods';
-import { date, num, numOrNull, str, strOrNull } from './rows';
+import { blocPeriodFields, date, num, numOrNull, str, strOrNull } from './rows';
 import { BLOC_MEMBER_UNITS, LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW, Where } from './scope';
 import { scoreTotalsSql } from '@/lib/scoring/sql';
 
@@ -195,11 +195,7 @@ export const CHOSEN_SCORE_PERIODS = `
 export const TOTALS_CTE = `tot AS ${scoreTotalsSql(OVERLAPPING_WINDOW)}`;
 
 const BlocLeaderRow = z.object({
-  bloc_id: num,
-  bloc_name: str,
-  period: str,
-  period_start: date,
-  period_end: date,
+  ...blocPeriodFields,
   inside: z.boolean(),
   members: num,
   average_points: numOrNull,
