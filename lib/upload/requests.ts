@@ -4,7 +4,8 @@ import type { SessionUser } from '@/lib/auth/types';
 import { getDb, type Db } from '@/lib/db/client';
 import type { Role } from '@/lib/domain';
 import { getBatch, type BatchRow } from './batches';
-import { jsonError, NOT_FOUND } from './http';
+import type { ImportChoices } from './choices';
+import { jsonError, NOT_FOUND, readChoices } from './http';
 import { getStagedUpload, type StagedUpload } from './staging';
 
 /** The second argument of a route handler under `[id]`. */
@@ -26,6 +27,25 @@ export async function stagedUploadRequest(req: Request, route: IdRoute, minRole:
   const staged = await getStagedUpload(db, (await route.params).id, auth.user);
   if (!staged) return { response: jsonError(404, NOT_FOUND) };
   return { db, user: auth.user, staged };
+}
+
+/**
+ * The start of a handler that runs a staged upload with the Office's choices (header mapping,
+ * dataset, period, bloc): as stagedUploadRequest, then the choices from the body. With
+ * `refuseLoaded`, an upload already loaded is refused (409) before the body is read.
+ */
+export async function stagedChoicesRequest(
+  req: Request,
+  route: IdRoute,
+  minRole: Role,
+  opts: { refuseLoaded: boolean },
+): Promise<Started<{ db: Db; user: SessionUser; staged: StagedUpload; choices: ImportChoices }>> {
+  const start = await stagedUploadRequest(req, route, minRole);
+  if (start.response) return { response: start.response };
+  if (opts.refuseLoaded && start.staged.status === 'loaded') return { response: jsonError(409, `Tệp này đã được nhập (lần nhập #${start.staged.batchId}).`) };
+  const body = await readChoices(req);
+  if (!body.ok) return { response: body.response };
+  return { ...start, choices: body.choices };
 }
 
 /** The start of a handler on one batch: checks the session and the role, then finds the batch. */
