@@ -25,6 +25,8 @@ const nextConfig = {
       { source: '/api/:path*', headers: [...COMMON, { key: 'Content-Security-Policy', value: API_CSP }] },
       { source: '/_next/static/:path*', headers: COMMON },
       { source: '/favicon.ico', headers: COMMON },
+      { source: '/icon.svg', headers: COMMON },
+      { source: '/robots.txt', headers: COMMON },
     ];
   },
 };

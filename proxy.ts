@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPeer } from '@/lib/auth/peer';
-import { AUTH_POLICY } from '@/lib/auth/policy';
+import { sessionCookieName } from '@/lib/auth/request';
 import { newNonce, pageCsp, setPageHeaders } from '@/lib/security/headers';
+import { routes, toSearch } from '@/lib/routes';
 
 /**
  * Two jobs for page requests:
@@ -17,15 +18,15 @@ export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = pageCsp(nonce, { https, dev: process.env.NODE_ENV !== 'production' });
   const { pathname } = request.nextUrl;
-  const loginPage = pathname === '/dang-nhap' || pathname.startsWith('/dang-nhap/');
-  const hasCookie = request.cookies.has(https ? AUTH_POLICY.secureCookieName : AUTH_POLICY.cookieName);
+  const loginPage = pathname === routes.login || pathname.startsWith(`${routes.login}/`);
+  const hasCookie = request.cookies.has(sessionCookieName(https));
 
   let res: NextResponse;
   if (!hasCookie && !loginPage) {
     const url = request.nextUrl.clone();
     const next = `${url.pathname}${url.search}`;
-    url.pathname = '/dang-nhap';
-    url.search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+    url.pathname = routes.login;
+    url.search = toSearch({ next: next === routes.overview ? null : next });
     res = NextResponse.redirect(url);
   } else {
     const requestHeaders = new Headers(request.headers);
@@ -38,5 +39,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|woff2?|css|js)$).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|jpg|woff2?|css|js)$).*)'],
 };

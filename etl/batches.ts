@@ -4,7 +4,7 @@ import { restoreUnitsBatch, UnitsUndoError } from '@/lib/units/history';
 
 /** The batches a file import leaves behind (lần nhập): listing them and undoing one. */
 
-export interface BatchInfo {
+interface BatchInfo {
   batch_id: number;
   file_name: string;
   dataset: Dataset;

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportIssue, ImportOptions, ImportResult, RawRow } from '@/lib/import/types';
 import { DATASET_LABELS, type Dataset } from '@/lib/domain';
 import { importLimits } from '@/lib/env';
-import { parsePeriod, type Period } from '@/lib/periods';
+import { invalidPeriodMessage, parsePeriod, type Period } from '@/lib/periods';
 import { fold } from '@/lib/text';
 import { DATASETS_HINT, neededColumnsText } from '@/lib/datasets';
 import { isBlankRow } from '@/etl/detect/rows';
@@ -23,7 +23,7 @@ const NON_DATA_SHEETS = /^(huong dan|hdsd|danh muc|dm |ma |htkt|pldt|lvhd|phan l
 /** Rows read ahead to find the header and compare sheets. */
 const PEEK_ROWS = 200;
 
-export interface SheetPick {
+interface SheetPick {
   sheet: SheetLike;
   iterator: AsyncIterator<RawRow>;
   head: RawRow[];
@@ -150,7 +150,7 @@ export function periodAndBloc(table: DetectedTable, options: ImportOptions): { e
   if (options.period) {
     period = parsePeriod(options.period);
     if (!period) {
-      return { error: { row: null, column: null, message: `Kỳ «${options.period}» không hợp lệ. Hãy ghi dạng 2022, 2022-H1, 2022-Q3 hoặc 2022-07.`, severity: 'error', code: 'period_invalid' } };
+      return { error: { row: null, column: null, message: invalidPeriodMessage(options.period), severity: 'error', code: 'period_invalid' } };
     }
   } else {
     for (const line of table.titleLines) {

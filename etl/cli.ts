@@ -1,18 +1,21 @@
 /**
- * Import CLI (DESIGN.md "Import CLI"):
+ * The `etl` subcommand of the command-line program (scripts/cli/thidua.ts):
  *   npm run -s etl -- import FILE [--dataset units|activities|awards|scores] [--period P] [--bloc NAME]
  *                               [--sheet NAME] [--db PATH] [--dry-run] [--json] [--size BYTES] [--sha256 HEX]
  *   npm run -s etl -- batches [--json] [--db PATH]
  *   npm run -s etl -- undo BATCH_ID [--db PATH]
  *   npm run -s etl -- export DATASET --format csv|xlsx|parquet|arrow [--period P] [--db PATH]
- * Exit codes: 0 loaded / duplicate / valid dry run, 1 rejected (or the database is busy), 2 wrong usage.
+ * Exit codes (lib/command-line.ts): 0 loaded / duplicate / valid dry run, 1 rejected (or the store
+ * is busy), 2 wrong usage.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATASETS, DATASET_LABELS, type Dataset } from '@/lib/domain';
-import { DatabaseLockedError, openDb, type Db } from '@/lib/db/client';
+import { openDb, type Db } from '@/lib/db/client';
+import { dbPath } from '@/lib/env';
 import { parsePeriod } from '@/lib/periods';
 import { formatNumber } from '@/lib/format';
+import { DB_OPTION, EXIT, UsageError, defineCommand, type OptionValues } from '@/lib/command-line';
 import { importFile, listBatches, undoBatch, UndoError } from './pipeline';
 import { EXPORTABLE, type Exportable } from './export/datasets';
 import type { ExportFormat } from './export/write';
@@ -20,61 +23,32 @@ import type { ImportResult } from '@/lib/import/types';
 import { groupIssues } from '@/lib/units/group-issues';
 import { readingLine } from '@/lib/units/messages';
 
-class UsageError extends Error {}
-
-const USAGE = `Cách dùng:
-  npm run -s etl -- import TỆP [--dataset units|activities|awards|scores] [--period 2022|2022-H1|2022-Q3|2022-07]
+const USAGE = `  npm run -s etl -- import TỆP [--dataset units|activities|awards|scores] [--period 2022|2022-H1|2022-Q3|2022-07]
                               [--bloc "TÊN KHỐI"] [--sheet "TÊN TRANG"] [--db ĐƯỜNG_DẪN] [--dry-run] [--json]
                               [--size SỐ_BYTE] [--sha256 MÃ]   (kiểm tra tệp đủ và đúng, như khi tải lên)
   npm run -s etl -- batches [--json] [--db ĐƯỜNG_DẪN]
   npm run -s etl -- undo MÃ_LẦN_NHẬP [--db ĐƯỜNG_DẪN]
   npm run -s etl -- export ${EXPORTABLE.join('|')} --format csv|xlsx|parquet|arrow [--period P] [--db ĐƯỜNG_DẪN]`;
 
-interface Parsed {
-  command: string;
-  positionals: string[];
-  flags: Record<string, string | true>;
-}
+const OPTIONS = {
+  ...DB_OPTION,
+  dataset: { type: 'string' },
+  period: { type: 'string' },
+  bloc: { type: 'string' },
+  sheet: { type: 'string' },
+  format: { type: 'string' },
+  /** Who imports (recorded with the batch); `cli` when absent. */
+  by: { type: 'string' },
+  size: { type: 'string' },
+  sha256: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
 
-const VALUE_FLAGS = new Set(['dataset', 'period', 'bloc', 'sheet', 'db', 'format', 'by', 'size', 'sha256']);
-const BOOL_FLAGS = new Set(['dry-run', 'json']);
-const ALLOWED: Record<string, string[]> = {
-  import: ['dataset', 'period', 'bloc', 'sheet', 'db', 'dry-run', 'json', 'by', 'size', 'sha256'],
-  batches: ['json', 'db'],
-  undo: ['db', 'json', 'by'],
-  export: ['format', 'period', 'db'],
-};
+type Values = OptionValues<typeof OPTIONS>;
 
-function parseArgs(argv: string[]): Parsed {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') throw new UsageError('');
-  if (!ALLOWED[command]) throw new UsageError(`Lệnh không hợp lệ: «${command}».`);
-  const positionals: string[] = [];
-  const flags: Record<string, string | true> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (!ALLOWED[command].includes(name)) throw new UsageError(`Tùy chọn không hợp lệ cho lệnh «${command}»: «--${name}».`);
-      if (VALUE_FLAGS.has(name)) {
-        const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
-        if (value === undefined || value === '') throw new UsageError(`Thiếu giá trị cho «--${name}».`);
-        flags[name] = value;
-      } else if (BOOL_FLAGS.has(name)) flags[name] = true;
-    } else positionals.push(a);
-  }
-  return { command, positionals, flags };
-}
-
-function str(flags: Parsed['flags'], name: string): string | undefined {
-  const v = flags[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-async function open(flags: Parsed['flags']): Promise<Db> {
-  const file = str(flags, 'db') ?? process.env.THIDUA_DB ?? 'data/thidua.duckdb';
-  return openDb(file === ':memory:' ? file : path.resolve(file));
+async function open(values: Values): Promise<Db> {
+  return openDb(dbPath(values.db));
 }
 
 async function checkpoint(db: Db): Promise<void> {
@@ -119,28 +93,28 @@ function printHuman(r: ImportResult, dryRun: boolean): void {
   }
 }
 
-async function runImport(p: Parsed): Promise<number> {
-  const file = p.positionals[0];
-  if (!file || p.positionals.length > 1) throw new UsageError('Lệnh import cần đúng một tệp.');
+async function runImport(values: Values, positionals: string[]): Promise<number> {
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('Lệnh import cần đúng một tệp.');
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`Không tìm thấy tệp «${file}».`);
-  const dataset = str(p.flags, 'dataset');
+  const dataset = values.dataset;
   if (dataset && !(DATASETS as readonly string[]).includes(dataset)) throw new UsageError(`--dataset phải là một trong: ${DATASETS.join(', ')}.`);
-  const period = str(p.flags, 'period');
+  const period = values.period;
   if (period && !parsePeriod(period)) throw new UsageError(`Kỳ «${period}» không hợp lệ. Hãy ghi dạng 2022, 2022-H1, 2022-Q3 hoặc 2022-07.`);
-  const size = str(p.flags, 'size');
+  const size = values.size;
   if (size !== undefined && !/^\d+$/.test(size)) throw new UsageError('--size phải là số byte của tệp (một số nguyên).');
-  const sha256 = str(p.flags, 'sha256');
+  const sha256 = values.sha256;
   if (sha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(sha256)) throw new UsageError('--sha256 phải là mã SHA-256 của tệp (64 ký tự thập lục phân).');
-  const json = p.flags.json === true;
-  const dryRun = p.flags['dry-run'] === true;
-  const db = await open(p.flags);
+  const json = values.json === true;
+  const dryRun = values['dry-run'] === true;
+  const db = await open(values);
   const result = await importFile(db, { path: file }, {
     fileName: path.basename(file),
-    importedBy: str(p.flags, 'by') ?? 'cli',
+    importedBy: values.by ?? 'cli',
     dataset: dataset as Dataset | undefined,
     period,
-    bloc: str(p.flags, 'bloc'),
-    sheet: str(p.flags, 'sheet'),
+    bloc: values.bloc,
+    sheet: values.sheet,
     dryRun,
     expected: { size: size === undefined ? undefined : Number(size), sha256 },
   });
@@ -164,19 +138,19 @@ async function runImport(p: Parsed): Promise<number> {
     };
     process.stdout.write(JSON.stringify(out) + '\n');
   } else printHuman(result, dryRun);
-  return result.status === 'rejected' ? 1 : 0;
+  return result.status === 'rejected' ? EXIT.failed : EXIT.ok;
 }
 
-async function runBatches(p: Parsed): Promise<number> {
-  const db = await open(p.flags);
+async function runBatches(values: Values): Promise<number> {
+  const db = await open(values);
   const batches = await listBatches(db);
-  if (p.flags.json === true) {
+  if (values.json === true) {
     process.stdout.write(JSON.stringify(batches) + '\n');
-    return 0;
+    return EXIT.ok;
   }
   if (!batches.length) {
     console.log('Chưa có lần nhập nào.');
-    return 0;
+    return EXIT.ok;
   }
   for (const b of batches) {
     const status = b.status === 'loaded' ? 'đã nhập' : `đã hủy${b.undone_by ? ` (bởi ${b.undone_by})` : ''}`;
@@ -185,81 +159,59 @@ async function runBatches(p: Parsed): Promise<number> {
         `${b.rows_skipped ? `, bỏ qua ${formatNumber(b.rows_skipped)}` : ''}${b.period ? `  kỳ ${b.period}` : ''}  ${status}  (${b.imported_by})`,
     );
   }
-  return 0;
+  return EXIT.ok;
 }
 
-async function runUndo(p: Parsed): Promise<number> {
-  const id = p.positionals[0];
-  if (!id || !/^\d+$/.test(id) || p.positionals.length > 1) throw new UsageError('Lệnh undo cần mã lần nhập (một số), ví dụ: undo 12.');
-  const db = await open(p.flags);
-  try {
-    const r = await undoBatch(db, Number(id), str(p.flags, 'by') ?? 'cli');
-    await checkpoint(db);
-    if (p.flags.json === true) process.stdout.write(JSON.stringify({ status: 'undone', batchId: r.batchId, rowsRemoved: r.rowsRemoved }) + '\n');
-    else console.log(`Đã hủy lần nhập #${r.batchId}: gỡ ${formatNumber(r.rowsRemoved)} dòng khỏi dữ liệu.`);
-    return 0;
-  } catch (err) {
-    if (err instanceof UndoError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+async function runUndo(values: Values, positionals: string[]): Promise<number> {
+  const id = positionals[0];
+  if (!id || !/^\d+$/.test(id) || positionals.length > 1) throw new UsageError('Lệnh undo cần mã lần nhập (một số), ví dụ: undo 12.');
+  const db = await open(values);
+  // An UndoError (already undone, unknown batch) is a refusal: the command's handler prints it.
+  const r = await undoBatch(db, Number(id), values.by ?? 'cli');
+  await checkpoint(db);
+  if (values.json === true) process.stdout.write(JSON.stringify({ status: 'undone', batchId: r.batchId, rowsRemoved: r.rowsRemoved }) + '\n');
+  else console.log(`Đã hủy lần nhập #${r.batchId}: gỡ ${formatNumber(r.rowsRemoved)} dòng khỏi dữ liệu.`);
+  return EXIT.ok;
 }
 
-async function runExport(p: Parsed): Promise<number> {
-  const dataset = p.positionals[0];
-  if (!dataset || !(EXPORTABLE as readonly string[]).includes(dataset) || p.positionals.length > 1) {
+async function runExport(values: Values, positionals: string[]): Promise<number> {
+  const dataset = positionals[0];
+  if (!dataset || !(EXPORTABLE as readonly string[]).includes(dataset) || positionals.length > 1) {
     throw new UsageError(`Lệnh export cần một loại dữ liệu: ${EXPORTABLE.join(', ')}.`);
   }
-  const format = str(p.flags, 'format');
+  const format = values.format;
   // Loaded here only: the spreadsheet and Arrow writers take long to load, and an import needs neither.
   const { EXPORT_FORMATS, writeExport } = await import('./export/write');
   if (!format || !(EXPORT_FORMATS as string[]).includes(format)) throw new UsageError('--format phải là csv, xlsx, parquet hoặc arrow.');
-  const periodText = str(p.flags, 'period');
+  const periodText = values.period;
   const period = periodText ? parsePeriod(periodText) : null;
   if (periodText && !period) throw new UsageError(`Kỳ «${periodText}» không hợp lệ. Hãy ghi dạng 2022, 2022-H1, 2022-Q3 hoặc 2022-07.`);
-  const db = await open(p.flags);
+  const db = await open(values);
   await writeExport(db, dataset as Exportable, format as ExportFormat, period, process.stdout);
-  return 0;
+  return EXIT.ok;
 }
 
-async function main(argv: string[]): Promise<number> {
-  let parsed: Parsed;
-  try {
-    parsed = parseArgs(argv);
-    switch (parsed.command) {
-      case 'import':
-        return await runImport(parsed);
-      case 'batches':
-        return await runBatches(parsed);
-      case 'undo':
-        return await runUndo(parsed);
-      case 'export':
-        return await runExport(parsed);
-    }
-    throw new UsageError(`Lệnh không hợp lệ: «${parsed.command}».`);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      if (err.message) console.error(err.message);
-      console.error(USAGE);
-      return 2;
-    }
-    if (err instanceof DatabaseLockedError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
-}
+/** Each verb with the options it takes (any other is wrong usage). */
+const VERBS: Record<string, { options: (keyof Values)[]; run: (values: Values, positionals: string[]) => Promise<number> }> = {
+  import: { options: ['dataset', 'period', 'bloc', 'sheet', 'db', 'dry-run', 'json', 'by', 'size', 'sha256'], run: runImport },
+  batches: { options: ['json', 'db'], run: runBatches },
+  undo: { options: ['db', 'json', 'by'], run: runUndo },
+  export: { options: ['format', 'period', 'db'], run: runExport },
+};
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    // Let stdout drain (large exports) before leaving.
-    process.stdout.write('', () => process.exit(code));
+export const command = defineCommand({
+  usage: USAGE,
+  options: OPTIONS,
+  refusals: [UndoError],
+  async run(values, positionals) {
+    const [verb, ...rest] = positionals;
+    if (!verb) throw new UsageError('');
+    if (!Object.hasOwn(VERBS, verb)) throw new UsageError(`Lệnh không hợp lệ: «${verb}».`);
+    for (const [name, value] of Object.entries(values)) {
+      if (value !== undefined && !VERBS[verb].options.includes(name as keyof Values)) {
+        throw new UsageError(`Tùy chọn không hợp lệ cho lệnh «${verb}»: «--${name}».`);
+      }
+    }
+    return VERBS[verb].run(values, rest);
   },
-  (err) => {
-    console.error(`Lỗi: ${(err as Error)?.stack ?? err}`);
-    process.exit(1);
-  },
-);
+});

@@ -44,7 +44,7 @@ async function sha256Of(input: { path: string } | { bytes: Buffer }): Promise<Fi
   return { sha256: h.digest('hex'), size, stamp };
 }
 
-export async function findLoadedBatchBySha(db: Db, sha256: string): Promise<number | null> {
+async function findLoadedBatchBySha(db: Db, sha256: string): Promise<number | null> {
   const rows = await query<{ batch_id: number }>(
     db,
     "SELECT batch_id FROM import_batches WHERE sha256 = $s AND status = 'loaded' ORDER BY batch_id LIMIT 1",
@@ -330,4 +330,4 @@ async function insertIssues(conn: DuckDBConnection, batchId: number, issues: Iss
   await conn.run(`INSERT INTO import_issues (batch_id, row_no, column_name, severity, code, message) VALUES ${values.join(', ')}`, params);
 }
 
-export { listBatches, undoBatch, UndoError, type BatchInfo } from './batches';
+export { listBatches, undoBatch, UndoError } from './batches';

@@ -1,6 +1,6 @@
 /**
  * Loads the sample data into the database: `npm run sample:load [-- --db PATH]` (default
- * THIDUA_DB). Every file of data/sample/ (not its subfolders) goes through the same import
+ * THIDUA_DB), the `sample-load` subcommand of the command-line program (scripts/cli/thidua.ts). Every file of data/sample/ (not its subfolders) goes through the same import
  * pipeline as an upload — units first, then activities, awards, scores — with no flags: the
  * dataset, period and bloc come from the files themselves. A file already loaded is reported
  * as a duplicate; a rejected file stops the run with exit code 1 and its errors.
@@ -12,6 +12,7 @@ import { DATASET_LABELS } from '@/lib/domain';
 import { dbPath } from '@/lib/env';
 import { formatNumber } from '@/lib/format';
 import { openDb, type Db } from '@/lib/db/client';
+import { DB_OPTION, EXIT, UsageError, defineCommand } from '@/lib/command-line';
 import { importFile } from '@/etl/pipeline';
 import type { ImportResult } from '@/lib/import/types';
 
@@ -38,7 +39,7 @@ export function sampleFilesInOrder(dir = SAMPLE_DIR): { file: string; dataset: D
   return out;
 }
 
-export function summaryLine(file: string, r: ImportResult): string {
+function summaryLine(file: string, r: ImportResult): string {
   const name = path.basename(file);
   const what = r.dataset ? DATASET_LABELS[r.dataset].toLowerCase() : 'không rõ loại dữ liệu';
   // Period and bloc matter for score sheets; elsewhere they are incidental words of the title.
@@ -69,44 +70,29 @@ export async function loadSample(db: Db, log: (line: string) => void = () => {},
   return out;
 }
 
-function parseArgs(argv: string[]): { db: string } {
-  let db: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--db' && argv[i + 1]) db = argv[++i];
-    else if (argv[i].startsWith('--db=')) db = argv[i].slice(5);
-    else {
-      console.error(`Tham số không hợp lệ: ${argv[i]}. Cách dùng: npm run sample:load [-- --db ĐƯỜNG_DẪN]`);
-      process.exit(2);
-    }
-  }
-  return { db: dbPath(db) };
-}
-
-async function main(): Promise<void> {
-  const { db: file } = parseArgs(process.argv.slice(2));
-  const db = await openDb(file);
-  try {
-    console.log(`Nhập dữ liệu mẫu vào ${file}`);
-    const results = await loadSample(db, (line) => console.log(line));
-    const rejected = results.find((r) => r.result.status === 'rejected');
-    if (rejected) {
-      for (const e of rejected.result.errors.slice(0, 50)) {
-        console.error(`  ${e.row !== null ? `dòng ${e.row}` : 'tệp'}${e.column ? `, cột «${e.column}»` : ''}: ${e.message}`);
+export const command = defineCommand({
+  usage: '  npm run -s sample:load [-- --db ĐƯỜNG_DẪN]   nhập mọi tệp của data/sample/ (không nhập thư mục con)',
+  options: DB_OPTION,
+  async run(values, positionals) {
+    if (positionals.length) throw new UsageError(`Tham số không hợp lệ: ${positionals[0]}`);
+    const file = dbPath(values.db);
+    const db = await openDb(file);
+    try {
+      console.log(`Nhập dữ liệu mẫu vào ${file}`);
+      const results = await loadSample(db, (line) => console.log(line));
+      const rejected = results.find((r) => r.result.status === 'rejected');
+      if (rejected) {
+        for (const e of rejected.result.errors.slice(0, 50)) {
+          console.error(`  ${e.row !== null ? `dòng ${e.row}` : 'tệp'}${e.column ? `, cột «${e.column}»` : ''}: ${e.message}`);
+        }
+        if (rejected.result.errors.length > 50) console.error(`  … và ${rejected.result.errors.length - 50} lỗi khác`);
+        return EXIT.failed;
       }
-      if (rejected.result.errors.length > 50) console.error(`  … và ${rejected.result.errors.length - 50} lỗi khác`);
-      process.exitCode = 1;
-      return;
+      const loaded = results.filter((r) => r.result.status === 'loaded');
+      console.log(`Xong: ${loaded.length} tệp được nhập, ${results.length - loaded.length} tệp đã có sẵn.`);
+      return EXIT.ok;
+    } finally {
+      db.closeSync();
     }
-    const loaded = results.filter((r) => r.result.status === 'loaded');
-    console.log(`Xong: ${loaded.length} tệp được nhập, ${results.length - loaded.length} tệp đã có sẵn.`);
-  } finally {
-    db.closeSync();
-  }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  main().catch((err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
-}
+  },
+});

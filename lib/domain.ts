@@ -15,7 +15,7 @@ export const DATASET_LABELS: Record<Dataset, string> = {
   scores: 'Chấm điểm thi đua khối',
 };
 
-export const UNIT_KINDS = ['department', 'division', 'agency', 'district_office', 'other'] as const;
+const UNIT_KINDS = ['department', 'division', 'agency', 'district_office', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   department: 'Sở, ban, ngành',
@@ -106,7 +106,7 @@ export const AWARD_LEVEL_LABELS: Record<AwardLevel, string> = {
   grassroots: 'Cơ sở',
 };
 
-export const CRITERION_KINDS = ['criterion', 'bonus', 'penalty'] as const;
+const CRITERION_KINDS = ['criterion', 'bonus', 'penalty'] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 export const CRITERION_KIND_LABELS: Record<CriterionKind, string> = {
   criterion: 'Tiêu chí',

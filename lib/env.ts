@@ -5,8 +5,11 @@ import { z } from 'zod';
  * Configuration, validated once. Every limit the import guard enforces lives here so the
  * README, the upload page and the pipeline state the same numbers.
  */
+/** The DuckDB file when neither `--db` nor `THIDUA_DB` names one. */
+export const DEFAULT_DB_FILE = 'data/thidua.duckdb';
+
 const EnvSchema = z.object({
-  THIDUA_DB: z.string().min(1).default('data/thidua.duckdb'),
+  THIDUA_DB: z.string().min(1).default(DEFAULT_DB_FILE),
   THIDUA_MAX_FILE_MB: z.coerce.number().positive().default(100),
   THIDUA_MAX_ROWS: z.coerce.number().int().positive().default(2_000_000),
   THIDUA_MAX_COLUMNS: z.coerce.number().int().positive().default(200),
@@ -20,9 +23,11 @@ const EnvSchema = z.object({
   THIDUA_UPLOAD_DIR: z.string().min(1).default('data/uploads'),
   /** Where the running server writes the backups an admin asks for (POST /api/ops/backup). */
   THIDUA_BACKUP_DIR: z.string().min(1).default('data/backups'),
+  /** Memory for rendered pages reused until the data changes (lib/serve/page-cache.ts); 0 turns it off. */
+  THIDUA_PAGE_CACHE_MB: z.coerce.number().min(0).default(128),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 

@@ -1,4 +1,4 @@
-import { addMonths, addYears, differenceInCalendarDays, format, isAfter, subDays } from 'date-fns';
+import { addMonths, differenceInCalendarDays, format, isAfter, subDays } from 'date-fns';
 
 /**
  * Periods as they appear in URLs and flags: `2022` (year), `2022-H1` (half-year), `2022-Q3`
@@ -51,6 +51,14 @@ export function makePeriod(grain: Grain, year: number, index = 1): Period {
           ? `${year}-Q${index}`
           : `${year}-${String(index).padStart(2, '0')}`;
   return { id, grain, year, index, start: ymd(startDate), end: ymd(endDate) };
+}
+
+/** The forms a period is typed in, as the message about a mistyped one lists them. */
+const PERIOD_FORMS = '2022, 2022-H1, 2022-Q3 hoặc 2022-07';
+
+/** The one message for a period that does not parse; `instead` says what is shown in its place. */
+export function invalidPeriodMessage(text: string, instead?: string): string {
+  return `Kỳ «${text}» không hợp lệ (dùng dạng ${PERIOD_FORMS})${instead ? `; ${instead}` : ''}.`;
 }
 
 /** Parses a period id; returns null when it is not one (callers fall back with a notice). */
@@ -127,8 +135,4 @@ export function periodLabel(p: Period): string {
 /** Years covered by a period (one, for every grain). */
 export function yearOf(p: Period): number {
   return p.year;
-}
-
-export function addYearsTo(p: Period, n: number): Period {
-  return makePeriod(p.grain, addYears(localDate(p.start), n).getFullYear(), p.index);
 }

@@ -4,7 +4,7 @@
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function neutraliseFormula(value: string): string {
+function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Builds the Node programs ahead of time into dist/ (plain JavaScript, so Node starts them
- * without compiling TypeScript on each run): the command-line tools and the worker thread that
+ * without compiling TypeScript on each run): the command-line program and the worker thread that
  * parses uploaded files. Run by `npm ci` (prepare), before `next build` and before the tests.
  *
  *   node scripts/build-node.mjs            build
@@ -19,17 +19,15 @@ const META = path.join(OUT, 'meta.json');
 /** Every program built: source → dist/<name>.js. */
 export const ENTRIES = [
   { name: 'read-worker', source: 'etl/read/worker.ts' },
-  { name: 'etl', source: 'etl/cli.ts' },
-  { name: 'user', source: 'lib/auth/cli.ts' },
-  { name: 'report', source: 'lib/review/cli.ts' },
-  { name: 'ops', source: 'lib/ops/cli.ts' },
-  { name: 'sample', source: 'test/sample/generate.ts' },
-  { name: 'sample-load', source: 'etl/sample-load.ts' },
+  // The command-line program: `node dist/thidua.js etl|user|report|ops|sample|sample-load …`.
+  { name: 'thidua', source: 'scripts/cli/thidua.ts' },
 ];
 
 /**
  * `import.meta.dirname` in a source means its own folder: rewritten to that folder as seen from
- * dist/, so paths such as data/sample stay right in the bundle.
+ * the repository root, which is the folder above dist/ — found from the bundle file's own URL,
+ * since code loaded with import() runs from dist/chunks/ — so paths such as data/sample stay
+ * right in the bundle.
  */
 const sourceDirPlugin = {
   name: 'source-dirname',
@@ -37,10 +35,12 @@ const sourceDirPlugin = {
     build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
       let contents = await fs.promises.readFile(args.path, 'utf8');
       if (contents.includes('import.meta.dirname')) {
-        const rel = path.relative(OUT, path.dirname(args.path)).split(path.sep).join('/');
+        const rel = path.relative(ROOT, path.dirname(args.path)).split(path.sep).join('/');
+        const outDir = JSON.stringify(`/${path.basename(OUT)}/`);
+        const root = `import.meta.url.slice(0, import.meta.url.lastIndexOf(${outDir}) + 1)`;
         contents =
           `import { fileURLToPath as __srcPath } from 'node:url';\n` +
-          contents.replaceAll('import.meta.dirname', `__srcPath(new URL(${JSON.stringify(rel + '/')}, import.meta.url)).replace(/[\\\\/]$/, '')`);
+          contents.replaceAll('import.meta.dirname', `__srcPath(new URL(${JSON.stringify(rel + '/')}, ${root})).replace(/[\\\\/]$/, '')`);
       }
       return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
     });

@@ -1,27 +1,25 @@
 import Link from 'next/link';
-import { PASSWORD_PAGE, requireUser } from '@/lib/auth/dal';
+import { requireUser } from '@/lib/auth/dal';
 import { accountsWithDemoPassword } from '@/lib/auth/demo-accounts';
+import { roleAllows } from '@/lib/auth/policy';
 import { getDb } from '@/lib/db/client';
-import { ROLE_LABELS, PRODUCT_NAME } from '@/lib/domain';
+import { ROLE_LABELS, PRODUCT_NAME, type Role } from '@/lib/domain';
 import { blocMenu, type Option } from '@/lib/queries/options';
-
-const LINKS = [
-  { href: '/', label: 'Tổng quan' },
-  { href: '/hoat-dong', label: 'Hoạt động' },
-  { href: '/khen-thuong', label: 'Khen thưởng' },
-] as const;
-const LINKS_AFTER = [
-  { href: '/danh-gia', label: 'Đánh giá khối' },
-  { href: '/chat-luong-du-lieu', label: 'Chất lượng dữ liệu' },
-] as const;
-const ADMIN_LINKS = [
-  { href: '/quan-tri/sao-luu', label: 'Sao lưu' },
-  { href: '/quan-tri/nguoi-dung', label: 'Người dùng' },
-  { href: '/quan-tri/nhat-ky', label: 'Nhật ký' },
-] as const;
+import { api, NAV_AFTER_BLOCS, NAV_BEFORE_BLOCS, routes, type NavLink } from '@/lib/routes';
 
 const linkCls =
   'rounded-tremor-small px-2.5 py-1.5 text-sm text-tremor-content-emphasis hover:bg-tremor-background-subtle focus:outline-none focus:ring-2 focus:ring-tremor-brand';
+
+/** The menu links the user's role may see. */
+function NavLinks({ links, role }: { links: readonly NavLink[]; role: Role }) {
+  return links
+    .filter((l) => roleAllows(role, l.minRole))
+    .map((l) => (
+      <Link key={l.href} href={l.href} className={linkCls}>
+        {l.label}
+      </Link>
+    ));
+}
 
 /** The app shell: navigation, the signed-in user, logout. Every page below also checks the session itself. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -48,50 +46,31 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <header className="no-print border-b border-tremor-border bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
-          <Link href="/" className="mr-2 font-semibold text-tremor-content-strong">
+          <Link href={routes.overview} className="mr-2 font-semibold text-tremor-content-strong">
             {PRODUCT_NAME}
           </Link>
           <nav aria-label="Điều hướng chính" className="order-last flex w-full flex-wrap items-center gap-1 text-sm sm:order-none sm:w-auto sm:flex-1 sm:text-base">
-            {LINKS.map((l) => (
-              <Link key={l.href} href={l.href} className={linkCls}>
-                {l.label}
-              </Link>
-            ))}
+            <NavLinks links={NAV_BEFORE_BLOCS} role={user.role} />
             <details className="relative">
               <summary className={`${linkCls} cursor-pointer list-none`}>Khối thi đua ▾</summary>
               <ul className="absolute left-0 z-20 mt-1 max-h-96 w-72 overflow-auto rounded-tremor-default border border-tremor-border bg-white p-1 shadow-tremor-dropdown">
                 {blocs.length === 0 && <li className="px-3 py-2 text-sm text-tremor-content">Chưa có khối thi đua</li>}
                 {blocs.map((b) => (
                   <li key={b.id}>
-                    <Link href={`/khoi/${b.id}`} className="block rounded px-3 py-1.5 text-sm hover:bg-tremor-background-subtle focus:bg-tremor-background-subtle focus:outline-none">
+                    <Link href={routes.bloc(b.id)} className="block rounded px-3 py-1.5 text-sm hover:bg-tremor-background-subtle focus:bg-tremor-background-subtle focus:outline-none">
                       {b.name}
                     </Link>
                   </li>
                 ))}
               </ul>
             </details>
-            {LINKS_AFTER.map((l) => (
-              <Link key={l.href} href={l.href} className={linkCls}>
-                {l.label}
-              </Link>
-            ))}
-            {(user.role === 'office' || user.role === 'admin') && (
-              <Link href="/tai-len" className={linkCls}>
-                Tải lên
-              </Link>
-            )}
-            {user.role === 'admin' &&
-              ADMIN_LINKS.map((l) => (
-                <Link key={l.href} href={l.href} className={linkCls}>
-                  {l.label}
-                </Link>
-              ))}
+            <NavLinks links={NAV_AFTER_BLOCS} role={user.role} />
           </nav>
           <div className="flex items-center gap-2 text-sm">
-            <Link href={PASSWORD_PAGE} className="text-tremor-content hover:underline" title={`${ROLE_LABELS[user.role]} — đổi mật khẩu`} data-testid="current-user">
+            <Link href={routes.password} className="text-tremor-content hover:underline" title={`${ROLE_LABELS[user.role]} — đổi mật khẩu`} data-testid="current-user">
               {user.username}
             </Link>
-            <form action="/api/auth/logout" method="post">
+            <form action={api.logout} method="post">
               <button type="submit" className="rounded-tremor-small border border-tremor-border px-2.5 py-1 hover:bg-tremor-background-subtle focus:outline-none focus:ring-2 focus:ring-tremor-brand">
                 Đăng xuất
               </button>
@@ -103,7 +82,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <div role="alert" className="no-print border-b border-red-300 bg-red-50 px-3 py-2 text-center text-sm text-red-900 sm:px-6" data-testid="demo-password-banner">
           Cảnh báo bảo mật: {demoAccounts.length === 1 ? 'tài khoản' : 'các tài khoản'} <strong>{demoAccounts.join(', ')}</strong> vẫn dùng mật khẩu demo đã công bố.
           Hãy đặt lại mật khẩu hoặc khóa {demoAccounts.length === 1 ? 'tài khoản này' : 'các tài khoản này'} tại{' '}
-          <Link href="/quan-tri/nguoi-dung" className="underline">
+          <Link href={routes.users} className="underline">
             trang Người dùng
           </Link>
           .

@@ -7,10 +7,10 @@ import { AwardsSection, BlocRankingSection, BreakdownSection, TrendSection } fro
 import { KpiSection } from '@/app/_components/overview/kpi-section';
 import { PageTitle, Skeleton } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
-import type { SearchParams } from '@/lib/filters/dashboard';
 import { todayIso } from '@/lib/filters/today';
 import { periodLabel } from '@/lib/periods';
 import { dashboardContext } from '@/lib/queries/page-context';
+import { routes, type SearchParams } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Tổng quan' };
@@ -39,7 +39,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <PageTitle title="Tổng quan thi đua" subtitle={periodLabel(f.period)} />
       <FilterBar
-        action="/"
+        action={routes.overview}
         values={{ period: f.period.id, grain: f.grain, bloc: f.bloc, unit: f.unit, movement: f.movement, channel: f.channel }}
         years={ctx.years}
         blocs={ctx.blocs}

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
+import { withQuery } from '@/lib/routes';
 
 /**
  * A GET form whose selects submit on change: the filters land in the URL (shareable, back and
@@ -11,10 +12,8 @@ export function FilterForm({ action, children, className }: { action: string; ch
   const router = useRouter();
   const [pending, start] = useTransition();
   function submit(form: HTMLFormElement) {
-    const sp = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v.trim() !== '') sp.set(k, v.trim());
-    const qs = sp.toString();
-    start(() => router.push(qs ? `${action}?${qs}` : action));
+    const values = Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, typeof v === 'string' ? v.trim() : null]));
+    start(() => router.push(withQuery(action, values)));
   }
   return (
     <form

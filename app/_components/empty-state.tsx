@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { routes } from '@/lib/routes';
 
 /** What to do next when there is nothing to show (empty database, empty filter). */
 export function EmptyState({ title, children, showUpload = true }: { title: string; children?: React.ReactNode; showUpload?: boolean }) {
@@ -8,7 +9,7 @@ export function EmptyState({ title, children, showUpload = true }: { title: stri
       <div className="mx-auto mt-2 max-w-xl text-sm text-tremor-content">{children}</div>
       {showUpload && (
         <p className="mt-4 text-sm">
-          <Link href="/tai-len" className="font-semibold text-tremor-brand-emphasis underline">
+          <Link href={routes.upload} className="font-semibold text-tremor-brand-emphasis underline">
             Tải lên tệp dữ liệu
           </Link>{' '}
           <span className="text-tremor-content">(tài khoản Văn phòng) hoặc chạy </span>

@@ -1,4 +1,5 @@
 import { formatNumber } from '@/lib/format';
+import { api } from '@/lib/routes';
 
 export const EXPORT_MAX_ROWS = 100_000;
 
@@ -10,10 +11,10 @@ export function ExportLinks({ dataset, search, total }: { dataset: 'activities' 
   return (
     <div className="no-print flex items-center gap-2 text-sm">
       <span className="text-tremor-content">Xuất:</span>
-      <a className={cls} href={`/api/export/${dataset}${search}${sep}format=csv`} download data-testid="export-csv">
+      <a className={cls} href={`${api.export(dataset)}${search}${sep}format=csv`} download data-testid="export-csv">
         CSV
       </a>
-      <a className={cls} href={`/api/export/${dataset}${search}${sep}format=xlsx`} download data-testid="export-xlsx">
+      <a className={cls} href={`${api.export(dataset)}${search}${sep}format=xlsx`} download data-testid="export-xlsx">
         Excel
       </a>
       {total > EXPORT_MAX_ROWS && <span className="text-xs text-amber-800">(tối đa {formatNumber(EXPORT_MAX_ROWS)} dòng đầu)</span>}

@@ -23,7 +23,7 @@ function unitChoices(units: Option[], v: FilterValues): { allLabel: string; opti
 const GRAINS: Grain[] = ['year', 'half', 'quarter', 'month'];
 
 /** Period ids of a year, for the period select: the year, its halves, quarters and months. */
-export function periodChoices(year: number) {
+function periodChoices(year: number) {
   return [
     makePeriod('year', year),
     makePeriod('half', year, 1),
@@ -45,7 +45,7 @@ function Field({ label, name, children }: { label: string; name: string; childre
   );
 }
 
-export interface FilterValues {
+interface FilterValues {
   period?: string | null;
   grain?: Grain | null;
   bloc?: number | null;

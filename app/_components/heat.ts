@@ -1,7 +1,7 @@
 import type { HeatBand } from '@/lib/scoring/rules';
 
 /** One colour per heat band (lib/scoring/rules.ts), shared by the bloc page and the review. */
-export const HEAT_BAND_CLASS: Record<HeatBand, string> = {
+const HEAT_BAND_CLASS: Record<HeatBand, string> = {
   high: 'bg-emerald-200',
   good: 'bg-emerald-100',
   fair: 'bg-amber-100',

@@ -1,15 +1,29 @@
 import Link from 'next/link';
 import { formatNumber } from '@/lib/format';
 
-/** Previous / next links that keep every other search param. */
-export function Pagination({ page, pages, total, pageSize, hrefFor }: { page: number; pages: number; total: number; pageSize: number; hrefFor: (page: number) => string }) {
+/** Previous / next links that keep every other search param; `noun` names what is counted. */
+export function Pagination({
+  page,
+  pages,
+  total,
+  pageSize,
+  noun = 'dòng',
+  hrefFor,
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  pageSize: number;
+  noun?: string;
+  hrefFor: (page: number) => string;
+}) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   const link = 'rounded-tremor-small border border-tremor-border px-3 py-1.5 hover:bg-tremor-background-subtle focus:outline-none focus:ring-2 focus:ring-tremor-brand';
   return (
     <nav aria-label="Phân trang" className="no-print mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
       <p className="text-tremor-content" data-testid="page-info">
-        {formatNumber(from)}–{formatNumber(to)} / {formatNumber(total)} dòng · trang {formatNumber(page)}/{formatNumber(pages)}
+        {formatNumber(from)}–{formatNumber(to)} / {formatNumber(total)} {noun} · trang {formatNumber(page)}/{formatNumber(pages)}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { routes } from '@/lib/routes';
 
 /** The polite error shown by every route's error.tsx; the details stay in the server log. */
 export function RouteError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -18,7 +19,7 @@ export function RouteError({ error, reset }: { error: Error & { digest?: string 
         <button type="button" onClick={reset} className="rounded-tremor-small bg-red-700 px-3 py-1.5 font-semibold text-white focus:outline-none focus:ring-2 focus:ring-red-700 focus:ring-offset-2">
           Thử lại
         </button>
-        <a href="/" className="px-3 py-1.5 underline">
+        <a href={routes.overview} className="px-3 py-1.5 underline">
           Về trang tổng quan
         </a>
       </div>

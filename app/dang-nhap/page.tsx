@@ -4,15 +4,10 @@ import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/auth/dal';
 import { LOGIN_MESSAGES } from '@/lib/auth/login';
 import { safeNextPath } from '@/lib/auth/request';
+import { api, firstValue, type SearchParams } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Đăng nhập' };
 export const dynamic = 'force-dynamic';
-
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-function first(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
 
 function errorText(code: string | undefined, minutes: string | undefined): string | null {
   switch (code) {
@@ -31,12 +26,12 @@ function errorText(code: string | undefined, minutes: string | undefined): strin
   }
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Search }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
-  const next = safeNextPath(first(sp.next));
+  const next = safeNextPath(firstValue(sp.next));
   if (await getSessionUser()) redirect(next);
-  const error = errorText(first(sp.loi), first(sp.phut));
-  const done = first(sp.da);
+  const error = errorText(firstValue(sp.loi), firstValue(sp.phut));
+  const done = firstValue(sp.da);
   const notice = done === 'thoat' ? 'Bạn đã đăng xuất.' : done === 'doi-mat-khau' ? 'Đã đổi mật khẩu. Vui lòng đăng nhập lại bằng mật khẩu mới.' : null;
 
   return (
@@ -54,7 +49,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
             {notice}
           </p>
         )}
-        <form method="post" action="/api/auth/login" className="mt-6 space-y-4">
+        <form method="post" action={api.login} className="mt-6 space-y-4">
           <input type="hidden" name="next" value={next} />
           <div>
             <label htmlFor="username" className="block text-sm font-medium text-tremor-content-strong">

@@ -16,9 +16,9 @@ import { unitProblem } from '@/lib/units/messages';
  * A stated or header type the form does not admit is a contradiction (an error naming row and
  * form); two readings that disagree are refused with a question, never guessed.
  */
-export type RecipientSource = 'column' | 'section' | 'form' | 'header' | 'name';
+type RecipientSource = 'column' | 'section' | 'form' | 'header' | 'name';
 
-export type RecipientVerdict =
+type RecipientVerdict =
   | { ok: true; type: RecipientType; source: RecipientSource }
   | { ok: false; field: 'recipient_type' | 'award'; code: 'recipient_form_mismatch' | 'recipient_type_ambiguous' | 'recipient_type_missing'; message: string };
 

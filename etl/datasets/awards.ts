@@ -27,7 +27,7 @@ export { recipientTypeOf };
 const DATE_IN_TEXT = /(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})/;
 
 /** "125/QĐ-STC ngày 20/12/2022" → number and date. */
-export function splitDecision(text: string): { no: string | null; date: string | null; dateText: string | null } {
+function splitDecision(text: string): { no: string | null; date: string | null; dateText: string | null } {
   const t = text.trim();
   if (!t) return { no: null, date: null, dateText: null };
   const m = DATE_IN_TEXT.exec(t);

@@ -26,7 +26,7 @@ function dayBefore(iso: string): string {
  * Kế hoạch và Đầu tư into Sở Tài chính from 01/3/2025, a province into another). Units are dimensions: re-importing updates them in
  * place (upsert by name); blocs and membership per year are added.
  */
-export function unitKindOf(text: string, name: string): UnitKind | null {
+function unitKindOf(text: string, name: string): UnitKind | null {
   const f = fold(text);
   if (f) {
     if (/phong (tai chinh|tc)( |-)?(ke hoach|kh)|huyen|thi xa|thanh pho|district/.test(f)) return 'district_office';

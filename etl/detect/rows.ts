@@ -51,7 +51,7 @@ const SIGNATURE = /^(kt |tm |ktm |q |tl |giam doc|pho giam doc|chanh van phong|t
 const DATE_LINE = /(^| )ngay( \d{1,2}| \.+)? thang( \d{1,2}| \.+)? nam( \d{4}| \.+)?/;
 const SUBTOTAL = /^(cong|tong cong|tong so|tong|cong so|tong hop)( |$)/;
 
-export type RowMark = 'signature' | 'subtotal' | null;
+type RowMark = 'signature' | 'subtotal' | null;
 
 /** Signature blocks end the table; subtotal / total rows are skipped (scores keep TỔNG CỘNG). */
 export function markRow(texts: string[]): RowMark {

@@ -13,7 +13,7 @@ import { distinctTexts, isBlankRow, isColumnNumberRow } from './rows';
  */
 export const HEADER_SCAN_ROWS = 30;
 
-export interface ColumnHeader {
+interface ColumnHeader {
   index: number;
   letter: string;
   /** Joined header text (parent + child when two rows). */

@@ -7,7 +7,7 @@ import { cellText } from './cells';
  * UTC midnight of the calendar date, Excel serials are converted with integer arithmetic, text
  * is parsed with date-fns and formatted from its calendar fields.
  */
-export type DateResult = { ok: true; value: string; days: number } | { ok: false; empty: boolean };
+type DateResult = { ok: true; value: string; days: number } | { ok: false; empty: boolean };
 
 const EMPTY: DateResult = { ok: false, empty: true };
 const BAD: DateResult = { ok: false, empty: false };
@@ -23,7 +23,7 @@ function pad(n: number, w = 2): string {
 }
 
 /** Days since 1970-01-01 of a civil date (proleptic Gregorian), without Date objects. */
-export function daysFromCivil(y: number, m: number, d: number): number {
+function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -92,10 +92,4 @@ export function parseDateText(t: string): DateResult {
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
   if (SERIAL.test(t)) return fromExcelSerial(Number(t.replace(',', '.')));
   return BAD;
-}
-
-/** `yyyy-MM-dd` → `dd/MM/yyyy` for messages. */
-export function showDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }

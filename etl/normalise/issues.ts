@@ -1,7 +1,7 @@
 import type { ImportIssue } from '@/lib/import/types';
 
 /** Collects every problem (never stops at the first), capped so a hostile file stays bounded. */
-export const MAX_ISSUES = 1000;
+const MAX_ISSUES = 1000;
 
 export class IssueLog {
   readonly errors: ImportIssue[] = [];

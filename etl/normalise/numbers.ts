@@ -6,7 +6,7 @@ import { cellText } from './cells';
  * is a thousands separator), `1 250` too. Points: `18,5` and `18.5` are both 18.5, `1.250,5` is
  * 1250.5. Empty, `-` and cached errors (#N/A) are null.
  */
-export type NumberResult = { ok: true; value: number | null } | { ok: false };
+type NumberResult = { ok: true; value: number | null } | { ok: false };
 
 const NULL: NumberResult = { ok: true, value: null };
 const BAD: NumberResult = { ok: false };
@@ -24,7 +24,7 @@ export function parseNumberCell(c: Cell, kind: 'count' | 'points'): NumberResult
   return parseNumberText(t.replace(/\u00A0/g, ' '), kind);
 }
 
-export function parseNumberText(t: string, kind: 'count' | 'points'): NumberResult {
+function parseNumberText(t: string, kind: 'count' | 'points'): NumberResult {
   const s = t.trim();
   if (kind === 'count' && GROUPED_INT.test(s)) return { ok: true, value: Number(s.replace(/[.\s]/g, '')) };
   if (PLAIN.test(s)) return { ok: true, value: Number(s.replace(',', '.')) };

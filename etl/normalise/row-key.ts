@@ -6,7 +6,7 @@ let lane1 = 0;
 let lane2 = 0;
 
 /** Hashes into the two lanes (read with lastLanes()) — no allocation on the hot path. */
-export function hashLanes(s: string): void {
+function hashLanes(s: string): void {
   let h1 = 0xdeadbeef ^ s.length;
   let h2 = 0x41c6ce57 ^ s.length;
   for (let i = 0; i < s.length; i++) {
@@ -20,21 +20,13 @@ export function hashLanes(s: string): void {
   lane2 = h2 >>> 0;
 }
 
-export function lastLanes(): [number, number] {
+function lastLanes(): [number, number] {
   return [lane1, lane2];
 }
 
-/** The lanes as one exact JS number (53 bits): a cheap Map key for duplicate detection. */
-export function lanesNumber(h1: number, h2: number): number {
-  return (h2 & 0x1fffff) * 4294967296 + h1;
-}
-
-export function lanesHex(h1: number, h2: number): string {
+function lanesHex(h1: number, h2: number): string {
   return h2.toString(16).padStart(8, '0') + h1.toString(16).padStart(8, '0');
 }
-
-/** SQL building the same hex string from staged UINTEGER lanes h1, h2. */
-export const LANES_HEX_SQL = (h1: string, h2: string) => `lpad(lower(hex(${h2})), 8, '0') || lpad(lower(hex(${h1})), 8, '0')`;
 
 export function rowKey(s: string): string {
   hashLanes(s);

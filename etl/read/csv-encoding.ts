@@ -17,7 +17,7 @@ const CHUNK_BYTES = 256 * 1024;
 const UNIKEY_HINT =
   'Hãy chuyển tệp sang Unicode bằng Unikey (Công cụ chuyển mã: chọn bảng mã nguồn TCVN3 hoặc VNI, bảng mã đích Unicode) hoặc mở tệp trong Excel và lưu thành "CSV UTF-8", rồi tải lên lại.';
 
-export async function* byteChunks(input: SourceInput): AsyncGenerator<Buffer> {
+async function* byteChunks(input: SourceInput): AsyncGenerator<Buffer> {
   if ('bytes' in input) {
     for (let i = 0; i < input.bytes.length; i += CHUNK_BYTES) yield input.bytes.subarray(i, i + CHUNK_BYTES);
     return;
@@ -111,7 +111,7 @@ function score(text: string): number {
   return good - 2 * bad;
 }
 
-export interface EncodingGuess {
+interface EncodingGuess {
   encoding: CsvEncoding;
   notes: string[];
   /** False when UTF-8 was judged on the first megabyte only: the rest is checked before rows stream. */

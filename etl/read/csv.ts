@@ -14,7 +14,7 @@ import type { SourceInput } from './zip';
 export type { CsvEncoding } from './csv-encoding';
 export { fieldCells } from './csv-records';
 
-export interface CsvInfo {
+interface CsvInfo {
   encoding: CsvEncoding;
   delimiter: ';' | ',' | '\t';
   newline: '\r\n' | '\n' | '\r';
@@ -36,7 +36,7 @@ function countOutsideQuotes(line: string, delim: string): number {
   return n;
 }
 
-export function detectDelimiter(text: string): ';' | ',' | '\t' {
+function detectDelimiter(text: string): ';' | ',' | '\t' {
   const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim().length > 0).slice(0, 100);
   let best: { d: ';' | ',' | '\t'; score: number } = { d: ';', score: -1 };
   // Order breaks ties: vi-VN Excel writes ';' because ',' is the decimal separator.

@@ -16,7 +16,7 @@ import type { FromWorker, OpenedInfo, SerialError, ToWorker, WorkerInput } from 
 import type { SourceInput } from './zip';
 
 /** Built ahead of time by scripts/build-node.mjs; found at run time, never bundled (the path is computed). */
-export function workerFile(): string {
+function workerFile(): string {
   return path.join(process.cwd(), 'dist', 'read-worker.js');
 }
 

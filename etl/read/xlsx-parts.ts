@@ -10,7 +10,7 @@ import { inflateEntry, type ByteSource, type ZipEntry } from './zip';
 /** More distinct strings than any real workbook of our kind holds; beyond it the file is refused. */
 export const MAX_SHARED_STRINGS = 2_000_000;
 /** Largest shared-strings part (inflated XML) we read. */
-export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
+const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
 
 export interface Rel {
   id: string;

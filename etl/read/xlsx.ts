@@ -15,7 +15,7 @@ export { MAX_MERGES } from './xlsx-merges';
 export { isDateFormat, MAX_SHARED_STRINGS } from './xlsx-parts';
 export { serialToDate } from './xlsx-sheet';
 
-export interface XlsxSheet {
+interface XlsxSheet {
   name: string;
   hidden: boolean;
   rows(): AsyncIterable<RawRow>;

@@ -78,7 +78,7 @@ export interface ZipEntry {
 }
 
 /** Hard ceilings that do not depend on configuration: a real workbook has a few dozen parts. */
-export const MAX_ZIP_ENTRIES = 5_000;
+const MAX_ZIP_ENTRIES = 5_000;
 /** Ratios are only meaningful for parts big enough to matter (small XML compresses very well). */
 const RATIO_MIN_BYTES = 1024 * 1024;
 /** Compressed bytes given to the inflater at once: deflate expands at most ~1032×, so ≤ ~16 MB per piece. */
@@ -255,7 +255,7 @@ export async function* inflateEntry(src: ByteSource, entry: ZipEntry, limits: Im
   if (produced !== entry.uncompressedSize || crc >>> 0 !== entry.crc32 >>> 0) throw corrupt();
 }
 
-export interface ZipGuardVisitor {
+interface ZipGuardVisitor {
   /** Called with each inflated piece of every entry the visitor wants (return true from wants). */
   wants(entry: ZipEntry): boolean;
   chunk(entry: ZipEntry, data: Uint8Array): void;

@@ -31,12 +31,12 @@ export const AUDIT_ACTIONS = {
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export interface AuditActor {
+interface AuditActor {
   userId?: number | null;
   username?: string | null;
 }
 
-export interface AuditEntry {
+interface AuditEntry {
   target?: string | null;
   details?: Record<string, unknown> | null;
   address?: string | null;
@@ -72,7 +72,7 @@ const AuditRow = z.object({
   details: z.string().nullable(),
   address: z.string().nullable(),
 });
-export type AuditRow = Omit<z.infer<typeof AuditRow>, 'at'> & { at: Date };
+type AuditRow = Omit<z.infer<typeof AuditRow>, 'at'> & { at: Date };
 
 export const AUDIT_PAGE_SIZE = 100;
 

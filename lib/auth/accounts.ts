@@ -22,16 +22,16 @@ const passwordField = z.string().superRefine((v, ctx) => {
 });
 const roleField = z.enum(ROLES, { message: `Hãy chọn vai trò: ${ROLES.map((r) => ROLE_LABELS[r]).join(', ')}.` });
 
-export const CreateAccountInput = z.object({
+const CreateAccountInput = z.object({
   username: usernameField,
   displayName: z.string().trim().max(100, 'Họ tên tối đa 100 ký tự.').optional(),
   role: roleField,
   password: passwordField,
 });
-export const RoleInput = z.object({ username: z.string().min(1), role: roleField });
-export const TargetInput = z.object({ username: z.string().min(1) });
-export const ResetInput = z.object({ username: z.string().min(1), password: passwordField });
-export const OwnPasswordInput = z
+const RoleInput = z.object({ username: z.string().min(1), role: roleField });
+const TargetInput = z.object({ username: z.string().min(1) });
+const ResetInput = z.object({ username: z.string().min(1), password: passwordField });
+const OwnPasswordInput = z
   .object({ current: z.string().min(1, 'Hãy nhập mật khẩu hiện tại.'), password: passwordField, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'Hai lần nhập mật khẩu mới không giống nhau.' })
   .refine((v) => v.password !== v.current, { path: ['password'], message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' });

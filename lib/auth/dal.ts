@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/domain';
+import { routes } from '@/lib/routes';
 import { roleAllows } from './policy';
 import { requestPeer } from './peer';
 import { isSameOrigin, sessionTokenOf } from './request';
@@ -31,20 +32,18 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
  */
 export async function requireUser(minRole: Role = 'viewer', opts: { passwordChangePage?: boolean } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect('/dang-nhap');
+  if (!user) redirect(routes.login);
   // An account an admin created or reset does nothing before its owner picks a password.
-  if (user.mustChangePassword && !opts.passwordChangePage) redirect(PASSWORD_PAGE);
-  if (!roleAllows(user.role, minRole)) redirect('/dang-nhap/khong-du-quyen');
+  if (user.mustChangePassword && !opts.passwordChangePage) redirect(routes.password);
+  if (!roleAllows(user.role, minRole)) redirect(routes.forbidden);
   return user;
 }
 
-export const PASSWORD_PAGE = '/tai-khoan/mat-khau';
-
-export const AUTH_ERRORS = {
+const AUTH_ERRORS = {
   unauthenticated: 'Bạn cần đăng nhập để thực hiện thao tác này.',
   forbidden: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
   crossSite: 'Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.',
-  mustChangePassword: 'Bạn cần đổi mật khẩu (trang /tai-khoan/mat-khau) trước khi thực hiện thao tác này.',
+  mustChangePassword: `Bạn cần đổi mật khẩu (trang ${routes.password}) trước khi thực hiện thao tác này.`,
 } as const;
 
 /**

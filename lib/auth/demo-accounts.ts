@@ -9,7 +9,7 @@ import { createUser, findUser } from './users';
  * end-to-end tests call), never by a migration or at server start.
  */
 export const DEMO_PASSWORD = 'ThiDua@2026';
-export const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string }[] = [
+const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string }[] = [
   { username: 'lanhdao', role: 'viewer', displayName: 'Lãnh đạo Sở (demo)' },
   { username: 'vanphong', role: 'office', displayName: 'Văn phòng Sở (demo)' },
   { username: 'quantri', role: 'admin', displayName: 'Quản trị hệ thống (demo)' },

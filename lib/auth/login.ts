@@ -15,7 +15,7 @@ export const LOGIN_MESSAGES = {
   busy: 'Hệ thống đang bận kiểm tra đăng nhập. Vui lòng thử lại sau ít phút.',
 } as const;
 
-export type LoginOutcome =
+type LoginOutcome =
   | { ok: true; token: string; expiresAt: Date; user: SessionUser; mustChangePassword: boolean }
   | { ok: false; reason: 'invalid' | 'missing' | 'busy' }
   | { ok: false; reason: 'limited'; retryAfterMinutes: number };

@@ -124,6 +124,53 @@ export function stampRequest(req: http.IncomingMessage, stamp: Stamp): void {
   else delete req.headers['x-forwarded-for'];
 }
 
+/**
+ * Who may answer a request before Next does (lib/serve/page-cache.ts): called after the stamp;
+ * returns true when it took the request over. Kept in a list on globalThis, like the stamp.
+ */
+export type RequestInterceptor = (req: http.IncomingMessage, res: http.ServerResponse, forward: () => void) => boolean;
+const INTERCEPTORS_KEY = Symbol.for('thidua.requestInterceptors');
+const globalInterceptors = globalThis as unknown as { [INTERCEPTORS_KEY]?: RequestInterceptor[] };
+const interceptors = (globalInterceptors[INTERCEPTORS_KEY] ??= []);
+
+/** Adds an interceptor (once: the same function twice is kept once). */
+export function interceptRequests(fn: RequestInterceptor): void {
+  if (!interceptors.includes(fn)) interceptors.push(fn);
+}
+
+/**
+ * A request this process sends to itself (a page rendered for the page cache) carries this
+ * header with the stamp's secret and the stamp of the request it renders for: it keeps that
+ * stamp instead of being stamped as coming from the loopback address.
+ */
+export const INNER_HEADER = 'x-thidua-inner';
+
+function isInner(req: http.IncomingMessage, stamp: Stamp): boolean {
+  const inner = req.headers[INNER_HEADER];
+  const peer = req.headers[PEER_HEADER];
+  return inner === stamp.secret && typeof peer === 'string' && peer.startsWith(`${stamp.secret};`);
+}
+
+/** Headers that make a request this process sends to itself count as the original's (see INNER_HEADER). */
+export function innerRequestHeaders(original: http.IncomingHttpHeaders): Record<string, string> {
+  const stamp = globalStamp[STAMP_KEY];
+  const peer = original[PEER_HEADER];
+  if (!stamp || typeof peer !== 'string') return {};
+  const headers: Record<string, string> = { [INNER_HEADER]: stamp.secret, [PEER_HEADER]: peer };
+  for (const name of ['x-forwarded-proto', 'x-forwarded-for', 'host']) {
+    const v = original[name];
+    if (typeof v === 'string') headers[name] = v;
+  }
+  return headers;
+}
+
+const innerRequests = new WeakSet<http.IncomingMessage>();
+
+/** True for a request this process sent to itself (the page cache's renders). */
+export function isInnerRequest(req: http.IncomingMessage): boolean {
+  return innerRequests.has(req);
+}
+
 /** Installs the hook once per process. Returns the stamp (tests use the secret). */
 export function installPeerStamp(setting: string | undefined = process.env.THIDUA_TRUSTED_PROXIES): Stamp {
   const existing = globalStamp[STAMP_KEY];
@@ -132,7 +179,16 @@ export function installPeerStamp(setting: string | undefined = process.env.THIDU
   for (const Server of [http.Server, https.Server]) {
     const original = Server.prototype.emit;
     Server.prototype.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]) {
-      if (event === 'request' && args[0] instanceof http.IncomingMessage) stampRequest(args[0], stamp);
+      if (event === 'request' && args[0] instanceof http.IncomingMessage) {
+        const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+        const inner = isInner(req, stamp);
+        if (!inner) stampRequest(req, stamp);
+        delete req.headers[INNER_HEADER];
+        if (inner) innerRequests.add(req);
+        const forward = () => original.apply(this, [event, ...args] as unknown as Parameters<typeof original>);
+        for (const intercept of interceptors) if (intercept(req, res, forward)) return true;
+        return forward();
+      }
       return original.apply(this, [event, ...args] as Parameters<typeof original>);
     } as typeof original;
   }

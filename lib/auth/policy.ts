@@ -1,5 +1,7 @@
 import type { Role } from '@/lib/domain';
 
+const COOKIE_NAME = 'thidua_session';
+
 /** Security settings of accounts and sessions, in one place so tests and docs state the same numbers. */
 export const AUTH_POLICY = {
   /** A session ends after this long without a request… */
@@ -29,8 +31,8 @@ export const AUTH_POLICY = {
   /** Largest login form body, enforced while reading it. */
   maxLoginBodyBytes: 16 * 1024,
   /** Cookie name over plain HTTP; over HTTPS the `__Host-` form (Secure, Path=/, no Domain). */
-  cookieName: 'thidua_session',
-  secureCookieName: '__Host-thidua_session',
+  cookieName: COOKIE_NAME,
+  secureCookieName: `__Host-${COOKIE_NAME}`,
 } as const;
 
 const ROLE_RANK: Record<Role, number> = { viewer: 0, office: 1, admin: 2 };

@@ -17,14 +17,14 @@ import { AUTH_POLICY } from './policy';
  * Names that do not exist are counted the same way, so the limit reveals nothing.
  * A restart clears the counters (the attempts are still in the audit log).
  */
-export interface RateDecision {
+interface RateDecision {
   allowed: boolean;
   /** Minutes until an attempt is allowed again (when not allowed). */
   retryAfterMinutes: number;
 }
 
 /** A reserved failure: confirmed as such unless `succeeded()` is called. */
-export interface Admission extends RateDecision {
+interface Admission extends RateDecision {
   succeeded(): void;
   /** The password was not checked (server busy): the attempt does not count. */
   withdraw(): void;

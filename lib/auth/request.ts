@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { API_ROOT, routes } from '@/lib/routes';
 import { requestPeer } from './peer';
 import { AUTH_POLICY } from './policy';
 
@@ -47,7 +48,7 @@ export function isSameOrigin(req: Request): boolean {
   }
 }
 
-export function sessionCookieOptions(req: Request, expires: Date) {
+function sessionCookieOptions(req: Request, expires: Date) {
   return {
     httpOnly: true,
     sameSite: 'lax' as const,
@@ -76,6 +77,8 @@ export function sessionTokenOf(cookies: { get(name: string): { value: string } |
 }
 
 const SITE = 'http://thidua.invalid';
+/** Never a page to return to: the login pages themselves, and the route handlers. */
+const NOT_A_RETURN_PAGE = new RegExp(`^(?:${routes.login}|${API_ROOT})(?:/|$|\\?|#)`, 'i');
 
 /**
  * Only paths of this site are accepted as the page to return to after login (no open redirect).
@@ -85,20 +88,21 @@ const SITE = 'http://thidua.invalid';
  * re-serialised, so what the browser gets is exactly what was checked.
  */
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || next.length > 2000) return '/';
+  const home = routes.overview;
+  if (typeof next !== 'string' || next.length > 2000) return home;
   // eslint-disable-next-line no-control-regex
   const cleaned = next.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/\\/g, '/');
-  if (!cleaned.startsWith('/') || cleaned.startsWith('//')) return '/';
+  if (!cleaned.startsWith('/') || cleaned.startsWith('//')) return home;
   let url: URL;
   try {
     url = new URL(cleaned, SITE);
   } catch {
-    return '/';
+    return home;
   }
-  if (url.origin !== SITE) return '/';
+  if (url.origin !== SITE) return home;
   const path = `${url.pathname}${url.search}${url.hash}`;
-  if (path.startsWith('//') || /^\/(dang-nhap|api)(\/|$|\?|#)/i.test(path)) return '/';
-  return path.length > 500 ? '/' : path;
+  if (path.startsWith('//') || NOT_A_RETURN_PAGE.test(path)) return home;
+  return path.length > 500 ? home : path;
 }
 
 /** A body larger than the cap: the reader stopped at the cap without reading further. */

@@ -26,9 +26,9 @@ export function passwordProblem(password: string): string | null {
 }
 
 /** SQL for "this account must change its password" (table password_change_required). */
-export const MUST_CHANGE = 'EXISTS (SELECT 1 FROM password_change_required p WHERE p.user_id = users.user_id)';
+const MUST_CHANGE = 'EXISTS (SELECT 1 FROM password_change_required p WHERE p.user_id = users.user_id)';
 
-export const UserRow = z.object({
+const UserRow = z.object({
   user_id: z.coerce.number(),
   username: z.string(),
   display_name: z.string().nullable(),
@@ -37,7 +37,7 @@ export const UserRow = z.object({
   created_at: z.string(),
   must_change_password: z.boolean().nullable().transform((v) => v === true),
 });
-export type UserRow = z.infer<typeof UserRow>;
+type UserRow = z.infer<typeof UserRow>;
 
 export class AccountError extends Error {
   constructor(message: string) {

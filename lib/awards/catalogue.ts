@@ -8,7 +8,7 @@ import { awardForms, type AwardForm } from './forms';
  */
 export { awardForms, type AwardForm } from './forms';
 
-export type AwardMatch =
+type AwardMatch =
   | { ok: true; form: AwardForm; assumed?: string }
   | { ok: false; suggestions: string[]; message?: string };
 

@@ -27,7 +27,7 @@ export interface AwardForm {
   aliases: string[];
 }
 
-export const CATALOGUE_FILE = path.join(process.cwd(), 'data', 'reference', 'award-forms.csv');
+const CATALOGUE_FILE = path.join(process.cwd(), 'data', 'reference', 'award-forms.csv');
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

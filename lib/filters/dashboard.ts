@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { CHANNELS, CHANNEL_LABELS, type Channel } from '@/lib/domain';
-import { GRAIN_LABELS, makePeriod, parsePeriod, type Grain, type Period } from '@/lib/periods';
+import { GRAIN_LABELS, invalidPeriodMessage, makePeriod, parsePeriod, type Grain, type Period } from '@/lib/periods';
+import { firstValue, type SearchParams, toSearch } from '@/lib/routes';
 
 /**
  * URL search params → typed dashboard filters. Anything invalid falls back to a default and
  * adds a notice in Vietnamese, so a mistyped shared link never crashes a page.
  */
-export type SearchParams = Record<string, string | string[] | undefined>;
-
 export interface DashboardFilters {
   period: Period;
   /** Grain of the time series inside the period (never coarser than the period). */
@@ -29,10 +28,9 @@ const GRAIN_PARAM: Record<string, Grain> = { year: 'year', nam: 'year', half: 'h
 // Plain digits only: "1e3" or "0x10" are not ids a link of ours would carry.
 const Id = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));
 
-/** First value of a param (repeated params keep the first). */
+/** First value of a param, trimmed; blank counts as absent. */
 export function first(sp: SearchParams, key: string): string | undefined {
-  const v = sp[key];
-  const s = Array.isArray(v) ? v[0] : v;
+  const s = firstValue(sp[key]);
   return s === undefined || s.trim() === '' ? undefined : s.trim();
 }
 
@@ -46,22 +44,20 @@ export function parseId(sp: SearchParams, key: string, label: string, notices: s
 }
 
 /** The finest grain that is still meaningful inside a period: months for every period. */
-export function defaultGrain(_period: Period): Grain {
+function defaultGrain(_period: Period): Grain {
   return 'month';
 }
 
-export function grainAllowed(period: Period, grain: Grain): boolean {
+function grainAllowed(period: Period, grain: Grain): boolean {
   return GRAIN_ORDER.indexOf(grain) >= GRAIN_ORDER.indexOf(period.grain);
 }
 
-export function parsePeriodParam(sp: SearchParams, fallback: Period, notices: string[]): Period {
+function parsePeriodParam(sp: SearchParams, fallback: Period, notices: string[]): Period {
   const raw = first(sp, 'period');
   if (raw === undefined) return fallback;
   const p = parsePeriod(raw);
   if (p) return p;
-  notices.push(
-    `Kỳ "${raw}" không hợp lệ (dùng dạng 2022, 2022-H1, 2022-Q3 hoặc 2022-07); đang hiển thị ${fallback.id}.`,
-  );
+  notices.push(invalidPeriodMessage(raw, `đang hiển thị ${fallback.id}`));
   return fallback;
 }
 
@@ -102,14 +98,6 @@ export function parseDashboardFilters(sp: SearchParams, fallbackPeriod: Period):
 /** The period shown when the URL names none: the latest year with data, else this year. */
 export function fallbackPeriod(latestYear: number | null, today = new Date()): Period {
   return makePeriod('year', latestYear ?? today.getFullYear());
-}
-
-/** Filters → search params (for links that keep the view). Empty values are left out. */
-export function toSearch(values: Record<string, string | number | null | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== '') sp.set(k, String(v));
-  const s = sp.toString();
-  return s ? `?${s}` : '';
 }
 
 export function dashboardSearch(f: DashboardFilters, overrides: Record<string, string | number | null> = {}): string {

@@ -9,9 +9,10 @@ import {
   type Channel,
   type RecipientType,
 } from '@/lib/domain';
-import { parsePeriod, type Period } from '@/lib/periods';
+import { invalidPeriodMessage, parsePeriod, type Period } from '@/lib/periods';
 import { cleanText } from '@/lib/text';
-import { first, parseId, toSearch, type Parsed, type SearchParams } from './dashboard';
+import { type SearchParams, toSearch } from '@/lib/routes';
+import { first, parseId, type Parsed } from './dashboard';
 
 /** Sort columns allowed on the lists: URL value → SQL expression (never taken from the URL). */
 export const ACTIVITY_SORTS = {
@@ -30,11 +31,11 @@ export const AWARD_SORTS = {
   level: 'award_level',
   decision: 'decision_no',
 } as const;
-export type ActivitySort = keyof typeof ACTIVITY_SORTS;
-export type AwardSort = keyof typeof AWARD_SORTS;
+type ActivitySort = keyof typeof ACTIVITY_SORTS;
+type AwardSort = keyof typeof AWARD_SORTS;
 
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const MAX_QUERY_CHARS = 100;
+const PAGE_SIZES = [25, 50, 100] as const;
+const MAX_QUERY_CHARS = 100;
 
 interface ListBase {
   /** null = all periods. */
@@ -71,7 +72,7 @@ function parseBase(sp: SearchParams, notices: string[]): Omit<ListBase, 'dir'> &
   let period: Period | null = null;
   if (rawPeriod !== undefined && rawPeriod !== 'all') {
     period = parsePeriod(rawPeriod);
-    if (!period) notices.push(`Kỳ "${rawPeriod}" không hợp lệ (dùng dạng 2022, 2022-H1, 2022-Q3, 2022-07); đang hiển thị mọi kỳ.`);
+    if (!period) notices.push(invalidPeriodMessage(rawPeriod, 'đang hiển thị mọi kỳ'));
   }
   let q = first(sp, 'q') ?? null;
   if (q !== null) {

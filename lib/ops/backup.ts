@@ -20,7 +20,7 @@ import { sqlPathLiteral } from '@/lib/db/sql-path';
 export const MANIFEST_FILE = 'manifest.json';
 const MANIFEST_FORMAT = 'thidua-backup/1';
 
-export interface TableFingerprint {
+interface TableFingerprint {
   rows: number;
   /** Order-independent sum of row hashes: equal content gives an equal value. */
   hash: string;
@@ -157,7 +157,7 @@ function describeDifferences(expected: Record<string, TableFingerprint>, actual:
 }
 
 /** Loads a backup into a new DuckDB file and checks every table against the manifest. */
-export async function loadBackupInto(dir: string, file: string): Promise<BackupManifest> {
+async function loadBackupInto(dir: string, file: string): Promise<BackupManifest> {
   const source = path.resolve(dir);
   const manifest = readManifest(source);
   const instance = await DuckDBInstance.create(file, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
@@ -198,7 +198,7 @@ function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
-export interface RestoreResult {
+interface RestoreResult {
   manifest: BackupManifest;
   /** Where the file that was replaced now lives (null when there was none). */
   previous: string | null;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { api, routes } from '@/lib/routes';
 import { assertEmptyTarget, BackupError, readManifest, type BackupManifest } from './backup';
 
 /**
@@ -21,9 +22,9 @@ export async function backupThroughServer(server: string, username: string, dir:
   } catch {
     throw new BackupError(`Địa chỉ máy chủ «${server}» không hợp lệ. Ví dụ: --server http://127.0.0.1:3000`);
   }
-  const login = await fetch(new URL('/api/auth/login', base), {
+  const login = await fetch(new URL(api.login, base), {
     method: 'POST',
-    body: new URLSearchParams({ username, password, next: '/' }),
+    body: new URLSearchParams({ username, password, next: routes.overview }),
     redirect: 'manual',
   }).catch((err: Error) => {
     throw new BackupError(`Không kết nối được máy chủ ${base.origin}: ${err.message}. Máy chủ có đang chạy không?`);
@@ -34,12 +35,12 @@ export async function backupThroughServer(server: string, username: string, dir:
     .join('; ');
   if (!cookie) throw new BackupError(`Đăng nhập «${username}» vào ${base.origin} không thành công. Kiểm tra tên đăng nhập và THIDUA_OPS_PASSWORD.`);
   try {
-    const res = await fetch(new URL('/api/ops/backup', base), { method: 'POST', headers: { cookie } });
+    const res = await fetch(new URL(api.backup, base), { method: 'POST', headers: { cookie } });
     const body = (await res.json().catch(() => ({}))) as { dir?: string; error?: string };
     if (!res.ok || !body.dir) throw new BackupError(body.error ?? `Máy chủ trả lời ${res.status} khi sao lưu.`);
     fs.cpSync(body.dir, target, { recursive: true });
     return readManifest(target);
   } finally {
-    await fetch(new URL('/api/auth/logout', base), { method: 'POST', headers: { cookie }, redirect: 'manual' }).catch(() => undefined);
+    await fetch(new URL(api.logout, base), { method: 'POST', headers: { cookie }, redirect: 'manual' }).catch(() => undefined);
   }
 }

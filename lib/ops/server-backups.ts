@@ -27,7 +27,7 @@ export function backupFailureMessage(err: unknown): string {
   return err instanceof BackupError ? err.message : 'Không sao lưu được cơ sở dữ liệu. Xem nhật ký máy chủ để biết chi tiết.';
 }
 
-export interface ServerBackup {
+interface ServerBackup {
   name: string;
   dir: string;
   /** Null for a directory without a manifest: an unfinished backup, never restored. */

@@ -41,7 +41,7 @@ const TotalRow = z.object({
   rank: num,
 });
 
-export interface BlocRankRow {
+interface BlocRankRow {
   unit_id: number;
   unit_name: string;
   period: string;
@@ -57,7 +57,7 @@ export interface BlocRankRow {
 }
 
 /** The bloc's score period shown for a window: one inside it, else the one covering it (latest first). */
-export async function chosenScorePeriod(db: Db, blocId: number, w: { start: string; end: string }): Promise<ScoredPeriod | null> {
+async function chosenScorePeriod(db: Db, blocId: number, w: { start: string; end: string }): Promise<ScoredPeriod | null> {
   const rows = await query(
     db,
     `WITH tot AS (SELECT DISTINCT bloc_id, period_start, period_end, period FROM scores s

@@ -1,5 +1,5 @@
 import { getDb, type Db } from '@/lib/db/client';
-import type { SearchParams } from '@/lib/filters/dashboard';
+import { type SearchParams } from '@/lib/routes';
 import { blocOptions, dataExtent, movementOptions, unitOptions, type DataExtent, type Option } from './options';
 
 /** Filter options and the data extent for the list pages. */

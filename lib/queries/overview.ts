@@ -23,7 +23,7 @@ export interface Window {
   year: number;
 }
 
-export interface Comparison {
+interface Comparison {
   current: Window;
   previous: Window;
   previousPeriod: Period;
@@ -43,14 +43,14 @@ export function comparison(period: Period, today: string): Comparison {
 }
 
 /** Activities in a window under the unit/bloc/movement/channel filters. */
-export function activityWhere(f: DashboardFilters, w: Window): Where {
+function activityWhere(f: DashboardFilters, w: Window): Where {
   const where = new Where().add('activity_date BETWEEN $start::DATE AND $end::DATE', { start: w.start, end: w.end });
   if (f.bloc !== null) where.add(BLOC_MEMBER_UNITS, { bloc: f.bloc, blocYear: w.year });
   return where.when(f.unit, 'unit_id = $unit', 'unit').when(f.movement, 'movement_id = $movement', 'movement').when(f.channel, 'channel = $channel', 'channel');
 }
 
 /** Awards in a window: whole years by award_year (decision dates are often missing), else by decision date. */
-export function awardWhere(f: DashboardFilters, w: Window): Where {
+function awardWhere(f: DashboardFilters, w: Window): Where {
   const where = w.wholeYear
     ? new Where().add('award_year = $year', { year: w.year })
     : new Where().add('decision_date BETWEEN $start::DATE AND $end::DATE', { start: w.start, end: w.end });
@@ -66,7 +66,7 @@ const ActivityKpiRow = z.object({
   exemplars_proposed: num,
   headcount: numOrNull,
 });
-export type ActivityKpis = z.infer<typeof ActivityKpiRow>;
+type ActivityKpis = z.infer<typeof ActivityKpiRow>;
 
 /**
  * Activities, participants, distinct advanced examples promoted, and participation per staff:
@@ -122,7 +122,7 @@ export const awardsByForm = reused('awardsByForm', async function awardsByForm(d
 });
 
 const SeriesRow = z.object({ bucket: date, activities: num, participants: num });
-export type SeriesPoint = z.infer<typeof SeriesRow>;
+type SeriesPoint = z.infer<typeof SeriesRow>;
 
 const TRUNC: Record<Grain, string> = { year: 'year', half: 'half', quarter: 'quarter', month: 'month' };
 
@@ -157,7 +157,7 @@ export const activitiesByChannel = reused('activitiesByChannel', async function 
 });
 
 const UnitRow = z.object({ unit_id: numOrNull, unit_name: str, unit_kind: strOrNull, activities: num, participants: num });
-export type UnitActivity = z.infer<typeof UnitRow>;
+type UnitActivity = z.infer<typeof UnitRow>;
 
 /** Activities by unit (division), most active first; unresolved names keep the name as written. */
 export const activitiesByUnit = reused('activitiesByUnit', async function activitiesByUnit(db: Db, f: DashboardFilters, w: Window, limit: number = 15): Promise<UnitActivity[]> {
@@ -192,7 +192,7 @@ export const CHOSEN_SCORE_PERIODS = `
                                               period_end DESC, period_start ASC) = 1`;
 
 /** Score totals of the partitions overlapping [$pStart, $pEnd], computed once per query. */
-export const TOTALS_CTE = `tot AS ${scoreTotalsSql(OVERLAPPING_WINDOW)}`;
+const TOTALS_CTE = `tot AS ${scoreTotalsSql(OVERLAPPING_WINDOW)}`;
 
 const BlocLeaderRow = z.object({
   ...blocPeriodFields,
@@ -205,7 +205,7 @@ const BlocLeaderRow = z.object({
   leaders: num,
   max_total: numOrNull,
 });
-export type BlocLeader = z.infer<typeof BlocLeaderRow>;
+type BlocLeader = z.infer<typeof BlocLeaderRow>;
 
 /** Per bloc: the score period used, average total, the leading unit (rank 1; ties counted). */
 // The KPI cards and the bloc ranking section both need it for one render: one query serves both.
@@ -263,7 +263,7 @@ export function averageBlocScore(rows: BlocLeader[]): { value: number | null; sc
 }
 
 const RankingRow = z.object({ bloc_id: num, bloc_name: str, unit_id: num, unit_name: str, total_points: num, rank: num });
-export type BlocRankingRow = z.infer<typeof RankingRow>;
+type BlocRankingRow = z.infer<typeof RankingRow>;
 
 /** Ranking of every member of each bloc in its chosen score period (bloc ranking chart). */
 export const blocRankings = reused('blocRankings', async function blocRankings(db: Db, f: Pick<DashboardFilters, 'bloc'>, period: { start: string; end: string }): Promise<BlocRankingRow[]> {

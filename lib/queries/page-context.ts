@@ -1,8 +1,9 @@
 import { getDb, type Db } from '@/lib/db/client';
-import { fallbackPeriod, parseDashboardFilters, type DashboardFilters, type SearchParams } from '@/lib/filters/dashboard';
+import { fallbackPeriod, parseDashboardFilters, type DashboardFilters } from '@/lib/filters/dashboard';
+import { type SearchParams } from '@/lib/routes';
 import { blocOptions, dataExtent, movementOptions, unitOptions, type DataExtent, type Option } from './options';
 
-export interface DashboardContext {
+interface DashboardContext {
   db: Db;
   extent: DataExtent;
   empty: boolean;

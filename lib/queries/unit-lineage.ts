@@ -18,7 +18,7 @@ const LineageRow = z.object({
   valid_to: dateOrNull,
   province: strOrNull,
 });
-export type UnitLineage = z.infer<typeof LineageRow>;
+type UnitLineage = z.infer<typeof LineageRow>;
 
 export async function unitLineage(db: Db, unitId: number): Promise<UnitLineage | null> {
   const rows = await query(
@@ -43,7 +43,7 @@ const YearRow = z.object({
   merged_activities: num,
   merged_awards: num,
 });
-export type UnitYear = z.infer<typeof YearRow>;
+type UnitYear = z.infer<typeof YearRow>;
 
 /**
  * Activities, participants and awards per year of the unit together with its predecessors

@@ -1,12 +1,12 @@
 import type { Db } from '../db/client';
-import { parsePeriod } from '../periods';
+import { invalidPeriodMessage, parsePeriod } from '../periods';
 import { findBloc, listBlocs, listScorePeriods, type Bloc } from './blocs';
 
 /**
  * Turns `?bloc=…&period=…` into a bloc and a period, falling back (with a notice) to the first
  * bloc and its latest score period, so a mistyped link still opens something useful.
  */
-export interface ReviewPageInput {
+interface ReviewPageInput {
   blocs: Bloc[];
   bloc: Bloc | null;
   periodId: string | null;
@@ -35,7 +35,7 @@ export async function resolveReviewPageInput(db: Db, blocParam: string | undefin
   if (periodParam) {
     const p = parsePeriod(periodParam);
     if (p) periodId = p.id;
-    else notices.push(`Kỳ "${periodParam}" không hợp lệ (dùng dạng 2022 hoặc 2022-H1); đang hiển thị kỳ gần nhất có điểm.`);
+    else notices.push(invalidPeriodMessage(periodParam, 'đang hiển thị kỳ gần nhất có điểm'));
   }
   periodId ??= periods[0] ?? String(new Date().getFullYear());
   return { blocs, bloc, periodId, periods, notices };

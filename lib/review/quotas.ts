@@ -18,7 +18,7 @@ import { AWARD, type ReviewSummary } from './summary';
  * listed as a condition to verify, never assumed.
  */
 
-export type QuotaRule = 'cstdcs_over_ldtt' | 'ttldxs_ldtt_share' | 'ttldxs_cstdcs' | 'ttldtt_ldtt_share' | 'cstd_tinh_consecutive';
+type QuotaRule = 'cstdcs_over_ldtt' | 'ttldxs_ldtt_share' | 'ttldxs_cstdcs' | 'ttldtt_ldtt_share' | 'cstd_tinh_consecutive';
 
 export interface QuotaBreach {
   unitName: string;
@@ -26,7 +26,7 @@ export interface QuotaBreach {
   message: string;
 }
 
-export interface AgencyAwards {
+interface AgencyAwards {
   agencyId: number;
   agencyName: string;
   ldtt: number;
@@ -47,7 +47,7 @@ export interface QuotaData {
   streaks: CstdcsStreak[];
 }
 
-export const CSTD_TINH = 'Chiến sĩ thi đua cấp Bộ, ngành, tỉnh, đoàn thể trung ương';
+const CSTD_TINH = 'Chiến sĩ thi đua cấp Bộ, ngành, tỉnh, đoàn thể trung ương';
 
 const num = z.coerce.number();
 const AgencyRow = z.object({ agency_id: num, agency_name: z.string(), ldtt: num, cstdcs: num });
@@ -94,7 +94,7 @@ export async function readQuotaData(db: Db, summary: ReviewSummary, settings: Se
 }
 
 /** CSTĐCS ≤ ratio × LĐTT of the whole deciding agency (Law 06/2022/QH15, Điều 23). */
-export function checkCstdcsQuota(agencies: AgencyAwards[], ratio: number, year: number): QuotaBreach[] {
+function checkCstdcsQuota(agencies: AgencyAwards[], ratio: number, year: number): QuotaBreach[] {
   const out: QuotaBreach[] = [];
   for (const a of agencies) {
     if (a.cstdcs === 0 || a.cstdcs <= ratio * a.ldtt + 1e-9) continue;
@@ -109,7 +109,7 @@ export function checkCstdcsQuota(agencies: AgencyAwards[], ratio: number, year: 
 }
 
 /** TTLĐXS (Điều 27) and TTLĐTT (Điều 28) conditions the award data can show, per member. */
-export function checkCollectiveTitles(summary: ReviewSummary, settings: Settings): QuotaBreach[] {
+function checkCollectiveTitles(summary: ReviewSummary, settings: Settings): QuotaBreach[] {
   const year = summary.period.year;
   const out: QuotaBreach[] = [];
   const share = (ldtt: number, headcount: number | null) => (headcount && headcount > 0 ? ldtt / headcount : null);
@@ -138,7 +138,7 @@ export function checkCollectiveTitles(summary: ReviewSummary, settings: Settings
 }
 
 /** CSTĐ cấp tỉnh only among those with N consecutive CSTĐCS years (Law 06/2022/QH15, Điều 22). */
-export function checkProvincialFighters(streaks: CstdcsStreak[], n: number, year: number): QuotaBreach[] {
+function checkProvincialFighters(streaks: CstdcsStreak[], n: number, year: number): QuotaBreach[] {
   return streaks
     .filter((s) => s.provincial && s.years < n)
     .map((s) => ({

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { parsePeriod, type Period } from '../periods';
+import { invalidPeriodMessage, parsePeriod, type Period } from '../periods';
 import { readSettings } from '../settings/store';
 import type { Settings } from '../settings/definitions';
 import { findBloc, listBlocs } from './blocs';
@@ -27,9 +27,9 @@ export class ReviewInputError extends Error {
   }
 }
 
-export async function resolveReviewInput(db: Db, blocArg: string, periodArg: string): Promise<{ blocId: number; period: Period }> {
+async function resolveReviewInput(db: Db, blocArg: string, periodArg: string): Promise<{ blocId: number; period: Period }> {
   const period = parsePeriod(periodArg);
-  if (!period) throw new ReviewInputError(`Kỳ "${periodArg}" không hợp lệ. Dùng dạng 2022 (cả năm) hoặc 2022-H1 (6 tháng đầu năm).`);
+  if (!period) throw new ReviewInputError(invalidPeriodMessage(periodArg));
   const bloc = await findBloc(db, blocArg);
   if (!bloc) {
     const names = (await listBlocs(db)).map((b) => `"${b.name}" (mã ${b.blocId})`);

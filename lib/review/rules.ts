@@ -19,7 +19,7 @@ import type { MemberResult, ReviewSummary } from './summary';
  * - each proposal lists its preconditions: met, not met, or to be verified by the council.
  */
 
-export type TierName = 'first' | 'next';
+type TierName = 'first' | 'next';
 
 export interface Precondition {
   text: string;
@@ -43,7 +43,7 @@ export interface Proposal {
   legal: string | null;
 }
 
-export interface NotProposed {
+interface NotProposed {
   unitName: string;
   rank: number;
   total: number;
@@ -76,7 +76,7 @@ export function minimumTotal(settings: Settings, maxTotal: number | null): { poi
 }
 
 /** A Cờ thi đua (of the province, a ministry…): yearly, for leaders of blocs the province organises. */
-export function isFlag(award: string): boolean {
+function isFlag(award: string): boolean {
   return /cờ thi đua/i.test(award.normalize('NFC'));
 }
 

@@ -30,7 +30,7 @@ export interface Criterion {
   maxPoints: number | null;
 }
 
-export interface CriterionGroup {
+interface CriterionGroup {
   name: string;
   maxPoints: number | null;
   criterionKeys: string[];
@@ -43,7 +43,7 @@ export interface Points {
   band: HeatBand | null;
 }
 
-export interface AwardCounts {
+interface AwardCounts {
   total: number;
   titles: number;
   commendations: number;
@@ -79,7 +79,7 @@ export interface MemberResult {
   awards: AwardCounts;
 }
 
-export interface CriterionStat {
+interface CriterionStat {
   key: string;
   name: string;
   code: string | null;

@@ -5,7 +5,7 @@ import { previousComparable, type ScoredPeriod } from './rules';
 const Row = z.object({ period: z.string(), start: z.string(), end: z.string() });
 
 /** Every score period a bloc has loaded scores for (period id and dates), newest first. */
-export async function scoredPeriods(db: Db, blocId: number): Promise<ScoredPeriod[]> {
+async function scoredPeriods(db: Db, blocId: number): Promise<ScoredPeriod[]> {
   return query(
     db,
     `SELECT period, strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end"

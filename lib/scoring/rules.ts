@@ -26,7 +26,7 @@ export function roundPoints(x: number): number {
 }
 
 /** A score row's contribution to the total: penalties count negative, missing points as 0. */
-export function signedPoints(kind: CriterionKind, points: number | null): number {
+function signedPoints(kind: CriterionKind, points: number | null): number {
   const p = points ?? 0;
   return kind === 'penalty' ? -p : p;
 }
@@ -50,7 +50,7 @@ export function criterionKey(c: { kind: CriterionKind; group: string | null; cod
 export type HeatBand = 'high' | 'good' | 'fair' | 'low';
 
 /** Bands from the top; a share at or above `min` falls in the band. */
-export const HEAT_BANDS: readonly { band: HeatBand; min: number; label: string }[] = [
+const HEAT_BANDS: readonly { band: HeatBand; min: number; label: string }[] = [
   { band: 'high', min: 0.9, label: 'từ 90 % điểm tối đa' },
   { band: 'good', min: 0.75, label: 'từ 75 % đến dưới 90 %' },
   { band: 'fair', min: 0.6, label: 'từ 60 % đến dưới 75 %' },
@@ -60,7 +60,7 @@ export const HEAT_BANDS: readonly { band: HeatBand; min: number; label: string }
 export const HEAT_LEGEND = `Màu theo tỷ lệ điểm khối chấm so với điểm tối đa của tiêu chí: ${HEAT_BANDS.map((b) => b.label).join('; ')} (điểm trừ tính ngược lại).`;
 
 /** Share of the maximum a cell reaches (null when points or maximum are unknown). */
-export function heatShare(points: number | null | undefined, max: number | null | undefined, kind: CriterionKind): number | null {
+function heatShare(points: number | null | undefined, max: number | null | undefined, kind: CriterionKind): number | null {
   if (points === null || points === undefined || !max) return null;
   return kind === 'penalty' ? 1 - points / max : points / max;
 }
@@ -79,7 +79,7 @@ export interface ScoredPeriod {
 }
 
 /** The kind of a scored period: the grain of its id, or null for an id that is not a period. */
-export function periodKind(periodId: string): Grain | null {
+function periodKind(periodId: string): Grain | null {
   return parsePeriod(periodId)?.grain ?? null;
 }
 

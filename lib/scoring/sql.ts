@@ -6,12 +6,12 @@ import { CRITERION_KEY_SEPARATOR } from './rules';
  */
 
 /** Sum of a points column with penalties deducted and missing points as 0, rounded to 2 decimals. */
-export function totalPointsSql(points: string, kind = 's.criterion_kind'): string {
+function totalPointsSql(points: string, kind = 's.criterion_kind'): string {
   return `round(sum(CASE ${kind} WHEN 'penalty' THEN -coalesce(${points}, 0) ELSE coalesce(${points}, 0) END), 2)`;
 }
 
 /** Shared competition rank (1, 2, 2, 4) within one bloc × score period. */
-export function sharedRankSql(total: string): string {
+function sharedRankSql(total: string): string {
   return `CAST(rank() OVER (PARTITION BY t.bloc_id, t.period_start, t.period_end ORDER BY ${total} DESC) AS INTEGER)`;
 }
 

@@ -15,14 +15,13 @@ const Count = z.number().int().min(0).max(50);
 const Line = z.string().trim().max(200);
 
 /** Minimum total to be proposed: a number of points, or a share of the bloc's maximum. */
-export const MinTotalSchema = z.union([
+const MinTotalSchema = z.union([
   z.object({ points: z.number().min(0) }).strict(),
   z.object({ percent: Ratio }).strict(),
 ]);
-export type MinTotal = z.infer<typeof MinTotalSchema>;
 
 /** One tier of a bloc's proposals: the award, how many ranks from the top, who decides it. */
-export const TierSchema = z.object({ award: Line.min(1), count: Count, grantor: Line.min(1) }).strict();
+const TierSchema = z.object({ award: Line.min(1), count: Count, grantor: Line.min(1) }).strict();
 export type ProposalTier = z.infer<typeof TierSchema>;
 
 export const SETTING_SCHEMAS = {

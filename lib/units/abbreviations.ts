@@ -8,7 +8,7 @@ import { fold } from '@/lib/text';
  * `at: 'start'` entries only apply to the first token: "P." before a unit name is «Phòng», but a
  * lone "P" elsewhere could be anything (phường, phó …).
  */
-export interface Abbreviation {
+interface Abbreviation {
   /** Folded tokens as written: ["tc", "kh"] matches "TC-KH", "TC KH", "TC.KH". */
   from: string[];
   /** What they stand for, as written in a unit name. */
@@ -57,7 +57,7 @@ export const ABBREVIATIONS: Abbreviation[] = [
 /** Words that are dropped before comparing: "Phòng Tin học và Thống kê" = "Phòng Tin học - Thống kê". */
 const STOPWORDS = new Set(['va']);
 
-export interface Expanded {
+interface Expanded {
   tokens: string[];
   /** Abbreviations used, as «label = to». */
   used: string[];

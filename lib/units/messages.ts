@@ -5,7 +5,7 @@ import { suggestionText, type UnitMatch, type UnitReading } from './resolve';
  * The one wording of a unit name that could not be resolved, used by every dataset, and the one
  * parser of it (the preview groups by the name, the units page lists names of rejected files).
  */
-export type UnitProblemCode = 'unit_unknown' | 'unit_ambiguous';
+type UnitProblemCode = 'unit_unknown' | 'unit_ambiguous';
 
 export function unitProblem(raw: string, m: Extract<UnitMatch, { ok: false }>, opts: { kept?: boolean } = {}): { code: UnitProblemCode; message: string } {
   if (m.candidates.length > 1) {

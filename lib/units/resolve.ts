@@ -20,12 +20,12 @@ export interface KnownUnit {
   abbreviation: string | null;
 }
 
-export interface KnownAlias {
+interface KnownAlias {
   aliasKey: string;
   unitId: number;
 }
 
-export type MatchVia = 'name' | 'abbreviation' | 'alias' | 'rules';
+type MatchVia = 'name' | 'abbreviation' | 'alias' | 'rules';
 
 export type UnitMatch =
   | {

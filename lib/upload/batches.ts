@@ -78,7 +78,7 @@ export function originalPath(batch: BatchRow): string | null {
   return fs.existsSync(batch.stored_path) ? batch.stored_path : null;
 }
 
-export const BatchIssue = z.object({
+const BatchIssue = z.object({
   row_no: z.coerce.number().nullable(),
   column_name: z.string().nullable(),
   severity: z.enum(['error', 'warning']),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATASETS, type Dataset } from '@/lib/domain';
 import { DATASET_SCHEMAS } from '@/lib/datasets';
-import { parsePeriod } from '@/lib/periods';
+import { invalidPeriodMessage, parsePeriod } from '@/lib/periods';
 
 /**
  * What the Office may correct before confirming: the dataset, the header mapping (column letter
@@ -16,7 +16,7 @@ export interface ImportChoices {
 
 const ALL_FIELDS = new Set(Object.values(DATASET_SCHEMAS).flatMap((s) => s.fields.map((f) => f.field)));
 
-export const ImportChoicesSchema = z
+const ImportChoicesSchema = z
   .object({
     dataset: z.enum(DATASETS).optional(),
     headerOverrides: z
@@ -29,7 +29,7 @@ export const ImportChoicesSchema = z
       .string()
       .trim()
       .max(20)
-      .refine((p) => p === '' || parsePeriod(p) !== null, 'Kỳ không hợp lệ. Ví dụ: 2022, 2022-H1, 2022-Q3, 2022-07.')
+      .refine((p) => p === '' || parsePeriod(p) !== null, { error: (issue) => invalidPeriodMessage(String(issue.input)) })
       .optional(),
     bloc: z.string().trim().max(200).optional(),
   })

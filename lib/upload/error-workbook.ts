@@ -15,14 +15,14 @@ const WARNING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor:
 const ROW_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEC' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1E3A8A' } };
 
-export function columnIndexOfLetter(letter: string): number {
+function columnIndexOfLetter(letter: string): number {
   let n = 0;
   for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
 
 /** Resolves an issue's column (header text as the file names it, or a letter) to a 0-based index. */
-export function issueColumnResolver(mapping: HeaderMapping[]): (column: string | null) => number | null {
+function issueColumnResolver(mapping: HeaderMapping[]): (column: string | null) => number | null {
   const byHeader = new Map<string, number>();
   for (const m of mapping) {
     const key = foldKey(m.header);
@@ -48,7 +48,7 @@ function cellValue(c: Cell): ExcelJS.CellValue {
   return c;
 }
 
-export interface ErrorWorkbookInput {
+interface ErrorWorkbookInput {
   sheetName: string | null;
   rows: AsyncIterable<RawRow> | Iterable<RawRow>;
   errors: ImportIssue[];
@@ -199,7 +199,7 @@ export async function buildErrorWorkbook(input: ErrorWorkbookInput): Promise<Buf
  * The row whose cells spell the mapped headers (a two-row header joins both texts, so a cell
  * counts when its text starts the header). Row 1 when nothing matches.
  */
-export function findHeaderRow(head: RawRow[], mapping: HeaderMapping[]): number {
+function findHeaderRow(head: RawRow[], mapping: HeaderMapping[]): number {
   let best = { row: head[0]?.rowNumber ?? 1, hits: 0 };
   for (const raw of head) {
     let hits = 0;

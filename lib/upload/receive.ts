@@ -19,7 +19,7 @@ export function tooLargeMessage(maxBytes: number): string {
   return `Tệp vượt quá giới hạn ${formatNumber(maxBytes / 1024 / 1024)} MB. Hãy tách tệp thành nhiều tệp nhỏ hơn (ví dụ theo quý) rồi tải lên lần lượt.`;
 }
 
-export interface ReceivedFile {
+interface ReceivedFile {
   path: string;
   size: number;
   sha256: string;

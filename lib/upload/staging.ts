@@ -13,7 +13,7 @@ import type { ImportChoices } from './choices';
  * all talk about the same thing. Writes are plain auto-commit statements on upload_staging:
  * they must not queue behind an import that is loading.
  */
-export type StagedStatus = 'validated' | 'rejected' | 'duplicate' | 'loaded' | 'failed';
+type StagedStatus = 'validated' | 'rejected' | 'duplicate' | 'loaded' | 'failed';
 
 export interface StagedUpload {
   uploadId: string;
@@ -63,7 +63,7 @@ function fromRow(r: z.infer<typeof Row>): StagedUpload {
 }
 
 /** Status of the staging row for a dry-run or import result. */
-export function stagedStatusOf(result: ImportResult): StagedStatus {
+function stagedStatusOf(result: ImportResult): StagedStatus {
   switch (result.status) {
     case 'validated':
       return 'validated';

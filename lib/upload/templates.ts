@@ -9,7 +9,7 @@ import { importLimits } from '@/lib/env';
  * schema (lib/datasets) gives a template, drop-down lists where the values are fixed, and an
  * instruction sheet in Vietnamese.
  */
-export interface TemplateColumn {
+interface TemplateColumn {
   header: string;
   /** Field the pipeline maps this header to (checked by a test). */
   field: string;

@@ -206,7 +206,7 @@ async function main() {
     }
     db.closeSync();
     // The account, through the accounts CLI (the server must not hold the file yet).
-    spawnSync('npx', ['tsx', 'lib/auth/cli.ts', 'add', USER, '--role', 'viewer', '--db', file], { env: { ...process.env, THIDUA_PASSWORD: PASSWORD }, stdio: 'ignore' });
+    spawnSync('npx', ['tsx', 'scripts/cli/thidua.ts', 'user', 'add', USER, '--role', 'viewer', '--db', file], { env: { ...process.env, THIDUA_PASSWORD: PASSWORD }, stdio: 'ignore' });
     const base = `http://127.0.0.1:${values.port}`;
     const server: ChildProcess = spawn('npx', ['next', 'start', '-p', values.port, '-H', '127.0.0.1'], {
       env: { ...process.env, THIDUA_DB: file, THIDUA_TODAY: TODAY, NODE_ENV: 'production' },

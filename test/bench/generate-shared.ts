@@ -86,7 +86,7 @@ export const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳ
 export const MIDDLE_NAMES = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Quốc', 'Ngọc', 'Thu', 'Hoài'] as const;
 export const GIVEN_NAMES = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hòa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy'] as const;
 
-/** Loose spellings the pipeline maps to canonical award names (DESIGN.md). */
+/** Loose spellings the pipeline maps to canonical award names (lib/awards). */
 export const AWARD_TEXTS = ['Lao động tiên tiến', 'LĐTT', 'Chiến sĩ thi đua cơ sở', 'CSTĐCS', 'Giấy khen Giám đốc Sở', 'Bằng khen UBND tỉnh'] as const;
 
 export function ddmmyyyy(year: number, month: number, day: number): string {

@@ -1,6 +1,6 @@
 /**
  * The shipped command against one DuckDB process, both timed from spawn to exit (process
- * start included): `node dist/etl.js import FILE.csv --db STORE` on a store that already holds the
+ * start included): `node dist/thidua.js etl import FILE.csv --db STORE` on a store that already holds the
  * units, and a fresh `node` process that opens a store on disk and runs
  * CREATE TABLE … AS SELECT * FROM read_csv(FILE) (closing it checkpoints, as the CLI does).
  */
@@ -58,7 +58,7 @@ function baseline(file: string, db: string): Timed {
 function cli(file: string, db: string, seed: string): Timed {
   fresh(db);
   fs.copyFileSync(seed, db);
-  const r = timed(['dist/etl.js', 'import', file, '--db', db, '--json']);
+  const r = timed(['dist/thidua.js', 'etl', 'import', file, '--db', db, '--json']);
   const out = lastJson(r.stdout);
   return { seconds: r.seconds, rows: Number(out?.rowsLoaded ?? 0), ok: out?.status === 'loaded', detail: out ? JSON.stringify(out.errors ?? []).slice(0, 500) : r.stderr.slice(-500) };
 }
@@ -66,12 +66,12 @@ function cli(file: string, db: string, seed: string): Timed {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 export async function benchCli(dir: string, rows: number, runs: number): Promise<void> {
-  if (!fs.existsSync('dist/etl.js')) throw new Error('Thiếu dist/etl.js: hãy chạy «npm run build:node».');
+  if (!fs.existsSync('dist/thidua.js')) throw new Error('Thiếu dist/thidua.js: hãy chạy «npm run build:node».');
   const files = await ensureBenchFiles(dir, rows, 1000);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-bench-cli-'));
   try {
     const seed = path.join(tmp, 'seed.duckdb');
-    const units = timed(['dist/etl.js', 'import', files.units, '--db', seed, '--json']);
+    const units = timed(['dist/thidua.js', 'etl', 'import', files.units, '--db', seed, '--json']);
     if (lastJson(units.stdout)?.status !== 'loaded') throw new Error(`Không nhập được đơn vị: ${units.stdout}${units.stderr}`);
     console.log(`\nLệnh CLI so với một tiến trình DuckDB (tính cả khởi động), ${formatNumber(rows)} dòng (${formatNumber(fs.statSync(files.activities).size / 1024 ** 2, 1)} MB):`);
     const b: number[] = [];

@@ -4,7 +4,7 @@
  *
  *   npm run bench:import [-- --activities 1000000 --awards 200000 --dir data/bench --runs 3 --cli-rows 300000 --cli-only]
  *
- * Then the shipped command (`node dist/etl.js import`) against one DuckDB process on a CSV of
+ * Then the shipped command (`node dist/thidua.js etl import`) against one DuckDB process on a CSV of
  * `--cli-rows` rows, both timed from process start to exit (test/bench/import-cli.ts);
  * `--cli-only` runs that part alone.
  *

@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   let t = performance.now();
   await buildLargeDataset(dbFile, scale);
   console.log(`  dựng trong ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const add = spawnSync('npx', ['tsx', 'lib/auth/cli.ts', 'add', USER, '--role', 'office', '--db', dbFile], {
+  const add = spawnSync('npx', ['tsx', 'scripts/cli/thidua.ts', 'user', 'add', USER, '--role', 'office', '--db', dbFile], {
     encoding: 'utf8',
     env: { ...process.env, THIDUA_PASSWORD: PASSWORD },
   });

@@ -112,7 +112,7 @@ describe('overview', () => {
     const res = await page.goto('/?period=2022-H9&channel=fax&bloc=abc&grain=week');
     expect(res?.status()).toBe(200);
     const notice = await page.locator('[data-testid="notice"]').first().innerText();
-    expect(notice).toContain('Kỳ "2022-H9" không hợp lệ');
+    expect(notice).toContain('Kỳ «2022-H9» không hợp lệ');
     expect(notice).toContain('Kênh "fax" không hợp lệ');
     expect(notice).toContain('bloc="abc"');
     expect(await page.locator('[data-testid="kpis"]').count()).toBe(1);

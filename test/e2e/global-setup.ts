@@ -81,8 +81,8 @@ export default async function setup(project: TestProject) {
       fs.writeFileSync(path.join(ROOT, 'tsconfig.json'), tsconfig);
     }
   }
-  run(process.execPath, ['dist/sample-load.js', '--db', liveDb], env);
-  run(process.execPath, ['dist/user.js', 'demo'], env);
+  run(process.execPath, ['dist/thidua.js', 'sample-load', '--db', liveDb], env);
+  run(process.execPath, ['dist/thidua.js', 'user', 'demo'], env);
   fs.copyFileSync(liveDb, referenceDb);
 
   const port = await freePort();

@@ -16,7 +16,7 @@ const base = () => inject('baseUrl');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function ops(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['dist/ops.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  return spawnSync(process.execPath, ['dist/thidua.js', 'ops', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
 }
 
 /**

@@ -10,7 +10,7 @@ const db = path.join(dir, 't.duckdb');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function etl(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'etl/cli.ts', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli/thidua.ts', 'etl', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -11,7 +11,7 @@ const db = path.join(dir, 't.duckdb');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function etl(...args: string[]) {
-  const r = spawnSync(process.execPath, ['dist/etl.js', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['dist/thidua.js', 'etl', ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -65,7 +65,7 @@ describe('etl CLI', () => {
     ]);
 
     // Parquet goes through a temporary file DuckDB writes; the bytes on stdout read back as the rows.
-    const pq = spawnSync(process.execPath, ['dist/etl.js', 'export', 'activities', '--format', 'parquet', '--db', db, '--period', '2023'], { cwd: process.cwd(), timeout: 120_000 });
+    const pq = spawnSync(process.execPath, ['dist/thidua.js', 'etl', 'export', 'activities', '--format', 'parquet', '--db', db, '--period', '2023'], { cwd: process.cwd(), timeout: 120_000 });
     expect(pq.status, String(pq.stderr)).toBe(0);
     const pqFile = path.join(dir, 'activities.parquet');
     fs.writeFileSync(pqFile, pq.stdout);

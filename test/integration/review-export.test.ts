@@ -83,7 +83,7 @@ describe('review documents', () => {
 describe('report CLI', () => {
   const cli = (args: string[]) =>
     // node --import tsx: what `npm run -s report` runs, without npx's start-up cost.
-    run(process.execPath, ['dist/report.js', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 120_000 }).then(
+    run(process.execPath, ['dist/thidua.js', 'report', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 120_000 }).then(
       (r) => ({ code: 0, stderr: r.stderr }),
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
     );

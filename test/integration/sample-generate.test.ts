@@ -24,7 +24,7 @@ describe('sample generator', () => {
     }
   });
 
-  it('puts the shapes DESIGN.md describes into the sample', async () => {
+  it('puts the shapes offices really write into the sample', async () => {
     const { files, expected } = await sample();
     const bytesOf = (name: string) => files.find((f) => f.file === name)!.bytes;
     // CSV encodings: ";" UTF-8 with BOM and vi-VN thousands, "," without BOM, UTF-16LE, Windows-1258.
@@ -47,7 +47,7 @@ describe('sample generator', () => {
     expect(expected.scores.some((s) => new Set(s.totals.map((t) => t.rank)).size < s.totals.length)).toBe(true);
     expect(expected.units.merged).toEqual([{ unit: 'Phòng Tài chính doanh nghiệp', successor: 'Phòng Tài chính đầu tư' }]);
     for (const s of expected.scores) {
-      // Ranks as DESIGN.md defines them: 1 + the number of units with a higher total.
+      // Shared ranks (lib/scoring): 1 + the number of units with a higher total.
       for (const t of s.totals) expect(t.rank).toBe(1 + s.totals.filter((o) => o.total > t.total).length);
     }
   });

@@ -145,7 +145,7 @@ describe('backup and restore', () => {
     const before = await fingerprints(db);
     const dir = path.join(tmp, 'cli-backup');
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['dist/ops.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+      spawnSync(process.execPath, ['dist/thidua.js', 'ops', ...args], { encoding: 'utf8', timeout: 60_000 });
     // The DuckDB lock is per process: a second process must be refused with a clear message.
     const locked = run('backup', dir, '--db', file);
     expect(locked.status).toBe(1);

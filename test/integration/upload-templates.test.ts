@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb } from '@/lib/db/client';
 import { DATASETS } from '@/lib/domain';
 import { importFile } from '@/etl/pipeline';
 import { matchHeaderText } from '@/etl/headers/synonyms';
 import { buildTemplate, TEMPLATE_COLUMNS } from '@/lib/upload/templates';
-import { Sha256 } from '@/app/(app)/tai-len/_components/sha256';
+import { sha256OfFile } from '@/app/(app)/tai-len/_components/sha256';
 
 describe('upload: blank templates', () => {
   it.each(DATASETS)('%s: every header is one the import recognises exactly, for the intended field', (dataset) => {
@@ -50,12 +50,19 @@ describe('upload: blank templates', () => {
 });
 
 describe('upload: browser sha256 fallback (plain-http LANs have no crypto.subtle)', () => {
-  it('matches node:crypto for lengths around the block boundaries, fed in odd chunks', () => {
-    for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 100_003]) {
+  it('matches node:crypto across its 4 MB steps, with and without crypto.subtle', async () => {
+    for (const n of [0, 1, 64, 100_003, 9 * 1024 * 1024 + 7]) {
       const bytes = randomBytes(n);
-      const h = new Sha256();
-      for (let i = 0; i < n; i += 37) h.update(bytes.subarray(i, i + 37));
-      expect(h.digestHex(), `length ${n}`).toBe(createHash('sha256').update(bytes).digest('hex'));
+      const expected = createHash('sha256').update(bytes).digest('hex');
+      expect(await sha256OfFile(new Blob([bytes])), `length ${n}, subtle`).toBe(expected);
+      vi.stubGlobal('crypto', undefined);
+      try {
+        const steps: number[] = [];
+        expect(await sha256OfFile(new Blob([bytes]), (r) => steps.push(r)), `length ${n}, fallback`).toBe(expected);
+        if (n > 4 * 1024 * 1024) expect({ steps: steps.length, last: steps.at(-1) }).toEqual({ steps: 3, last: 1 });
+      } finally {
+        vi.unstubAllGlobals();
+      }
     }
   });
 });

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { EXIT, UsageError, defineCommand } from '@/lib/command-line';
 import { activityCsv, activityXlsx, divisionByAbbr } from './activity-files';
 import { awardCsv, awardXlsx } from './award-files';
 import { expectedFigures, type WithErrorsExpectation } from './expected';
@@ -333,7 +334,8 @@ export async function buildSample(): Promise<{ files: SampleFile[]; extra: Sampl
   return { files, extra, texts, expected };
 }
 
-async function main(): Promise<void> {
+/** Rewrites data/sample/ from buildSample. */
+async function writeSample(): Promise<void> {
   const { files, extra, texts, expected } = await buildSample();
   for (const dir of ['', 'with-errors', 'corrected']) {
     const full = path.join(SAMPLE_DIR, dir);
@@ -347,9 +349,13 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+/** The `sample` subcommand of the command-line program (scripts/cli/thidua.ts, loaded only for it). */
+export const command = defineCommand({
+  usage: '  npm run sample   sinh lại data/sample/ (cùng dữ liệu mỗi lần chạy)',
+  options: {},
+  async run(_values, positionals) {
+    if (positionals.length) throw new UsageError(`Tham số không hợp lệ: ${positionals[0]}`);
+    await writeSample();
+    return EXIT.ok;
+  },
+});

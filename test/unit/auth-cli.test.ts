@@ -9,7 +9,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-user-cli-'));
 const db = path.join(dir, 'users.duckdb');
 
 function user(args: string[], opts: { env?: Record<string, string>; input?: string } = {}) {
-  const r = spawnSync(process.execPath, ['dist/user.js', ...args, '--db', db], {
+  const r = spawnSync(process.execPath, ['dist/thidua.js', 'user', ...args, '--db', db], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, THIDUA_PASSWORD: '', ...opts.env },
     input: opts.input ?? '',

@@ -76,6 +76,26 @@ describe('auth: sessions', () => {
     expect(await validateSession(db, b.token, time.clock)).toBeNull();
   });
 
+  it('a session found valid is remembered only until something could have ended it', async () => {
+    const a = await createSession(db, userId, {}, time.clock);
+    const b = await createSession(db, userId, {}, time.clock);
+    // Both checked once: remembered from here on.
+    expect(await validateSession(db, a.token, time.clock)).not.toBeNull();
+    expect(await validateSession(db, b.token, time.clock)).not.toBeNull();
+    // Revoked behind the memo's back (as restore or a direct edit would): believed for at most a minute.
+    await query(db, 'UPDATE sessions SET revoked_at = now() WHERE token_hash = $h', { h: hashToken(b.token) });
+    time.advance(61_000);
+    expect(await validateSession(db, b.token, time.clock)).toBeNull();
+    // Logout and account changes end a remembered session at once.
+    expect(await validateSession(db, a.token, time.clock)).not.toBeNull();
+    await revokeSession(db, a.token, time.clock);
+    expect(await validateSession(db, a.token, time.clock)).toBeNull();
+    const c = await createSession(db, userId, {}, time.clock);
+    expect(await validateSession(db, c.token, time.clock)).toMatchObject({ role: 'office' });
+    await setDisabled(db, 'vanphong', true, time.clock);
+    expect(await validateSession(db, c.token, time.clock)).toBeNull();
+  });
+
   it('prunes sessions that ended more than a day ago', async () => {
     const old = await createSession(db, userId, {}, time.clock);
     await revokeSession(db, old.token, time.clock);

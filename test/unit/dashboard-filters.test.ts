@@ -23,7 +23,7 @@ describe('dashboard filters from the URL', () => {
     expect(filters).toMatchObject({ grain: 'year', bloc: null, unit: null, movement: null, channel: null });
     expect(filters.period.id).toBe('2023');
     expect(notices).toHaveLength(5);
-    expect(notices[0]).toContain('Kỳ "2022-H3" không hợp lệ');
+    expect(notices[0]).toContain('Kỳ «2022-H3» không hợp lệ');
     expect(notices.join(' ')).toContain('Kênh "fax" không hợp lệ');
   });
 

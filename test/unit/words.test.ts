@@ -14,7 +14,7 @@ const OLD_STYLE = new RegExp(`(?<![${LETTER}])[${LETTER}]*?(?:[oO][àáảãạ�
 const NOT_OUR_WORDS = new RegExp(`(?<![${LETTER}])(lô|Lô|nạp|Nạp|hoàn tác|Hoàn tác|ánh xạ|Ánh xạ)(?![${LETTER}])`, 'gu');
 
 function findings(re: RegExp): string[] {
-  return sourceFiles(['app', 'lib', 'etl'], /\.(ts|tsx)$/).flatMap((file) =>
+  return sourceFiles(['app', 'cli', 'lib', 'etl'], /\.(ts|tsx)$/).flatMap((file) =>
     fs
       .readFileSync(path.join(ROOT, file), 'utf8')
       .split('\n')

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { parsePeriod, periodLabel } from '@/lib/periods';
 import { importWarnings, missingScorePeriods, unresolvedUnitNames } from '@/lib/queries/data-quality';
 import { dataExtent } from '@/lib/queries/options';
+import { routes, withQuery } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Chất lượng dữ liệu' };
@@ -91,7 +92,7 @@ async function MissingScores() {
           columns={['Khối', 'Kỳ', 'Thành viên', 'Đã có điểm', 'Chưa có điểm']}
           numeric={[2, 3]}
           rows={rows.map((r) => [
-            <Link key="b" href={`/khoi/${r.bloc_id}?period=${r.period}`} className="text-tremor-brand-emphasis underline">
+            <Link key="b" href={withQuery(routes.bloc(r.bloc_id), { period: r.period })} className="text-tremor-brand-emphasis underline">
               {r.bloc_name}
             </Link>,
             periodLabel(parsePeriod(r.period)!),

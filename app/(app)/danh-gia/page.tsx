@@ -14,26 +14,21 @@ import { buildReviewReport } from '@/lib/review/report';
 import { PrintButton } from './_components/print-button';
 import { ReviewDocument } from './_components/review-document';
 import { HEAT_LEGEND, TOTAL_RULE_TEXT } from '@/lib/scoring/rules';
+import { api, firstValue, routes, type SearchParams, withQuery } from '@/lib/routes';
 import { CriteriaHeatTable, ProposalsList, RankingTable } from './_components/review-tables';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Đánh giá khối thi đua' };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-function one(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
 const button =
   'rounded-tremor-small border border-tremor-border bg-white px-3 py-1.5 text-sm font-semibold text-tremor-content-strong hover:bg-tremor-background-subtle focus:outline-none focus:ring-2 focus:ring-tremor-brand';
 
 /** Đánh giá: the six-month / annual evaluation summary of a bloc, its documents and print view. */
-export default async function ReviewPage({ searchParams }: { searchParams: Search }) {
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const sp = await searchParams;
   const db = await getDb();
-  const input = await resolveReviewPageInput(db, one(sp.bloc), one(sp.period));
+  const input = await resolveReviewPageInput(db, firstValue(sp.bloc), firstValue(sp.period));
   if (!input.bloc || !input.periodId) {
     return (
       <>
@@ -46,14 +41,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   }
   const report = await buildReviewReport(db, String(input.bloc.blocId), input.periodId);
   const s = report.summary;
-  const query = `bloc=${s.bloc.blocId}&period=${encodeURIComponent(s.period.id)}`;
-  const printView = one(sp.in) === '1';
+  const shown = { bloc: s.bloc.blocId, period: s.period.id };
+  const printView = firstValue(sp.in) === '1';
 
   if (printView) {
     return (
       <>
         <div className="no-print mb-4 flex flex-wrap items-center gap-2">
-          <Link href={`/danh-gia?${query}`} className={button}>← Quay lại trang đánh giá</Link>
+          <Link href={withQuery(routes.review, shown)} className={button}>← Quay lại trang đánh giá</Link>
           <PrintButton />
           <span className="text-sm text-tremor-content">Khổ A4; chọn &quot;Lưu dưới dạng PDF&quot; trong hộp thoại in để có tệp PDF.</span>
         </div>
@@ -86,7 +81,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
           </>
         }
       />
-      <form method="get" action="/danh-gia" className="no-print mt-4 flex flex-wrap items-end gap-3 rounded-tremor-default border border-tremor-border bg-white p-3 shadow-tremor-card">
+      <form method="get" action={routes.review} className="no-print mt-4 flex flex-wrap items-end gap-3 rounded-tremor-default border border-tremor-border bg-white p-3 shadow-tremor-card">
         <label className="text-sm">
           <span className="block text-tremor-content">Khối thi đua</span>
           <select name="bloc" defaultValue={String(s.bloc.blocId)} className="mt-1 rounded-tremor-small border-tremor-border text-sm">
@@ -104,10 +99,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
         </label>
         <button type="submit" className={button}>Xem</button>
         <div className="ml-auto flex flex-wrap gap-2">
-          <a href={`/api/danh-gia?format=docx&${query}`} className={button} download>Tải Word (.docx)</a>
-          <a href={`/api/danh-gia?format=xlsx&${query}`} className={button} download>Tải Excel (.xlsx)</a>
-          <Link href={`/danh-gia?${query}&in=1`} className={button}>Bản in A4</Link>
-          {user.role === 'admin' && <Link href="/danh-gia/thiet-lap" className={button}>Thiết lập quy tắc</Link>}
+          <a href={withQuery(api.reviewDocument, { format: 'docx', ...shown })} className={button} download>Tải Word (.docx)</a>
+          <a href={withQuery(api.reviewDocument, { format: 'xlsx', ...shown })} className={button} download>Tải Excel (.xlsx)</a>
+          <Link href={withQuery(routes.review, { ...shown, in: 1 })} className={button}>Bản in A4</Link>
+          {user.role === 'admin' && <Link href={routes.reviewSettings} className={button}>Thiết lập quy tắc</Link>}
         </div>
       </form>
       <Notices items={notices} />

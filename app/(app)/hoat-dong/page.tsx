@@ -11,12 +11,12 @@ import { ExportLinks } from '@/app/_components/export-links';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { CHANNEL_LABELS, EXEMPLAR_KIND_LABELS, type Channel, type ExemplarKind } from '@/lib/domain';
-import type { SearchParams } from '@/lib/filters/dashboard';
 import { activitySearch, parseActivityListFilters, type ActivityListFilters } from '@/lib/filters/lists';
 import { formatDate, formatNumber } from '@/lib/format';
 import { periodLabel } from '@/lib/periods';
 import { listContext } from '@/lib/queries/list-context';
 import { listActivities } from '@/lib/queries/lists';
+import { routes, type SearchParams, withQuery } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Hoạt động tuyên truyền' };
@@ -41,7 +41,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
     <>
       <PageTitle title="Hoạt động tuyên truyền" subtitle={f.period ? periodLabel(f.period) : 'Mọi kỳ'} />
       <FilterBar
-        action="/hoat-dong"
+        action={routes.activities}
         values={{ q: f.q, period: f.period?.id ?? '', bloc: f.bloc, unit: f.unit, movement: f.movement, channel: f.channel }}
         years={ctx.years}
         blocs={ctx.blocs}
@@ -61,7 +61,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
 async function ActivityTable({ f }: { f: ActivityListFilters }) {
   const page = await listActivities(await getDb(), f);
   const head = (label: string, key: string) => (
-    <SortHeader label={label} sortKey={key} current={f.sort} dir={f.dir} hrefFor={(s, d) => `/hoat-dong${activitySearch(f, { sort: s, dir: d, page: null })}`} />
+    <SortHeader label={label} sortKey={key} current={f.sort} dir={f.dir} hrefFor={(s, d) => `${routes.activities}${activitySearch(f, { sort: s, dir: d, page: null })}`} />
   );
   return (
     <section aria-label="Danh sách hoạt động" className="mt-4 rounded-tremor-default border border-tremor-border bg-white p-4 shadow-tremor-card">
@@ -72,7 +72,7 @@ async function ActivityTable({ f }: { f: ActivityListFilters }) {
         <ExportLinks dataset="activities" search={activitySearch(f, { page: null })} total={page.total} />
       </div>
       {page.total === 0 ? (
-        <NoRows resetHref="/hoat-dong" />
+        <NoRows resetHref={routes.activities} />
       ) : (
         <>
           <DataTable
@@ -83,7 +83,7 @@ async function ActivityTable({ f }: { f: ActivityListFilters }) {
             rows={page.rows.map((r) => [
               formatDate(r.activity_date),
               r.unit_id !== null ? (
-                <Link key="u" href={`/don-vi/${r.unit_id}${f.period ? `?period=${f.period.id}` : ''}`} className="text-tremor-brand-emphasis underline">
+                <Link key="u" href={withQuery(routes.unit(r.unit_id), { period: f.period?.id })} className="text-tremor-brand-emphasis underline">
                   {r.unit_name}
                 </Link>
               ) : (
@@ -105,7 +105,7 @@ async function ActivityTable({ f }: { f: ActivityListFilters }) {
               r.reach === null ? '' : formatNumber(r.reach),
             ])}
           />
-          <Pagination page={page.page} pages={page.pages} total={page.total} pageSize={page.pageSize} hrefFor={(p) => `/hoat-dong${activitySearch(f, { page: p === 1 ? null : p })}`} />
+          <Pagination page={page.page} pages={page.pages} total={page.total} pageSize={page.pageSize} hrefFor={(p) => `${routes.activities}${activitySearch(f, { page: p === 1 ? null : p })}`} />
         </>
       )}
     </section>

@@ -21,12 +21,12 @@ import {
   type AwardLevel,
   type RecipientType,
 } from '@/lib/domain';
-import type { SearchParams } from '@/lib/filters/dashboard';
 import { awardSearch, parseAwardListFilters, type AwardListFilters } from '@/lib/filters/lists';
 import { formatDate, formatNumber } from '@/lib/format';
 import { periodLabel } from '@/lib/periods';
 import { listContext } from '@/lib/queries/list-context';
 import { listAwards } from '@/lib/queries/lists';
+import { routes, type SearchParams, withQuery } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Khen thưởng' };
@@ -52,7 +52,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
     <>
       <PageTitle title="Khen thưởng" subtitle={`${f.period ? periodLabel(f.period) : 'Mọi kỳ'}${periodNote}`} />
       <FilterBar
-        action="/khen-thuong"
+        action={routes.awards}
         values={{ q: f.q, period: f.period?.id ?? '', bloc: f.bloc, unit: f.unit, movement: f.movement }}
         years={ctx.years}
         blocs={ctx.blocs}
@@ -79,7 +79,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
 async function AwardTable({ f }: { f: AwardListFilters }) {
   const page = await listAwards(await getDb(), f);
   const head = (label: string, key: string) => (
-    <SortHeader label={label} sortKey={key} current={f.sort} dir={f.dir} hrefFor={(s, d) => `/khen-thuong${awardSearch(f, { sort: s, dir: d, page: null })}`} />
+    <SortHeader label={label} sortKey={key} current={f.sort} dir={f.dir} hrefFor={(s, d) => `${routes.awards}${awardSearch(f, { sort: s, dir: d, page: null })}`} />
   );
   return (
     <section aria-label="Danh sách khen thưởng" className="mt-4 rounded-tremor-default border border-tremor-border bg-white p-4 shadow-tremor-card">
@@ -90,7 +90,7 @@ async function AwardTable({ f }: { f: AwardListFilters }) {
         <ExportLinks dataset="awards" search={awardSearch(f, { page: null })} total={page.total} />
       </div>
       {page.total === 0 ? (
-        <NoRows resetHref="/khen-thuong" />
+        <NoRows resetHref={routes.awards} />
       ) : (
         <>
           <DataTable
@@ -104,7 +104,7 @@ async function AwardTable({ f }: { f: AwardListFilters }) {
                 <span className="block text-xs text-tremor-content">{RECIPIENT_TYPE_LABELS[r.recipient_type as RecipientType] ?? r.recipient_type}</span>
               </span>,
               r.unit_id !== null ? (
-                <Link key="u" href={`/don-vi/${r.unit_id}?period=${r.award_year}`} className="text-tremor-brand-emphasis underline">
+                <Link key="u" href={withQuery(routes.unit(r.unit_id), { period: r.award_year })} className="text-tremor-brand-emphasis underline">
                   {r.unit_name}
                 </Link>
               ) : (
@@ -122,7 +122,7 @@ async function AwardTable({ f }: { f: AwardListFilters }) {
               String(r.award_year),
             ])}
           />
-          <Pagination page={page.page} pages={page.pages} total={page.total} pageSize={page.pageSize} hrefFor={(p) => `/khen-thuong${awardSearch(f, { page: p === 1 ? null : p })}`} />
+          <Pagination page={page.page} pages={page.pages} total={page.total} pageSize={page.pageSize} hrefFor={(p) => `${routes.awards}${awardSearch(f, { page: p === 1 ? null : p })}`} />
         </>
       )}
     </section>

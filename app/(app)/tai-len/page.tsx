@@ -8,15 +8,14 @@ import { getDb } from '@/lib/db/client';
 import { fieldOptions } from '@/lib/upload/choices';
 import { uploadView, type UploadView } from '@/lib/upload/run-import';
 import { getStagedUpload } from '@/lib/upload/staging';
+import { routes, type SearchParams } from '@/lib/routes';
 import { UploadTabs } from './_components/sub-nav';
 import { UploadClient } from './_components/upload-client';
 
 export const metadata: Metadata = { title: 'Tải dữ liệu lên' };
 export const dynamic = 'force-dynamic';
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function UploadPage({ searchParams }: { searchParams: Search }) {
+export default async function UploadPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser('office');
   const tep = (await searchParams).tep;
   // ?tep=ID opens a staged upload (re-import of a kept original) at its preview.
@@ -35,7 +34,7 @@ export default async function UploadPage({ searchParams }: { searchParams: Searc
         thi đua. Hệ thống tự nhận loại dữ liệu, kỳ và khối từ tiêu đề; bạn xem trước, sửa nếu cần, rồi mới xác nhận nhập. Mỗi tệp được nhập
         trọn vẹn hoặc không nhập gì.
       </p>
-      <UploadTabs current="/tai-len" />
+      <UploadTabs current={routes.upload} />
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <UploadClient maxFileBytes={limits.maxFileBytes} fieldsByDataset={fieldsByDataset} initial={initial} />
         <aside className="space-y-4 text-sm text-tremor-content">
@@ -55,13 +54,13 @@ export default async function UploadPage({ searchParams }: { searchParams: Searc
               <li>Xem loại dữ liệu, đối chiếu cột, các dòng xem trước và lỗi.</li>
               <li>Có lỗi: sửa tệp (hoặc tải bản đánh dấu lỗi gửi lại đơn vị) rồi tải lên lại.</li>
               <li>Không lỗi: bấm «Xác nhận nhập».</li>
-              <li>Nhập nhầm: hủy lần nhập trong <Link className="underline" href="/tai-len/lich-su">Lịch sử nhập</Link>.</li>
+              <li>Nhập nhầm: hủy lần nhập trong <Link className="underline" href={routes.uploadHistory}>Lịch sử nhập</Link>.</li>
             </ol>
           </div>
           <div className="rounded-tremor-default bg-white p-4 ring-1 ring-tremor-ring">
             <h2 className="font-semibold text-tremor-content-strong">Chưa có mẫu?</h2>
             <p className="mt-1">
-              Tải <Link className="underline" href="/tai-len/mau">mẫu nhập liệu trống</Link> để gửi các phòng, đơn vị.
+              Tải <Link className="underline" href={routes.templates}>mẫu nhập liệu trống</Link> để gửi các phòng, đơn vị.
             </p>
           </div>
         </aside>

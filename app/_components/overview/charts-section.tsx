@@ -5,6 +5,7 @@ import { dashboardSearch, type DashboardFilters } from '@/lib/filters/dashboard'
 import { formatNumber } from '@/lib/format';
 import { GRAIN_LABELS, periodContaining, periodLabel, parsePeriod } from '@/lib/periods';
 import { awardFigures, blocRankingFigures, breakdownFigures, needsCommonScale, onCommonScale, TOP_UNITS, trendFigures } from '@/lib/queries/overview';
+import { routes } from '@/lib/routes';
 import { BarChart } from '../bar-chart';
 import { ChartFigure, DataTable } from '../chart-figure';
 import { LineChart } from '../line-chart';
@@ -76,7 +77,7 @@ export async function BreakdownSection({ f, today }: { f: DashboardFilters; toda
               numeric={[1, 2]}
               rows={units.map((u) => [
                 u.unit_id !== null ? (
-                  <Link key="u" href={`/don-vi/${u.unit_id}${keep}`} className="text-tremor-brand-emphasis underline">
+                  <Link key="u" href={`${routes.unit(u.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
                     {u.unit_name}
                   </Link>
                 ) : (
@@ -156,7 +157,7 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
           chart={<BarChart layout="vertical" data={members.map((r) => ({ 'Đơn vị': `${r.rank}. ${r.unit_name}`, 'Tổng điểm': r.total_points }))} index="Đơn vị" categories={['Tổng điểm']} colors={['indigo']} className="h-96" />}
           columns={['Đơn vị', 'Hạng', 'Tổng điểm']}
           rows={members.map((r) => [
-            <Link key="u" href={`/don-vi/${r.unit_id}${keep}`} className="text-tremor-brand-emphasis underline">
+            <Link key="u" href={`${routes.unit(r.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
               {r.unit_name}
             </Link>,
             formatNumber(r.rank),
@@ -164,7 +165,7 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
           ])}
         />
         <p className="mt-2 text-sm">
-          <Link href={`/khoi/${b.bloc_id}${keep}`} className="text-tremor-brand-emphasis underline">
+          <Link href={`${routes.bloc(b.bloc_id)}${keep}`} className="text-tremor-brand-emphasis underline">
             Xem chi tiết khối →
           </Link>
         </p>
@@ -201,7 +202,7 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
       <ul className="mt-3 flex flex-wrap gap-2 text-sm">
         {leaders.map((l) => (
           <li key={l.bloc_id}>
-            <Link href={`/khoi/${l.bloc_id}${keep}`} className="text-tremor-brand-emphasis underline">
+            <Link href={`${routes.bloc(l.bloc_id)}${keep}`} className="text-tremor-brand-emphasis underline">
               {l.bloc_name}
             </Link>
           </li>

@@ -5,6 +5,7 @@ import { dashboardSearch, type DashboardFilters } from '@/lib/filters/dashboard'
 import { formatDate, formatDelta, formatNumber } from '@/lib/format';
 import { parsePeriod, periodLabel } from '@/lib/periods';
 import { averageBlocScore, kpiFigures, perStaff, type AwardCount } from '@/lib/queries/overview';
+import { routes } from '@/lib/routes';
 import { DataTable } from '../chart-figure';
 import { KpiCard } from '../kpi-card';
 import { Notices } from '../notices';
@@ -110,13 +111,13 @@ export async function KpiSection({ f, today }: { f: DashboardFilters; today: str
               columns={['Khối', 'Kỳ chấm', 'Dẫn đầu', 'Điểm', 'Bình quân khối']}
               numeric={[3, 4]}
               rows={leaders.map((l) => [
-                <Link key="b" className="text-tremor-brand-emphasis underline" href={`/khoi/${l.bloc_id}${dashboardSearch(f, { bloc: null, unit: null })}`}>
+                <Link key="b" className="text-tremor-brand-emphasis underline" href={`${routes.bloc(l.bloc_id)}${dashboardSearch(f, { bloc: null, unit: null })}`}>
                   {l.bloc_name}
                 </Link>,
                 periodLabel(parsePeriod(l.period) ?? f.period),
                 l.leader_unit_id !== null ? (
                   <span key="u">
-                    <Link className="text-tremor-brand-emphasis underline" href={`/don-vi/${l.leader_unit_id}${dashboardSearch(f, { bloc: null, unit: null })}`}>
+                    <Link className="text-tremor-brand-emphasis underline" href={`${routes.unit(l.leader_unit_id)}${dashboardSearch(f, { bloc: null, unit: null })}`}>
                       {l.leader_name}
                     </Link>
                     {l.leaders > 1 ? ` (và ${l.leaders - 1} đơn vị đồng hạng)` : ''}

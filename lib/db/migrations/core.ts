@@ -152,7 +152,7 @@ CREATE INDEX idx_scores_key ON scores (row_key);
 CREATE INDEX idx_batches_sha ON import_batches (sha256);
 `;
 
-/** The analyst views of DESIGN.md. Only rows of loaded (not undone) batches are visible. */
+/** The analyst views (README, «Analyst views»). Only rows of loaded (not undone) batches are visible. */
 const views = `
 CREATE VIEW v_units AS
 SELECT u.unit_id, u.name AS unit_name, u.kind AS unit_kind, u.abbreviation, u.parent_id,

@@ -10,6 +10,7 @@ import { isBlocOrganiser } from '@/lib/bloc-organiser';
 import { listBlocs, setBlocOrganiser } from '@/lib/review/blocs';
 import { SETTING_KEYS, type Settings } from '@/lib/settings/definitions';
 import { SettingsError, writeSettings } from '@/lib/settings/store';
+import { routes, withQuery } from '@/lib/routes';
 import { COUNT_KEYS, RATIO_KEYS, TIER_KEYS } from './fields';
 
 /** Form value → typed setting: numbers with a vi-VN comma, percentages as 15 (= 0.15), lines. */
@@ -44,12 +45,12 @@ export async function saveReviewSettings(form: FormData): Promise<void> {
   try {
     await writeSettings(await getDb(), fromForm(form), user.username);
   } catch (err) {
-    if (err instanceof SettingsError) redirect(`/danh-gia/thiet-lap?loi=${flash(err.message, user.userId)}`);
+    if (err instanceof SettingsError) redirect(withQuery(routes.reviewSettings, { loi: flash(err.message, user.userId) }));
     throw err;
   }
   await recordAudit(await getDb(), user, 'settings.update', { target: 'review settings' });
-  revalidatePath('/danh-gia');
-  redirect('/danh-gia/thiet-lap?da-luu=1');
+  revalidatePath(routes.review);
+  redirect(withQuery(routes.reviewSettings, { 'da-luu': 1 }));
 }
 
 /** Who organises each bloc: `organiser.<blocId>` = province | department | sector | '' (unknown). */
@@ -61,9 +62,9 @@ export async function saveBlocOrganisers(form: FormData): Promise<void> {
     if (raw === null) continue;
     const value = String(raw);
     const organiser = isBlocOrganiser(value) ? value : null;
-    if (value !== '' && !organiser) redirect(`/danh-gia/thiet-lap?loi=${encodeURIComponent(`Loại cơ quan tổ chức «${value}» của khối «${b.name}» không hợp lệ.`)}`);
+    if (value !== '' && !organiser) redirect(withQuery(routes.reviewSettings, { loi: flash(`Loại cơ quan tổ chức «${value}» của khối «${b.name}» không hợp lệ.`, user.userId) }));
     if (organiser !== b.organiser || (organiser && b.organiserSource === 'name')) await setBlocOrganiser(db, b.blocId, organiser, user.username);
   }
-  revalidatePath('/danh-gia');
-  redirect('/danh-gia/thiet-lap?da-luu=1#khoi');
+  revalidatePath(routes.review);
+  redirect(`${withQuery(routes.reviewSettings, { 'da-luu': 1 })}#khoi`);
 }

@@ -10,6 +10,7 @@ import { BLOC_ORGANISERS, BLOC_ORGANISER_LABELS } from '@/lib/bloc-organiser';
 import { listBlocs } from '@/lib/review/blocs';
 import { documentHeader, latestUnitsTitle, placeDateLine } from '@/lib/review/header';
 import { readSettings } from '@/lib/settings/store';
+import { routes } from '@/lib/routes';
 import { saveBlocOrganisers, saveReviewSettings } from './actions';
 import { COUNT_KEYS, RATIO_KEYS, TIER_KEYS } from './fields';
 
@@ -67,7 +68,7 @@ export default async function ReviewSettingsPage({ searchParams }: { searchParam
   return (
     <>
       <PageTitle title="Thiết lập quy tắc đánh giá khối" subtitle="Các quy tắc đề nghị khen thưởng, tỷ lệ và thông tin văn bản; thay đổi theo văn bản quy định hiện hành." />
-      <p className="mt-2 text-sm"><Link href="/danh-gia" className="text-tremor-brand-emphasis underline">← Trang đánh giá</Link></p>
+      <p className="mt-2 text-sm"><Link href={routes.review} className="text-tremor-brand-emphasis underline">← Trang đánh giá</Link></p>
       {sp['da-luu'] && <Notices tone="info" items={['Đã lưu thiết lập.']} />}
       {error && <Notices items={[error]} />}
       <form action={saveReviewSettings} className="mt-4 space-y-4">

@@ -11,7 +11,7 @@ import { KpiCard } from '@/app/_components/kpi-card';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { AWARD_LEVEL_LABELS, CHANNEL_LABELS, CRITERION_KIND_LABELS, RECIPIENT_TYPE_LABELS, UNIT_KIND_LABELS, type AwardLevel, type Channel, type CriterionKind, type RecipientType, type UnitKind } from '@/lib/domain';
-import { dashboardSearch, type DashboardFilters, type SearchParams } from '@/lib/filters/dashboard';
+import { dashboardSearch, type DashboardFilters } from '@/lib/filters/dashboard';
 import { todayIso } from '@/lib/filters/today';
 import { formatDate, formatNumber } from '@/lib/format';
 import { parsePeriod, periodLabel } from '@/lib/periods';
@@ -19,6 +19,7 @@ import { comparison } from '@/lib/queries/overview';
 import { dashboardContext } from '@/lib/queries/page-context';
 import { UnitYears } from './_components/unit-years';
 import { unitActivities, unitAwards, unitCriteria, unitInfo, unitKpis, unitMemberships, unitScoreHistory } from '@/lib/queries/unit';
+import { routes, type SearchParams, withQuery } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Đơn vị' };
@@ -41,7 +42,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   return (
     <>
       <nav aria-label="Vị trí" className="no-print text-sm text-tremor-content">
-        <Link href={`/${dashboardSearch(f, { unit: null })}`} className="underline">
+        <Link href={`${routes.overview}${dashboardSearch(f, { unit: null })}`} className="underline">
           Tổng quan
         </Link>{' '}
         › {unit.unit_name}
@@ -57,7 +58,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
               <>
                 {' '}
                 · đã sáp nhập vào{' '}
-                <Link className="underline" href={`/don-vi/${unit.successor_id}${dashboardSearch(f, { unit: null })}`}>
+                <Link className="underline" href={`${routes.unit(unit.successor_id)}${dashboardSearch(f, { unit: null })}`}>
                   {unit.successor_name}
                 </Link>
               </>
@@ -65,7 +66,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
           </>
         }
       />
-      <FilterBar action={`/don-vi/${id}`} values={{ period: f.period.id }} years={ctx.years} show={{ period: true }} />
+      <FilterBar action={routes.unit(id)} values={{ period: f.period.id }} years={ctx.years} show={{ period: true }} />
       <Notices items={ctx.notices} />
       <div className="mt-4 space-y-4">
         <Suspense key={`k${key}`} fallback={<Skeleton title="Chỉ tiêu của đơn vị" height="h-24" />}>
@@ -115,7 +116,7 @@ async function UnitKpis({ unitId, f, today }: { unitId: number; f: DashboardFilt
           : blocs.map((b, i) => (
               <span key={b.bloc_id}>
                 {i > 0 ? ', ' : ''}
-                <Link className="text-tremor-brand-emphasis underline" href={`/khoi/${b.bloc_id}${dashboardSearch(f, { unit: null, bloc: null })}`}>
+                <Link className="text-tremor-brand-emphasis underline" href={`${routes.bloc(b.bloc_id)}${dashboardSearch(f, { unit: null, bloc: null })}`}>
                   {b.bloc_name}
                 </Link>
               </span>
@@ -196,7 +197,7 @@ async function UnitLists({ unitId, f, today }: { unitId: number; f: DashboardFil
         subtitle={
           <>
             {periodLabel(f.period)} · tối đa 20 ·{' '}
-            <Link className="underline" href={`/hoat-dong?period=${f.period.id}&unit=${unitId}`}>
+            <Link className="underline" href={withQuery(routes.activities, { period: f.period.id, unit: unitId })}>
               xem tất cả
             </Link>
           </>
@@ -216,7 +217,7 @@ async function UnitLists({ unitId, f, today }: { unitId: number; f: DashboardFil
       <Section
         title={`Khen thưởng năm ${f.period.year}`}
         subtitle={
-          <Link className="underline" href={`/khen-thuong?period=${f.period.year}&unit=${unitId}`}>
+          <Link className="underline" href={withQuery(routes.awards, { period: f.period.year, unit: unitId })}>
             xem tất cả
           </Link>
         }

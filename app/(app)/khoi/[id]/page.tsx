@@ -11,12 +11,13 @@ import { PageTitle, Section, Skeleton } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { CRITERION_KIND_LABELS, UNIT_KIND_LABELS, type CriterionKind, type UnitKind } from '@/lib/domain';
-import { dashboardSearch, type DashboardFilters, type SearchParams } from '@/lib/filters/dashboard';
+import { dashboardSearch, type DashboardFilters } from '@/lib/filters/dashboard';
 import { formatNumber } from '@/lib/format';
 import { parsePeriod, periodLabel } from '@/lib/periods';
 import { blocCriteriaHeat, blocInfo, blocMembers, blocRanking, blocTrend } from '@/lib/queries/bloc';
 import { dashboardContext } from '@/lib/queries/page-context';
 import { HEAT_LEGEND } from '@/lib/scoring/rules';
+import { routes, type SearchParams } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Khối thi đua' };
@@ -40,13 +41,13 @@ export default async function BlocPage({ params, searchParams }: { params: Promi
   return (
     <>
       <nav aria-label="Vị trí" className="no-print text-sm text-tremor-content">
-        <Link href={`/${dashboardSearch(f, { bloc: null, unit: null })}`} className="underline">
+        <Link href={`${routes.overview}${dashboardSearch(f, { bloc: null, unit: null })}`} className="underline">
           Tổng quan
         </Link>{' '}
         › {bloc.name}
       </nav>
       <PageTitle title={bloc.name} subtitle={periodLabel(f.period)} />
-      <FilterBar action={`/khoi/${id}`} values={{ period: f.period.id }} years={ctx.years} show={{ period: true }} />
+      <FilterBar action={routes.bloc(id)} values={{ period: f.period.id }} years={ctx.years} show={{ period: true }} />
       <Notices items={ctx.notices} />
       <div className="mt-4 space-y-4">
         <Suspense key={`r${key}`} fallback={<Skeleton title="Bảng xếp hạng" />}>
@@ -93,7 +94,7 @@ async function Ranking({ blocId, f }: { blocId: number; f: DashboardFilters }) {
             rows={rows.map((r) => {
               const change = r.previous_rank !== null ? r.previous_rank - r.rank : null;
               return [
-                <Link key="u" href={`/don-vi/${r.unit_id}${keep}`} className="text-tremor-brand-emphasis underline">
+                <Link key="u" href={`${routes.unit(r.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
                   {r.unit_name}
                 </Link>,
                 formatNumber(r.rank),
@@ -120,7 +121,7 @@ async function Ranking({ blocId, f }: { blocId: number; f: DashboardFilters }) {
           <ul className="space-y-1 text-sm" data-testid="bloc-members">
             {members.map((m) => (
               <li key={m.unit_id}>
-                <Link href={`/don-vi/${m.unit_id}${keep}`} className="text-tremor-brand-emphasis underline">
+                <Link href={`${routes.unit(m.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
                   {m.unit_name}
                 </Link>{' '}
                 <span className="text-xs text-tremor-content">{UNIT_KIND_LABELS[m.unit_kind as UnitKind] ?? ''}</span>

@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, listAudit, type AuditAction } from '@/l
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
+import { firstValue, routes, type SearchParams, withQuery } from '@/lib/routes';
 import { AdminTable } from '../_components/admin-ui';
 
 export const dynamic = 'force-dynamic';
@@ -35,14 +36,14 @@ function describe(details: string | null): string {
 }
 
 /** Admins: who did what and when — logins, account changes, imports, undos, alias and settings edits, backups. */
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser('admin');
   const sp = await searchParams;
-  const kindParam = typeof sp.loai === 'string' ? sp.loai : '';
+  const kindParam = firstValue(sp.loai) ?? '';
   const kind = KINDS.find((k) => k.value === kindParam)?.value ?? '';
-  const page = Math.max(1, Number(typeof sp.trang === 'string' ? sp.trang : 1) || 1);
+  const page = Math.max(1, Number(firstValue(sp.trang) ?? 1) || 1);
   const { rows, total } = await listAudit(await getDb(), { page, actionPrefix: kind || null });
-  const hrefFor = (p: number, k: string = kind) => `/quan-tri/nhat-ky?${new URLSearchParams({ ...(k ? { loai: k } : {}), ...(p > 1 ? { trang: String(p) } : {}) })}`;
+  const hrefFor = (p: number, k: string = kind) => withQuery(routes.audit, { loai: k, trang: p > 1 ? p : null });
   return (
     <>
       <PageTitle title="Nhật ký hoạt động" subtitle="Ai làm gì, lúc nào: đăng nhập, thay đổi tài khoản, nhập và hủy lần nhập, tên gọi khác, thiết lập, sao lưu." />

@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { BackupError } from '@/lib/ops/backup';
 import { backupFailureMessage, takeServerBackup } from '@/lib/ops/server-backups';
+import { routes, withQuery } from '@/lib/routes';
 
 /** «Sao lưu ngay»: a consistent backup by the running server, then back to the list. */
 export async function backupNow(): Promise<void> {
@@ -19,7 +20,7 @@ export async function backupNow(): Promise<void> {
     name = path.basename(dir);
   } catch (err) {
     backupFailureMessage(err); // logs the cause; the page shows the message for this code
-    redirect(`/quan-tri/sao-luu?loi=${err instanceof BackupError ? 'sao-luu' : 'loi-may-chu'}`);
+    redirect(withQuery(routes.backups, { loi: err instanceof BackupError ? 'sao-luu' : 'loi-may-chu' }));
   }
-  redirect(`/quan-tri/sao-luu?da-sao-luu=${encodeURIComponent(name)}`);
+  redirect(withQuery(routes.backups, { 'da-sao-luu': name }));
 }

@@ -4,6 +4,7 @@ import { Notices } from '@/app/_components/notices';
 import { PageTitle, Section } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/accounts';
+import { routes } from '@/lib/routes';
 import { changePasswordAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -41,7 +42,7 @@ export default async function PasswordPage() {
             </button>
           </ActionForm>
           <p className="mt-3 text-sm">
-            <a href="/dang-nhap" className="text-blue-700 underline">
+            <a href={routes.login} className="text-blue-700 underline">
               Đến trang đăng nhập
             </a>
           </p>

@@ -6,11 +6,12 @@ import { formatNumber } from '@/lib/format';
 import { previewLabel } from '@/lib/datasets';
 import type { UploadView } from '@/lib/upload/run-import';
 import type { ImportChoices } from '@/lib/upload/choices';
+import { api, routes } from '@/lib/routes';
 import { IssueGroups, UnitReadings } from './unit-names';
 import type { UploadClientProps } from './upload-client';
 import { Bar, cellText, IssueTable } from './entry-parts';
 
-export type Stage = 'waiting' | 'hashing' | 'uploading' | 'checking' | 'ready' | 'confirming' | 'loaded' | 'failed';
+type Stage = 'waiting' | 'hashing' | 'uploading' | 'checking' | 'ready' | 'confirming' | 'loaded' | 'failed';
 
 export interface Entry {
   key: string;
@@ -154,13 +155,13 @@ export function EntryCard({
 
           {e.upload?.status === 'duplicate' && (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="duplicate-note">
-              Tệp này đã được nhập trong <a className="font-medium underline" href="/tai-len/lich-su">lần nhập #{e.upload.batchId}</a>; không nhập lại. Nếu muốn thay dữ liệu, hãy hủy lần nhập đó trước.
+              Tệp này đã được nhập trong <a className="font-medium underline" href={routes.uploadHistory}>lần nhập #{e.upload.batchId}</a>; không nhập lại. Nếu muốn thay dữ liệu, hãy hủy lần nhập đó trước.
             </p>
           )}
           {e.upload?.status === 'loaded' && (
             <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200" data-testid="loaded-note">
               Đã nhập {formatNumber(r.rowsLoaded)} dòng vào lần nhập #{e.upload.batchId}.{' '}
-              <a className="font-medium underline" href="/tai-len/lich-su">Xem lịch sử nhập</a> hoặc <a className="font-medium underline" href="/">mở trang tổng quan</a>.
+              <a className="font-medium underline" href={routes.uploadHistory}>Xem lịch sử nhập</a> hoặc <a className="font-medium underline" href={routes.overview}>mở trang tổng quan</a>.
             </p>
           )}
 
@@ -319,7 +320,7 @@ export function EntryCard({
             )}
             {e.upload && (r.errors.length > 0 || r.warnings.length > 0) && (
               <a
-                href={`/api/upload/${e.upload.uploadId}/errors.xlsx`}
+                href={api.uploadErrors(e.upload.uploadId)}
                 className="rounded-md px-4 py-2 text-sm font-medium text-red-700 ring-1 ring-red-300 hover:bg-red-50"
                 data-testid="errors-download"
               >

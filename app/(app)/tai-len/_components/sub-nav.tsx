@@ -1,17 +1,11 @@
 import Link from 'next/link';
-
-const TABS = [
-  { href: '/tai-len', label: 'Tải dữ liệu lên' },
-  { href: '/tai-len/lich-su', label: 'Lịch sử nhập' },
-  { href: '/tai-len/don-vi', label: 'Tên đơn vị chưa nhận ra' },
-  { href: '/tai-len/mau', label: 'Mẫu nhập liệu' },
-] as const;
+import { UPLOAD_TABS } from '@/lib/routes';
 
 /** Tabs shared by the upload pages. */
-export function UploadTabs({ current }: { current: (typeof TABS)[number]['href'] }) {
+export function UploadTabs({ current }: { current: (typeof UPLOAD_TABS)[number]['href'] }) {
   return (
     <nav aria-label="Trang tải dữ liệu" className="mt-4 flex flex-wrap gap-1 border-b border-tremor-border">
-      {TABS.map((t) => (
+      {UPLOAD_TABS.map((t) => (
         <Link
           key={t.href}
           href={t.href}

@@ -7,7 +7,7 @@ export type ServerEvent =
   | { type: 'result'; upload: unknown }
   | { type: 'error'; message: string };
 
-export interface PostOptions {
+interface PostOptions {
   url: string;
   body: Blob | string;
   headers?: Record<string, string>;

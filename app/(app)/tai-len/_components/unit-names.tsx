@@ -6,6 +6,7 @@ import type { UnitReading } from '@/lib/units/resolve';
 import { groupIssues, type IssueGroup } from '@/lib/units/group-issues';
 import { readingLine } from '@/lib/units/messages';
 import { formatNumber } from '@/lib/format';
+import { api } from '@/lib/routes';
 
 /**
  * The preview's unit-name parts: errors and warnings grouped by cause (one line per unknown
@@ -21,7 +22,7 @@ interface UnitOption {
 
 let unitsPromise: Promise<UnitOption[]> | null = null;
 function loadUnits(): Promise<UnitOption[]> {
-  unitsPromise ??= fetch('/api/upload/units', { headers: { Accept: 'application/json' } })
+  unitsPromise ??= fetch(api.unitNames, { headers: { Accept: 'application/json' } })
     .then((r) => (r.ok ? r.json() : { units: [] }))
     .then((j: { units: UnitOption[] }) => j.units)
     .catch(() => {
@@ -32,7 +33,7 @@ function loadUnits(): Promise<UnitOption[]> {
 }
 
 async function saveAlias(name: string, unitId: number): Promise<string | null> {
-  const res = await fetch('/api/upload/units', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, unitId }) });
+  const res = await fetch(api.unitNames, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, unitId }) });
   if (res.ok) return null;
   const j = (await res.json().catch(() => ({}))) as { error?: string };
   return j.error ?? 'Không lưu được tên gọi khác. Hãy thử lại.';

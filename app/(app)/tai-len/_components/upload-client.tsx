@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Dataset } from '@/lib/domain';
 import type { UploadView } from '@/lib/upload/run-import';
+import { api } from '@/lib/routes';
 import { sha256OfFile } from './sha256';
 import { postNdjson, type ServerEvent } from './transport';
 import { EntryCard, formatBytes, type Entry } from './entry-card';
@@ -70,7 +71,7 @@ export function UploadClient({ maxFileBytes, fieldsByDataset, initial = [] }: Up
         const sha = await sha256OfFile(file);
         patch(key, { stage: 'uploading', transfer: 0 });
         await postNdjson({
-          url: '/api/upload',
+          url: api.upload,
           body: file,
           headers: { 'X-File-Name': encodeURIComponent(file.name), 'X-Content-Sha256': sha, 'Content-Type': 'application/octet-stream' },
           onUploadProgress: (r) => patch(key, (e) => ({ transfer: r, stage: r >= 1 && e.stage === 'uploading' ? 'checking' : e.stage })),
@@ -110,7 +111,7 @@ export function UploadClient({ maxFileBytes, fieldsByDataset, initial = [] }: Up
       patch(entry.key, { stage: mode === 'confirm' ? 'confirming' : 'checking', work: null, error: null });
       try {
         await postNdjson({
-          url: `/api/upload/${entry.upload.uploadId}/${mode}`,
+          url: mode === 'confirm' ? api.uploadConfirm(entry.upload.uploadId) : api.uploadPreview(entry.upload.uploadId),
           body: JSON.stringify(entry.choices),
           headers: { 'Content-Type': 'application/json' },
           onEvent: onEvent(entry.key),

@@ -5,6 +5,8 @@ import { getDb } from '@/lib/db/client';
 import { DATASET_LABELS } from '@/lib/domain';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { canUndo, countBatches, listBatchHistory, originalPath } from '@/lib/upload/batches';
+import { Pagination } from '@/app/_components/pagination';
+import { api, firstValue, routes, type SearchParams, withQuery } from '@/lib/routes';
 import { BatchStatus } from '../_components/batch-status';
 import { UploadTabs } from '../_components/sub-nav';
 
@@ -12,14 +14,12 @@ export const metadata: Metadata = { title: 'Lịch sử nhập dữ liệu' };
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 50;
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-function notice(sp: Record<string, string | string[] | undefined>): { tone: 'ok' | 'error'; text: string } | null {
-  const undone = Number(one(sp['da-hoan-tac']));
+function notice(sp: SearchParams): { tone: 'ok' | 'error'; text: string } | null {
+  const undone = Number(firstValue(sp['da-hoan-tac']));
   if (Number.isInteger(undone) && undone > 0) return { tone: 'ok', text: `Đã hủy lần nhập #${undone}. Dữ liệu của lần nhập không còn trong các trang tổng hợp; tệp gốc vẫn được giữ.` };
-  const lo = Number(one(sp.lo));
-  switch (one(sp.loi)) {
+  const lo = Number(firstValue(sp.lo));
+  switch (firstValue(sp.loi)) {
     case 'da-hoan-tac':
       return { tone: 'error', text: `Lần nhập #${lo} đã được hủy trước đó.` };
     case 'don-vi-dang-dung':
@@ -31,10 +31,10 @@ function notice(sp: Record<string, string | string[] | undefined>): { tone: 'ok'
   }
 }
 
-export default async function BatchHistoryPage({ searchParams }: { searchParams: Search }) {
+export default async function BatchHistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser('office');
   const sp = await searchParams;
-  const page = Math.max(1, Math.floor(Number(one(sp.trang)) || 1));
+  const page = Math.max(1, Math.floor(Number(firstValue(sp.trang)) || 1));
   const db = await getDb();
   const [batches, total] = await Promise.all([listBatchHistory(db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), countBatches(db)]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -46,7 +46,7 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
       <p className="mt-1 text-sm text-tremor-content">
         Mỗi tệp đã nhập là một lần nhập. {user.role === 'admin' ? 'Quản trị viên có thể hủy mọi lần nhập.' : 'Bạn có thể hủy các lần nhập do chính bạn nhập.'} Tệp gốc được giữ để đối chiếu hoặc nhập lại.
       </p>
-      <UploadTabs current="/tai-len/lich-su" />
+      <UploadTabs current={routes.uploadHistory} />
       {note && (
         <p
           role={note.tone === 'error' ? 'alert' : 'status'}
@@ -57,7 +57,7 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
       )}
       {batches.length === 0 ? (
         <p className="mt-6 rounded-tremor-default bg-white p-6 text-sm text-tremor-content ring-1 ring-tremor-ring">
-          Chưa có lần nhập nào. <Link className="underline" href="/tai-len">Tải tệp đầu tiên lên</Link>.
+          Chưa có lần nhập nào. <Link className="underline" href={routes.upload}>Tải tệp đầu tiên lên</Link>.
         </p>
       ) : (
         <div className="mt-6 overflow-x-auto rounded-tremor-default bg-white ring-1 ring-tremor-ring">
@@ -97,19 +97,19 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
                   <td className="whitespace-nowrap px-3 py-2">
                     <div className="flex gap-3">
                       {originalPath(b) && (
-                        <a className="text-blue-700 underline" href={`/api/upload/batches/${b.batch_id}/original`}>
+                        <a className="text-blue-700 underline" href={api.batchOriginal(b.batch_id)}>
                           Tệp gốc
                         </a>
                       )}
                       {b.status === 'undone' && originalPath(b) && (
-                        <form method="post" action={`/api/upload/batches/${b.batch_id}/reimport`}>
+                        <form method="post" action={api.batchReimport(b.batch_id)}>
                           <button type="submit" className="text-blue-700 underline">
                             Nhập lại
                           </button>
                         </form>
                       )}
                       {canUndo(user, b) && (
-                        <Link className="text-red-700 underline" href={`/tai-len/lo/${b.batch_id}/hoan-tac`}>
+                        <Link className="text-red-700 underline" href={routes.undoBatch(b.batch_id)}>
                           Hủy lần nhập
                         </Link>
                       )}
@@ -122,13 +122,7 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
         </div>
       )}
       {pages > 1 && (
-        <nav aria-label="Phân trang" className="mt-4 flex items-center gap-3 text-sm">
-          {page > 1 && <Link className="underline" href={`/tai-len/lich-su?trang=${page - 1}`}>← Trang trước</Link>}
-          <span className="text-tremor-content">
-            Trang {formatNumber(page)} / {formatNumber(pages)} ({formatNumber(total)} lần nhập)
-          </span>
-          {page < pages && <Link className="underline" href={`/tai-len/lich-su?trang=${page + 1}`}>Trang sau →</Link>}
-        </nav>
+        <Pagination page={page} pages={pages} total={total} pageSize={PAGE_SIZE} noun="lần nhập" hrefFor={(p) => withQuery(routes.uploadHistory, { trang: p > 1 ? p : null })} />
       )}
     </div>
   );

@@ -4,12 +4,12 @@ import type { NextRequest } from 'next/server';
 import { requireApiUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { AWARD_KIND_LABELS, AWARD_LEVEL_LABELS, CHANNEL_LABELS, EXEMPLAR_KIND_LABELS, RECIPIENT_TYPE_LABELS, type AwardKind, type AwardLevel, type Channel, type ExemplarKind, type RecipientType } from '@/lib/domain';
-import type { SearchParams } from '@/lib/filters/dashboard';
 import { parseActivityListFilters, parseAwardListFilters } from '@/lib/filters/lists';
 import { formatDate } from '@/lib/format';
 import { listActivities, listAwards } from '@/lib/queries/lists';
 import { safeCell } from '@/lib/spreadsheet-safety';
 import { EXPORT_MAX_ROWS } from '@/app/_components/export-links';
+import { type SearchParams } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 

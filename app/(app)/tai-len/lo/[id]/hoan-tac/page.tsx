@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { DATASET_LABELS } from '@/lib/domain';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { batchIssues, canUndo, getBatch } from '@/lib/upload/batches';
+import { api, routes } from '@/lib/routes';
 import { BatchStatus } from '../../../_components/batch-status';
 
 export const metadata: Metadata = { title: 'Hủy lần nhập dữ liệu' };
@@ -23,7 +24,7 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
   return (
     <div className="mx-auto max-w-3xl">
       <p className="text-sm">
-        <Link className="underline" href="/tai-len/lich-su">
+        <Link className="underline" href={routes.uploadHistory}>
           ← Lịch sử nhập
         </Link>
       </p>
@@ -56,7 +57,7 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
           Chỉ người thực hiện lần nhập này ({batch.imported_by}) hoặc quản trị viên được hủy.
         </p>
       ) : (
-        <form method="post" action={`/api/upload/batches/${batch.batch_id}/undo`} className="mt-6 rounded-tremor-default bg-red-50 p-5 ring-1 ring-red-200">
+        <form method="post" action={api.batchUndo(batch.batch_id)} className="mt-6 rounded-tremor-default bg-red-50 p-5 ring-1 ring-red-200">
           <p className="text-sm text-red-900">
             Hủy lần nhập sẽ gỡ <strong>{formatNumber(batch.rows_loaded)} dòng</strong> của lần nhập này khỏi mọi trang tổng hợp và báo cáo.
             {batch.dataset === 'units' && ' Với danh mục đơn vị, các đơn vị đã tạo vẫn được giữ; chỉ thành viên khối của lần nhập bị gỡ.'} Tệp gốc vẫn
@@ -66,7 +67,7 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
             <button type="submit" className="rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 focus:outline-none focus:ring-2 focus:ring-red-500 focus:ring-offset-2">
               Xác nhận hủy lần nhập #{batch.batch_id}
             </button>
-            <Link href="/tai-len/lich-su" className="rounded-md px-4 py-2 text-sm font-medium text-tremor-content ring-1 ring-tremor-ring hover:bg-white">
+            <Link href={routes.uploadHistory} className="rounded-md px-4 py-2 text-sm font-medium text-tremor-content ring-1 ring-tremor-ring hover:bg-white">
               Không, quay lại
             </Link>
           </div>

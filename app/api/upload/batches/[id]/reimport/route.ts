@@ -11,6 +11,7 @@ import { stagingDir } from '@/lib/upload/paths';
 import { batchRequest, type IdRoute } from '@/lib/upload/requests';
 import { runStagedImport } from '@/lib/upload/run-import';
 import { createStagedUpload, getStagedUpload } from '@/lib/upload/staging';
+import { routes, withQuery } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -41,5 +42,5 @@ export async function POST(req: NextRequest, route: IdRoute) {
   if (!upload) return jsonError(500, 'Không lưu được tệp tạm. Hãy thử lại.');
   await runStagedImport(db, upload, user, {}, 'preview', () => undefined);
   await recordAudit(db, user, 'upload.reimport', { target: `lần nhập #${batch.batch_id}`, details: { file: batch.file_name } });
-  return seeOther(`/tai-len?tep=${encodeURIComponent(uploadId)}`);
+  return seeOther(withQuery(routes.upload, { tep: uploadId }));
 }

@@ -4,6 +4,7 @@ import { seeOther } from '@/lib/auth/request';
 import { canUndo, undoBatch, UndoError } from '@/lib/upload/batches';
 import { jsonError } from '@/lib/upload/http';
 import { batchRequest, type IdRoute } from '@/lib/upload/requests';
+import { routes, withQuery } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,15 +17,15 @@ export async function POST(req: NextRequest, route: IdRoute) {
   if (start.response) return start.response;
   const { db, user, batch } = start;
   if (!canUndo(user, batch)) {
-    if (batch.status !== 'loaded') return seeOther(`/tai-len/lich-su?loi=da-hoan-tac&lo=${batch.batch_id}`);
+    if (batch.status !== 'loaded') return seeOther(withQuery(routes.uploadHistory, { loi: 'da-hoan-tac', lo: batch.batch_id }));
     return jsonError(403, `Chỉ người thực hiện lần nhập #${batch.batch_id} (${batch.imported_by}) hoặc quản trị viên được hủy lần nhập này.`);
   }
   try {
     await undoBatch(db, batch.batch_id, user.username);
   } catch (err) {
-    if (err instanceof UndoError) return seeOther(`/tai-len/lich-su?loi=${err.code === 'units_in_use' ? 'don-vi-dang-dung' : 'khong-hoan-tac'}&lo=${batch.batch_id}`);
+    if (err instanceof UndoError) return seeOther(withQuery(routes.uploadHistory, { loi: err.code === 'units_in_use' ? 'don-vi-dang-dung' : 'khong-hoan-tac', lo: batch.batch_id }));
     throw err;
   }
   await recordAudit(db, user, 'batch.undo', { target: `lần nhập #${batch.batch_id}`, details: { file: batch.file_name, dataset: batch.dataset } });
-  return seeOther(`/tai-len/lich-su?da-hoan-tac=${batch.batch_id}`);
+  return seeOther(withQuery(routes.uploadHistory, { 'da-hoan-tac': batch.batch_id }));
 }
