@@ -5,23 +5,21 @@
  * Also a scorer that tells which decoding of a non-UTF-8 sample reads as Vietnamese.
  */
 
-/** TCVN3 (TCVN 5712:1993, VN3): one byte per letter. Capitals of toned letters reuse the lower-case codes (.VnTimeH fonts). */
-const TCVN3: Record<number, string> = {
-  0xa1: 'Ă', 0xa2: 'Â', 0xa3: 'Ê', 0xa4: 'Ô', 0xa5: 'Ơ', 0xa6: 'Ư', 0xa7: 'Đ',
-  0xa8: 'ă', 0xa9: 'â', 0xaa: 'ê', 0xab: 'ô', 0xac: 'ơ', 0xad: 'ư', 0xae: 'đ',
-  0xb5: 'à', 0xb6: 'ả', 0xb7: 'ã', 0xb8: 'á', 0xb9: 'ạ',
-  0xbb: 'ằ', 0xbc: 'ẳ', 0xbd: 'ẵ', 0xbe: 'ắ', 0xc6: 'ặ',
-  0xc7: 'ầ', 0xc8: 'ẩ', 0xc9: 'ẫ', 0xca: 'ấ', 0xcb: 'ậ',
-  0xcc: 'è', 0xce: 'ẻ', 0xcf: 'ẽ', 0xd0: 'é', 0xd1: 'ẹ',
-  0xd2: 'ề', 0xd3: 'ể', 0xd4: 'ễ', 0xd5: 'ế', 0xd6: 'ệ',
-  0xd7: 'ì', 0xd8: 'ỉ', 0xdc: 'ĩ', 0xdd: 'í', 0xde: 'ị',
-  0xdf: 'ò', 0xe1: 'ỏ', 0xe2: 'õ', 0xe3: 'ó', 0xe4: 'ọ',
-  0xe5: 'ồ', 0xe6: 'ổ', 0xe7: 'ỗ', 0xe8: 'ố', 0xe9: 'ộ',
-  0xea: 'ờ', 0xeb: 'ở', 0xec: 'ỡ', 0xed: 'ớ', 0xee: 'ợ',
-  0xef: 'ù', 0xf1: 'ủ', 0xf2: 'ũ', 0xf3: 'ú', 0xf4: 'ụ',
-  0xf5: 'ừ', 0xf6: 'ử', 0xf7: 'ữ', 0xf8: 'ứ', 0xf9: 'ự',
-  0xfa: 'ỳ', 0xfb: 'ỷ', 0xfc: 'ỹ', 0xfd: 'ý', 0xfe: 'ỵ',
-};
+/**
+ * TCVN3 (TCVN 5712:1993, VN3): one byte per letter, here as a code chart of bytes 0xA0–0xFF,
+ * sixteen to a line; a space is a byte that is no letter. Capitals of toned letters reuse the
+ * lower-case codes (.VnTimeH fonts).
+ */
+const TCVN3_CHART =
+  ' ĂÂÊÔƠƯĐăâêôơưđ ' + // A0–AF
+  '     àảãáạ ằẳẵắ ' + // B0–BF
+  '      ặầẩẫấậè ẻẽ' + // C0–CF
+  'éẹềểễếệìỉ   ĩíịò' + // D0–DF
+  ' ỏõóọồổỗốộờởỡớợù' + // E0–EF
+  ' ủũúụừửữứựỳỷỹýỵ '; // F0–FF
+const TCVN3: Record<number, string> = Object.fromEntries(
+  [...TCVN3_CHART].flatMap((ch, i) => (ch === ' ' ? [] : [[0xa0 + i, ch]])),
+);
 
 /** Unicode → TCVN3 byte, for tests and for generating legacy fixtures. */
 export const TCVN3_ENCODE: Map<string, number> = new Map(Object.entries(TCVN3).map(([b, ch]) => [ch, Number(b)]));

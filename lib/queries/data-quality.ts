@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reused } from '@/lib/db/cache';
 import { query, type Db } from '@/lib/db/client';
-import { dateOrNull, num, numOrNull, str, strOrNull } from './rows';
+import { blocFields, dateOrNull, num, numOrNull, str, strOrNull } from './rows';
 
 const UnresolvedRow = z.object({ dataset: str, unit_raw: str, rows: num, batches: num, first_date: dateOrNull, last_date: dateOrNull });
 export type UnresolvedName = z.infer<typeof UnresolvedRow>;
@@ -53,8 +53,7 @@ export const importWarnings = reused('importWarnings', async function importWarn
 });
 
 const MissingRow = z.object({
-  bloc_id: num,
-  bloc_name: str,
+  ...blocFields,
   year: num,
   period: str,
   members: num,

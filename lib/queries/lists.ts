@@ -81,30 +81,41 @@ export interface Page<T> {
 
 const CountRow = z.object({ total: num });
 
+interface PageQuery<T> {
+  /** The SELECT list, the view it reads and the filters. */
+  select: string;
+  view: string;
+  where: Where;
+  /** The sort column's expression, and the id that orders rows the sort leaves tied. */
+  sort: string;
+  id: string;
+  row: z.ZodType<T>;
+}
+
+/** One page of a list (`limitOverride`: that many rows from the first, for an export) and the count of all. */
+async function readPage<T>(db: Db, q: PageQuery<T>, f: Pick<ActivityListFilters | AwardListFilters, 'dir' | 'page' | 'pageSize'>, limitOverride?: number): Promise<Page<T>> {
+  const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
+  const limit = limitOverride ?? f.pageSize;
+  const offset = limitOverride ? 0 : (f.page - 1) * f.pageSize;
+  const [rows, count] = await Promise.all([
+    query(db, `SELECT ${q.select} FROM ${q.view} ${q.where.sql()} ORDER BY ${q.sort} ${dir} NULLS LAST, ${q.id} ${dir} LIMIT $limit OFFSET $offset`, { ...q.where.params, limit, offset }, q.row),
+    query(db, `SELECT count(*)::BIGINT AS total FROM ${q.view} ${q.where.sql()}`, q.where.params, CountRow),
+  ]);
+  const total = count[0].total;
+  return { rows, total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)) };
+}
+
 /** A page of the list, reused per data version; an export (`limitOverride`) always reads afresh. */
 export function listActivities(db: Db, f: ActivityListFilters, limitOverride?: number): Promise<Page<ActivityListRow>> {
   return limitOverride ? readActivities(db, f, limitOverride) : activityPage(db, f);
 }
 const activityPage = reused('listActivities', (db: Db, f: ActivityListFilters) => readActivities(db, f));
 
-async function readActivities(db: Db, f: ActivityListFilters, limitOverride?: number): Promise<Page<ActivityListRow>> {
+function readActivities(db: Db, f: ActivityListFilters, limitOverride?: number): Promise<Page<ActivityListRow>> {
+  const select = `activity_id, strftime(activity_date, '%Y-%m-%d') AS activity_date, unit_id, unit_name, channel, title, participants, reach,
+                  exemplar, exemplar_kind, exemplar_proposed`;
   const where = activityListWhere(f);
-  const order = `${ACTIVITY_SORTS[f.sort]} ${f.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, activity_id ${f.dir === 'asc' ? 'ASC' : 'DESC'}`;
-  const limit = limitOverride ?? f.pageSize;
-  const offset = limitOverride ? 0 : (f.page - 1) * f.pageSize;
-  const [rows, count] = await Promise.all([
-    query(
-      db,
-      `SELECT activity_id, strftime(activity_date, '%Y-%m-%d') AS activity_date, unit_id, unit_name, channel, title, participants, reach, exemplar,
-              exemplar_kind, exemplar_proposed
-       FROM v_activities ${where.sql()} ORDER BY ${order} LIMIT $limit OFFSET $offset`,
-      { ...where.params, limit, offset },
-      ActivityRow,
-    ),
-    query(db, `SELECT count(*)::BIGINT AS total FROM v_activities ${where.sql()}`, where.params, CountRow),
-  ]);
-  const total = count[0].total;
-  return { rows, total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)) };
+  return readPage(db, { select, view: 'v_activities', where, sort: ACTIVITY_SORTS[f.sort], id: 'activity_id', row: ActivityRow }, f, limitOverride);
 }
 
 export const AwardRow = z.object({
@@ -128,23 +139,9 @@ export function listAwards(db: Db, f: AwardListFilters, limitOverride?: number):
 }
 const awardPage = reused('listAwards', (db: Db, f: AwardListFilters) => readAwards(db, f));
 
-async function readAwards(db: Db, f: AwardListFilters, limitOverride?: number): Promise<Page<AwardListRow>> {
+function readAwards(db: Db, f: AwardListFilters, limitOverride?: number): Promise<Page<AwardListRow>> {
+  const select = `award_id, recipient_name, recipient_type, unit_id, unit_name, award_name, award_kind, award_level, decision_no,
+                  strftime(decision_date, '%Y-%m-%d') AS decision_date, award_year`;
   const where = awardListWhere(f);
-  const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
-  const order = `${AWARD_SORTS[f.sort]} ${dir} NULLS LAST, award_id ${dir}`;
-  const limit = limitOverride ?? f.pageSize;
-  const offset = limitOverride ? 0 : (f.page - 1) * f.pageSize;
-  const [rows, count] = await Promise.all([
-    query(
-      db,
-      `SELECT award_id, recipient_name, recipient_type, unit_id, unit_name, award_name, award_kind, award_level, decision_no,
-              strftime(decision_date, '%Y-%m-%d') AS decision_date, award_year
-       FROM v_awards ${where.sql()} ORDER BY ${order} LIMIT $limit OFFSET $offset`,
-      { ...where.params, limit, offset },
-      AwardRow,
-    ),
-    query(db, `SELECT count(*)::BIGINT AS total FROM v_awards ${where.sql()}`, where.params, CountRow),
-  ]);
-  const total = count[0].total;
-  return { rows, total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)) };
+  return readPage(db, { select, view: 'v_awards', where, sort: AWARD_SORTS[f.sort], id: 'award_id', row: AwardRow }, f, limitOverride);
 }

@@ -5,7 +5,7 @@ import { query, type Db } from '@/lib/db/client';
 import { ATTENDANCE_CHANNELS } from '@/lib/domain';
 import type { DashboardFilters } from '@/lib/filters/dashboard';
 import { previousPeriod, toDateWindow, type Grain, type Period } from '@/lib/periods';
-import { date, num, numOrNull, str, strOrNull } from './rows';
+import { blocPeriodFields, date, num, numOrNull, str, strOrNull } from './rows';
 import { BLOC_MEMBER_UNITS, LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW, Where } from './scope';
 import { scoreTotalsSql } from '@/lib/scoring/sql';
 
@@ -195,11 +195,7 @@ export const CHOSEN_SCORE_PERIODS = `
 const TOTALS_CTE = `tot AS ${scoreTotalsSql(OVERLAPPING_WINDOW)}`;
 
 const BlocLeaderRow = z.object({
-  bloc_id: num,
-  bloc_name: str,
-  period: str,
-  period_start: date,
-  period_end: date,
+  ...blocPeriodFields,
   inside: z.boolean(),
   members: num,
   average_points: numOrNull,
@@ -292,4 +288,57 @@ export function delta(current: number | null, previous: number | null): { abs: n
 /** Attendances per member of staff (see activityKpis), two decimals; null without a headcount. */
 export function perStaff(k: ActivityKpis): number | null {
   return k.headcount && k.headcount > 0 ? Math.round((k.attendance_with_headcount / k.headcount) * 100) / 100 : null;
+}
+
+/*
+ * What each section of the overview reads. The sections stream on their own; the dashboard
+ * benchmark calls these same functions, so it times what the page runs.
+ */
+
+/** Units in the overview's «by unit» chart (the most active first). */
+export const TOP_UNITS = 15;
+/** Award forms in the overview's «by form» chart. */
+export const TOP_AWARD_FORMS = 12;
+
+/**
+ * The KPI section: activities and awards in the period and in the previous comparable one
+ * (`cmp`), and each bloc's leader in both periods.
+ */
+export async function kpiFigures(db: Db, f: DashboardFilters, today: string) {
+  const cmp = comparison(f.period, today);
+  const [cur, prev, awards, awardsPrev, leaders, leadersPrev] = await Promise.all([
+    activityKpis(db, f, cmp.current),
+    activityKpis(db, f, cmp.previous),
+    awardsByKindAndLevel(db, f, cmp.current),
+    awardsByKindAndLevel(db, f, cmp.previous),
+    blocLeaders(db, f, f.period),
+    blocLeaders(db, f, cmp.previousPeriod),
+  ]);
+  return { cmp, cur, prev, awards, awardsPrev, leaders, leadersPrev };
+}
+
+/** The trend section: activities and participants per bucket of the grain. */
+export function trendFigures(db: Db, f: DashboardFilters, today: string): Promise<SeriesPoint[]> {
+  return activitySeries(db, f, comparison(f.period, today).current);
+}
+
+/** The breakdown section: activities by channel and by unit. */
+export async function breakdownFigures(db: Db, f: DashboardFilters, today: string) {
+  const w = comparison(f.period, today).current;
+  const [channels, units] = await Promise.all([activitiesByChannel(db, f, w), activitiesByUnit(db, f, w, TOP_UNITS)]);
+  return { channels, units };
+}
+
+/** The awards section: awards by form or title, and by kind and level. */
+export async function awardFigures(db: Db, f: DashboardFilters, today: string) {
+  const w = comparison(f.period, today).current;
+  const [forms, levels] = await Promise.all([awardsByForm(db, f, w, TOP_AWARD_FORMS), awardsByKindAndLevel(db, f, w)]);
+  return { forms, levels };
+}
+
+/** The bloc ranking section: each bloc's leader and, when there is one bloc, its members' ranking. */
+export async function blocRankingFigures(db: Db, f: DashboardFilters) {
+  const leaders = await blocLeaders(db, f, f.period);
+  const members = leaders.length === 1 ? await blocRankings(db, { bloc: leaders[0].bloc_id }, f.period) : [];
+  return { leaders, members };
 }

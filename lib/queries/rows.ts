@@ -11,3 +11,8 @@ export const str = z.string();
 export const strOrNull = z.string().nullable();
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
 export const dateOrNull = date.nullable();
+
+/** The bloc a row is about. */
+export const blocFields = { bloc_id: num, bloc_name: str };
+/** The bloc and the score period a row is about («2025-H1», its first and last day). */
+export const blocPeriodFields = { ...blocFields, period: str, period_start: date, period_end: date };

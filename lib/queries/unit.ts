@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reused } from '@/lib/db/cache';
 import { query, type Db } from '@/lib/db/client';
-import { date, num, numOrNull, str, strOrNull } from './rows';
+import { blocPeriodFields, date, num, numOrNull, str, strOrNull } from './rows';
 import { AwardRow as ListAwardRow } from './lists';
 import { CHOSEN_SCORE_PERIODS } from './overview';
 import { LOADED_ACTIVITIES, LOADED_AWARDS, OVERLAPPING_WINDOW } from './scope';
@@ -68,16 +68,7 @@ export const unitAwards = reused('unitAwards', async function unitAwards(db: Db,
   );
 });
 
-const HistoryRow = z.object({
-  bloc_id: num,
-  bloc_name: str,
-  period: str,
-  period_start: date,
-  period_end: date,
-  total_points: num,
-  rank: num,
-  members: num,
-});
+const HistoryRow = z.object({ ...blocPeriodFields, total_points: num, rank: num, members: num });
 export type UnitScoreHistory = z.infer<typeof HistoryRow>;
 
 /** Total and rank in each score period the unit was scored, with the bloc's size then. */

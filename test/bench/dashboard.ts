@@ -19,17 +19,7 @@ import { blocCriteriaHeat, blocInfo, blocMembers, blocRanking, blocTrend } from 
 import { importWarnings, missingScorePeriods, unresolvedUnitNames } from '@/lib/queries/data-quality';
 import { listActivities, listAwards } from '@/lib/queries/lists';
 import { blocMenu, blocOptions, dataExtent, movementOptions, unitOptions } from '@/lib/queries/options';
-import {
-  activitiesByChannel,
-  activitiesByUnit,
-  activityKpis,
-  activitySeries,
-  awardsByForm,
-  awardsByKindAndLevel,
-  blocLeaders,
-  blocRankings,
-  comparison,
-} from '@/lib/queries/overview';
+import { awardFigures, blocRankingFigures, breakdownFigures, comparison, kpiFigures, trendFigures } from '@/lib/queries/overview';
 import { unitActivities, unitAwards, unitCriteria, unitInfo, unitKpis, unitMemberships, unitScoreHistory } from '@/lib/queries/unit';
 import { buildLargeDataset, FIRST_YEAR, YEARS } from './large-dataset';
 
@@ -57,22 +47,7 @@ async function context(db: Db, f: DashboardFilters) {
 
 async function overview(db: Db, f: DashboardFilters) {
   await context(db, f);
-  const cmp = comparison(f.period, TODAY);
-  const w = cmp.current;
-  await Promise.all([
-    activityKpis(db, f, cmp.current),
-    activityKpis(db, f, cmp.previous),
-    awardsByKindAndLevel(db, f, cmp.current),
-    awardsByKindAndLevel(db, f, cmp.previous),
-    blocLeaders(db, f, f.period),
-    blocLeaders(db, f, cmp.previousPeriod),
-    activitySeries(db, f, w),
-    activitiesByChannel(db, f, w),
-    activitiesByUnit(db, f, w, 15),
-    awardsByForm(db, f, w, 12),
-    awardsByKindAndLevel(db, f, w),
-    blocLeaders(db, f, f.period).then((l): Promise<unknown> => (l.length === 1 ? blocRankings(db, { bloc: l[0].bloc_id }, f.period) : Promise.resolve(l))),
-  ]);
+  await Promise.all([kpiFigures(db, f, TODAY), trendFigures(db, f, TODAY), breakdownFigures(db, f, TODAY), awardFigures(db, f, TODAY), blocRankingFigures(db, f)]);
 }
 
 function cases(): PageCase[] {

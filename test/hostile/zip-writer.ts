@@ -1,6 +1,6 @@
 /**
- * A minimal ZIP writer for hostile files: entries can be streamed from a generator (so a
- * 700 MB part never sits in memory) and their declared sizes can lie.
+ * A minimal ZIP writer for hostile files and the reader tests: entries can be streamed from a
+ * generator (so a 700 MB part never sits in memory) and their declared sizes can lie.
  */
 import { once } from 'node:events';
 import zlib from 'node:zlib';
@@ -34,49 +34,68 @@ async function deflatePart(part: ZipPart): Promise<{ compressed: Buffer; crc: nu
   return { compressed: Buffer.concat(out), crc, size };
 }
 
-export async function buildZip(parts: ZipPart[]): Promise<Buffer> {
+/** One ZIP entry as stored: sizes, CRC and flags are written as given (they may lie on purpose). */
+export interface RawEntry {
+  name: string;
+  /** Data as stored (already deflated when method is 8). */
+  stored: Uint8Array;
+  method: 0 | 8;
+  crc: number;
+  /** The uncompressed size the headers declare. */
+  size: number;
+  flags?: number;
+}
+
+/** The fields a local header and a central header share, written from offset `at`. */
+function writeEntryFields(header: Buffer, at: number, e: RawEntry, nameLength: number): void {
+  header.writeUInt16LE((e.flags ?? 0) | 0x800, at); // UTF-8 names
+  header.writeUInt16LE(e.method, at + 2);
+  // at + 4: time and date stay zero, so the same entries always give the same bytes.
+  header.writeUInt32LE(e.crc >>> 0, at + 8);
+  header.writeUInt32LE(e.stored.length, at + 12);
+  header.writeUInt32LE(Math.min(e.size, 0xffffffff), at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
+}
+
+/** Writes a ZIP exactly as told. */
+export function writeZip(entries: RawEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const part of parts) {
-    const { compressed, crc, size } = await deflatePart(part);
-    const name = Buffer.from(part.name, 'utf8');
-    const declared = part.declaredSize ?? size;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(0, 10); // time/date: fixed, for identical bytes
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(declared >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, name, compressed);
+    local.writeUInt16LE(20, 4); // version needed
+    writeEntryFields(local, 6, e, name.length);
+    locals.push(local, name, Buffer.from(e.stored));
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(0, 12);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(declared >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(20, 6); // version needed
+    writeEntryFields(central, 8, e, name.length);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
-    offset += 30 + name.length + compressed.length;
+    offset += 30 + name.length + e.stored.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/** Deflates each part (streamed parts through one context) and writes the ZIP. */
+export async function buildZip(parts: ZipPart[]): Promise<Buffer> {
+  const entries: RawEntry[] = [];
+  for (const part of parts) {
+    const { compressed, crc, size } = await deflatePart(part);
+    entries.push({ name: part.name, stored: compressed, method: 8, crc, size: part.declaredSize ?? size });
+  }
+  return writeZip(entries);
 }
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -3,16 +3,10 @@ import { openDb, query } from '@/lib/db/client';
 import { importOpened } from '@/etl/pipeline';
 import type { Cell } from '@/lib/import/types';
 import { headerRecipientType } from '@/etl/datasets/award-recipient';
-import { metaOf, sheetsOf, UNITS_ROWS } from './etl-helpers';
+import { dbWithUnits, metaOf, sheetsOf } from './etl-helpers';
 
 const opts = (fileName: string) => ({ fileName, importedBy: 'test', period: '2023' });
 
-async function withUnits() {
-  const db = await openDb(':memory:');
-  const r = await importOpened(db, sheetsOf({ 'Đơn vị': UNITS_ROWS }), metaOf(UNITS_ROWS), { fileName: 'dv.xlsx', importedBy: 'test' });
-  expect(r.status).toBe('loaded');
-  return db;
-}
 const run = async (db: Awaited<ReturnType<typeof openDb>>, rows: Cell[][], name = 'kt.xlsx') => importOpened(db, sheetsOf({ S: rows }), metaOf(rows), opts(name));
 const stored = async (db: Awaited<ReturnType<typeof openDb>>, batch: number | null) =>
   query(db, 'SELECT recipient_name, recipient_type, unit_name, award_name FROM v_awards WHERE batch_id = $b ORDER BY award_id', { b: batch });
@@ -28,7 +22,7 @@ describe('award recipients: type read from the header and the form, tied to unit
   });
 
   it('a «Họ và tên» list with no «Loại» column loads as individuals, and says how it read them', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const r = await run(db, [
       ['STT', 'Họ và tên', 'Đơn vị', 'Hình thức khen thưởng'],
       [1, 'Nguyễn Văn An', 'Phòng Quản lý ngân sách', 'Giấy khen Giám đốc Sở'],
@@ -45,7 +39,7 @@ describe('award recipients: type read from the header and the form, tied to unit
 
   it('a «Tên tập thể» / «Đơn vị được khen» list loads as collectives tied to the units they name', async () => {
     for (const header of ['Tên tập thể', 'Đơn vị được khen', 'Tập thể được khen']) {
-      const db = await withUnits();
+      const db = await dbWithUnits();
       const r = await run(db, [
         [header, 'Hình thức khen thưởng'],
         ['Phòng Quản lý ngân sách', 'Giấy khen Giám đốc Sở'],
@@ -60,7 +54,7 @@ describe('award recipients: type read from the header and the form, tied to unit
   });
 
   it('a form given only to individuals or only to collectives decides the type under a mixed header', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const r = await run(db, [
       ['Tên tập thể/cá nhân', 'Danh hiệu'],
       ['Nguyễn Văn An', 'LĐTT'],
@@ -77,7 +71,7 @@ describe('award recipients: type read from the header and the form, tied to unit
   });
 
   it('contradictions are errors naming row and form: LĐTT to a collective, TTLĐXS to a person', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const r = await run(db, [
       ['Họ và tên', 'Danh hiệu', 'Loại'],
       ['I. TẬP THỂ'],
@@ -103,14 +97,14 @@ describe('award recipients: type read from the header and the form, tied to unit
   });
 
   it('surnames are not signs: Hồ is not «hộ», Tô not «tổ», Đoàn not «đoàn thể»', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const r = await run(db, [['Họ và tên', 'Hình thức khen thưởng'], ['Hồ Thị Lan', 'Bằng khen UBND tỉnh'], ['Tô Văn Nam', 'Giấy khen Giám đốc Sở'], ['Đoàn Minh Đức', 'Giấy khen Giám đốc Sở']]);
     expect(r.errors).toEqual([]);
     expect((await stored(db, r.batchId)).map((x) => x.recipient_type)).toEqual(['individual', 'individual', 'individual']);
   });
 
   it('when two readings fit, refuses and asks for «Loại»', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const r = await run(db, [['Họ và tên', 'Hình thức khen thưởng'], ['Phòng Quản lý ngân sách', 'Bằng khen UBND tỉnh']]);
     expect(r.status).toBe('rejected');
     expect(r.errors[0]).toMatchObject({ row: 2, column: 'Loại', code: 'recipient_type_ambiguous' });
@@ -118,7 +112,7 @@ describe('award recipients: type read from the header and the form, tied to unit
   });
 
   it('no row loads with an empty unit without the preview saying so and counting them', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const r = await run(db, [
       ['Tên tập thể/cá nhân', 'Đơn vị', 'Danh hiệu'],
       ['Nguyễn Văn An', '', 'LĐTT'],
@@ -138,7 +132,7 @@ describe('award recipients: type read from the header and the form, tied to unit
   });
 
   it('decodes the CANHAN/TAPTHE template codes; one row carries one award', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const r = await run(db, [
       ['STT', 'Tên đơn vị / tập thể', 'Mã phân loại tập thể', 'Mã hình thức khen thưởng', 'Mã danh hiệu thi đua\n(nếu có)'],
       [1, 'Phòng Quản lý ngân sách', '1660638226', '', '1647933151'],
@@ -159,7 +153,7 @@ describe('award recipients: type read from the header and the form, tied to unit
   });
 
   it('the level is the deciding authority\'s from the catalogue (Điều 80): a «Cấp khen» that disagrees is reported, not stored', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const r = await run(db, [
       ['Tên tập thể', 'Danh hiệu', 'Cấp khen'],
       ['Phòng Quản lý ngân sách', 'TTLĐXS', 'Cơ sở'],
@@ -173,7 +167,7 @@ describe('award recipients: type read from the header and the form, tied to unit
   });
 
   it('a district-level form decided after 30/6/2025 is refused (the district level ended 01/7/2025, Điều 80 khoản 2)', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const r = await run(db, [
       ['Họ và tên', 'Hình thức khen thưởng', 'Ngày quyết định'],
       ['Nguyễn Văn An', 'Giấy khen của Chủ tịch UBND huyện', '15/08/2025'],

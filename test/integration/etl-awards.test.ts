@@ -3,19 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { openDb, query } from '@/lib/db/client';
+import { query, type Db } from '@/lib/db/client';
 import { importFile, importOpened } from '@/etl/pipeline';
 import type { Cell } from '@/lib/import/types';
-import { metaOf, sheetsOf, UNITS_ROWS } from './etl-helpers';
-
-const opts = (fileName: string, extra = {}) => ({ fileName, importedBy: 'test', ...extra });
-
-async function withUnits() {
-  const db = await openDb(':memory:');
-  const r = await importOpened(db, sheetsOf({ 'Đơn vị': UNITS_ROWS }), metaOf(UNITS_ROWS), opts('units.xlsx'));
-  expect(r.status).toBe('loaded');
-  return db;
-}
+import { dbWithUnits, importOptions, metaOf, sheetsOf } from './etl-helpers';
 
 const AWARDS: Cell[][] = [
   ['SỞ TÀI CHÍNH', null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
@@ -36,8 +27,8 @@ const AWARDS: Cell[][] = [
 
 describe('awards', () => {
   it('loads sections, combined decision columns, catalogue names and levels; unknown units kept raw with a warning', async () => {
-    const db = await withUnits();
-    const r = await importOpened(db, sheetsOf({ DS: AWARDS }), metaOf(AWARDS), opts('kt.xlsx'));
+    const db = await dbWithUnits();
+    const r = await importOpened(db, sheetsOf({ DS: AWARDS }), metaOf(AWARDS), importOptions('kt.xlsx'));
     expect(r.errors).toEqual([]);
     expect(r.status).toBe('loaded');
     expect(r.rowsLoaded).toBe(5);
@@ -58,7 +49,7 @@ describe('awards', () => {
   });
 
   it('rejects unknown award names (with the closest), missing recipient types and duplicated rows', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const bad: Cell[][] = [
       ['Tên tập thể/cá nhân', 'Danh hiệu', 'Năm'],
       ['Nguyễn Văn An', 'Huy hiệu vàng', 2022],
@@ -66,7 +57,7 @@ describe('awards', () => {
       ['Ông Nguyễn Văn Tám', 'LĐTT', 2022],
       ['Ông Nguyễn Văn Tám', 'Lao động tiên tiến', 2022],
     ];
-    const r = await importOpened(db, sheetsOf({ S: bad }), metaOf(bad), opts('bad.xlsx'));
+    const r = await importOpened(db, sheetsOf({ S: bad }), metaOf(bad), importOptions('bad.xlsx'));
     expect(r.status).toBe('rejected');
     expect(r.errors.map((e) => e.row)).toEqual([2, 3, 5]);
     expect(r.errors[0].message).toMatch(/^Dòng 2, cột «Danh hiệu»: không nhận ra danh hiệu\/hình thức khen thưởng «Huy hiệu vàng»\. Có phải là /);
@@ -77,7 +68,7 @@ describe('awards', () => {
   });
 
   it('reads an xlsx written by Excel tools (merged two-row header, date cells) through the reader', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('DS');
     ws.addRow(['DANH SÁCH KHEN THƯỞNG']);
@@ -93,7 +84,7 @@ describe('awards', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etl-awards-'));
     const file = path.join(dir, 'kt.xlsx');
     await wb.xlsx.writeFile(file);
-    const r = await importFile(db, { path: file }, opts('kt.xlsx'));
+    const r = await importFile(db, { path: file }, importOptions('kt.xlsx'));
     expect(r.errors).toEqual([]);
     expect(r.status).toBe('loaded');
     const rows = await query(db, "SELECT recipient_type, decision_no, strftime(decision_date, '%Y-%m-%d') AS d, award_year FROM v_awards ORDER BY award_id");
@@ -101,17 +92,17 @@ describe('awards', () => {
       { recipient_type: 'individual', decision_no: '12/QĐ-STC', d: '2023-12-20', award_year: 2023 },
       { recipient_type: 'collective', decision_no: '13/QĐ-STC', d: '2023-12-20', award_year: 2023 },
     ]);
-    const again = await importFile(db, { path: file }, opts('kt-copy.xlsx'));
+    const again = await importFile(db, { path: file }, importOptions('kt-copy.xlsx'));
     expect(again.status).toBe('duplicate');
     expect(again.duplicateOf).toBe(r.batchId);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('maps the headers of the real blank templates and says there are no data rows', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const dir = path.join(process.cwd(), 'test', 'fixtures', 'real-templates');
     for (const f of ['CANHAN.xlsx', 'TAPTHE.xlsx', 'MauTDKT_20231004.xlsx']) {
-      const r = await importFile(db, { path: path.join(dir, f) }, opts(f));
+      const r = await importFile(db, { path: path.join(dir, f) }, importOptions(f));
       expect(r.status, f).toBe('rejected');
       expect(r.dataset, f).toBe('awards');
       expect(r.errors.map((e) => e.code), f).toEqual(['no_data']);
@@ -119,7 +110,7 @@ describe('awards', () => {
       expect(r.headerMapping.some((m) => m.field === 'recipient'), f).toBe(true);
     }
     // NHANDULIEU.xlsx carries four example recipients without an award: each row is named.
-    const r = await importFile(db, { path: path.join(dir, 'NHANDULIEU.xlsx') }, opts('NHANDULIEU.xlsx'));
+    const r = await importFile(db, { path: path.join(dir, 'NHANDULIEU.xlsx') }, importOptions('NHANDULIEU.xlsx'));
     expect(r.status).toBe('rejected');
     expect(r.sheet).toBe('DANHSACH');
     expect(r.errors.map((e) => [e.row, e.code])).toEqual([[4, 'award_missing'], [5, 'award_missing'], [6, 'award_missing'], [7, 'award_missing']]);
@@ -139,13 +130,13 @@ describe('awards: the year of an annual title decided early the next year', () =
     [4, 'Lê Văn Cường', 'Văn phòng Sở', 'Giấy khen Giám đốc Sở', '18/QĐ-STC', '15/01/2024', ...(withYear ? [2024] : [])],
     [5, 'Phạm Thị Dung', 'Văn phòng Sở', 'Lao động tiên tiến', '19/QĐ-STC', '01/04/2024', ...(withYear ? [2024] : [])],
   ];
-  const years = (db: Awaited<ReturnType<typeof withUnits>>) =>
+  const years = (db: Db) =>
     query<{ recipient_name: string; award_year: number }>(db, 'SELECT recipient_name, award_year FROM v_awards ORDER BY award_id');
 
   it('no «Năm» column, no year in the title: titles decided in January–March count for the year before, the preview says so', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const rows = LIST('DANH SÁCH KHEN THƯỞNG');
-    const r = await importOpened(db, sheetsOf({ DS: rows }), metaOf(rows), opts('kt-q1.xlsx'));
+    const r = await importOpened(db, sheetsOf({ DS: rows }), metaOf(rows), importOptions('kt-q1.xlsx'));
     expect(r.errors).toEqual([]);
     expect((await years(db)).map((x) => Number(x.award_year))).toEqual([2023, 2023, 2023, 2024, 2024]);
     const notes = r.warnings.filter((w) => w.code === 'award_year_previous');
@@ -156,9 +147,9 @@ describe('awards: the year of an annual title decided early the next year', () =
 
   it('a «Năm» column or a year in the title wins: no shift, no note', async () => {
     for (const [title, withYear] of [['DANH SÁCH KHEN THƯỞNG', true], ['DANH SÁCH KHEN THƯỞNG NĂM 2024', false]] as const) {
-      const db = await withUnits();
+      const db = await dbWithUnits();
       const rows = LIST(title, withYear);
-      const r = await importOpened(db, sheetsOf({ DS: rows }), metaOf(rows), opts(`kt-${withYear}.xlsx`));
+      const r = await importOpened(db, sheetsOf({ DS: rows }), metaOf(rows), importOptions(`kt-${withYear}.xlsx`));
       expect(r.errors).toEqual([]);
       expect((await years(db)).map((x) => Number(x.award_year))).toEqual([2024, 2024, 2024, 2024, 2024]);
       expect(r.warnings.filter((w) => w.code === 'award_year_previous')).toEqual([]);

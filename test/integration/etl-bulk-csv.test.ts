@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDb, query, type Db } from '@/lib/db/client';
-import { importFile, importOpened } from '@/etl/pipeline';
+import { query, type Db } from '@/lib/db/client';
+import { importFile } from '@/etl/pipeline';
 import { ActivitiesProcessor } from '@/etl/datasets/activities';
 import { scanCsv } from '@/etl/read/csv-bulk';
-import { metaOf, sheetsOf, UNITS_ROWS } from './etl-helpers';
+import { dbWithUnits, importOptions } from './etl-helpers';
 
 /**
  * A plain UTF-8 CSV on disk has its body loaded by DuckDB's reader (etl/read/csv-bulk.ts) and
@@ -15,14 +15,6 @@ import { metaOf, sheetsOf, UNITS_ROWS } from './etl-helpers';
  */
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-csv-'));
-const opts = (fileName: string) => ({ fileName, importedBy: 'test' });
-
-async function withUnits(): Promise<Db> {
-  const db = await openDb(':memory:');
-  const r = await importOpened(db, sheetsOf({ 'Đơn vị': UNITS_ROWS }), metaOf(UNITS_ROWS), opts('units.xlsx'));
-  expect(r.status).toBe('loaded');
-  return db;
-}
 
 const stored = (db: Db) =>
   query(
@@ -38,12 +30,12 @@ async function both(name: string, text: string | Buffer) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
   const bulkSpy = vi.spyOn(ActivitiesProcessor.prototype, 'loadBulk');
-  const dbFile = await withUnits();
-  const fromFile = await importFile(dbFile, { path: file }, opts(name));
+  const dbFile = await dbWithUnits();
+  const fromFile = await importFile(dbFile, { path: file }, importOptions(name));
   const usedBulk = bulkSpy.mock.calls.length > 0;
   bulkSpy.mockClear();
-  const dbMemory = await withUnits();
-  const fromMemory = await importFile(dbMemory, { bytes }, opts(name));
+  const dbMemory = await dbWithUnits();
+  const fromMemory = await importFile(dbMemory, { bytes }, importOptions(name));
   expect(bulkSpy).not.toHaveBeenCalled();
   bulkSpy.mockRestore();
   return { fromFile, fromMemory, usedBulk, rowsFile: await stored(dbFile), rowsMemory: await stored(dbMemory) };
@@ -210,9 +202,9 @@ describe('CSV bodies loaded by DuckDB: header overrides', () => {
     const text = [HEADER, ...filler(240)].join('\n') + '\n';
     const file = path.join(dir, 'override.csv');
     fs.writeFileSync(file, text);
-    const options = { ...opts('override.csv'), dryRun: true, headerOverrides: { B: null } };
-    const fromFile = await importFile(await withUnits(), { path: file }, options);
-    const fromMemory = await importFile(await withUnits(), { bytes: Buffer.from(text) }, options);
+    const options = { ...importOptions('override.csv'), dryRun: true, headerOverrides: { B: null } };
+    const fromFile = await importFile(await dbWithUnits(), { path: file }, options);
+    const fromMemory = await importFile(await dbWithUnits(), { bytes: Buffer.from(text) }, options);
     expect(fromFile.status).toBe('rejected');
     expect(fromFile.errors.length).toBeGreaterThan(200);
     expect(fromFile).toEqual(fromMemory);

@@ -1,6 +1,8 @@
-import type { Cell, RawRow } from '@/lib/import/types';
-import type { OpenedLike } from '@/etl/pipeline';
 import crypto from 'node:crypto';
+import { expect } from 'vitest';
+import { openDb, type Db } from '@/lib/db/client';
+import type { Cell, RawRow } from '@/lib/import/types';
+import { importOpened, type OpenedLike } from '@/etl/pipeline';
 
 /** An in-memory "opened file": sheets of rows as a person sees them (row numbers from 1). */
 export function sheetsOf(sheets: Record<string, Cell[][]>): OpenedLike {
@@ -32,3 +34,15 @@ export const UNITS_ROWS: Cell[][] = [
   [4, 'Văn phòng Sở', 'VP', 'Phòng thuộc Sở', 'Khối các phòng thuộc Sở', 2023, null],
   [5, 'Phòng Tài chính - Kế hoạch huyện Bố Trạch', 'TCKH Bố Trạch', 'Phòng TC-KH huyện', 'Khối Phòng TC-KH các huyện', 2023, null],
 ];
+
+/** Import options as the tests give them: the file's name, «test» as the importer, and any others. */
+export const importOptions = (fileName: string, extra = {}) => ({ fileName, importedBy: 'test', ...extra });
+
+/** A fresh in-memory database with a units file loaded without errors (UNITS_ROWS unless given). */
+export async function dbWithUnits(rows: Cell[][] = UNITS_ROWS, fileName = 'units.xlsx'): Promise<Db> {
+  const db = await openDb(':memory:');
+  const r = await importOpened(db, sheetsOf({ 'Đơn vị': rows }), metaOf(rows), importOptions(fileName));
+  expect(r.errors).toEqual([]);
+  expect(r.status).toBe('loaded');
+  return db;
+}

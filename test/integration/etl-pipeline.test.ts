@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDb, query } from '@/lib/db/client';
+import { query } from '@/lib/db/client';
 import { importOpened, listBatches, undoBatch } from '@/etl/pipeline';
 import type { Cell } from '@/lib/import/types';
-import { metaOf, sheetsOf, UNITS_ROWS } from './etl-helpers';
-
-const opts = (fileName: string) => ({ fileName, importedBy: 'test' });
-
-async function withUnits() {
-  const db = await openDb(':memory:');
-  const r = await importOpened(db, sheetsOf({ 'Đơn vị': UNITS_ROWS }), metaOf(UNITS_ROWS), opts('units.xlsx'));
-  expect(r.errors).toEqual([]);
-  expect(r.status).toBe('loaded');
-  return db;
-}
+import { dbWithUnits, importOptions, metaOf, sheetsOf } from './etl-helpers';
 
 const ACTIVITIES: Cell[][] = [
   ['UBND TỈNH QUẢNG BÌNH', null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
@@ -33,7 +23,7 @@ const ACTIVITIES: Cell[][] = [
 
 describe('import pipeline: units and activities', () => {
   it('loads units, aliases, blocs and membership', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     expect(await query(db, 'SELECT count(*)::INTEGER n FROM v_units')).toEqual([{ n: 5 }]);
     expect(await query(db, "SELECT count(*)::INTEGER n FROM v_bloc_members WHERE bloc_name = 'Khối các phòng thuộc Sở' AND year = 2023")).toEqual([{ n: 4 }]);
     const kinds = await query(db, 'SELECT unit_kind, count(*)::INTEGER n FROM v_units GROUP BY 1 ORDER BY 1');
@@ -41,8 +31,8 @@ describe('import pipeline: units and activities', () => {
   });
 
   it('loads a messy activities sheet with title block, column numbers, footer and signature', async () => {
-    const db = await withUnits();
-    const r = await importOpened(db, sheetsOf({ Sheet1: ACTIVITIES }), metaOf(ACTIVITIES), opts('hd.xlsx'));
+    const db = await dbWithUnits();
+    const r = await importOpened(db, sheetsOf({ Sheet1: ACTIVITIES }), metaOf(ACTIVITIES), importOptions('hd.xlsx'));
     expect(r.errors).toEqual([]);
     expect(r.status).toBe('loaded');
     expect(r.dataset).toBe('activities');
@@ -58,7 +48,7 @@ describe('import pipeline: units and activities', () => {
   });
 
   it('rejects a file with errors and writes nothing; names rows, columns and closest units', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const bad: Cell[][] = [
       ['Ngày', 'Đơn vị', 'Hình thức', 'Nội dung', 'Số người tham gia'],
       ['31/02/2022', 'P. QLNS', 'Hội nghị', 'A', 1],
@@ -68,7 +58,7 @@ describe('import pipeline: units and activities', () => {
       ['02/02/2022', 'qlns', 'hội nghị', 'd', 2],
     ];
     const before = await listBatches(db);
-    const r = await importOpened(db, sheetsOf({ S: bad }), metaOf(bad), opts('bad.csv'));
+    const r = await importOpened(db, sheetsOf({ S: bad }), metaOf(bad), importOptions('bad.csv'));
     expect(r.status).toBe('rejected');
     expect(r.errors.map((e) => [e.row, e.column])).toEqual([
       [2, 'Ngày'],
@@ -84,11 +74,11 @@ describe('import pipeline: units and activities', () => {
   });
 
   it('says duplicate for the same file, skips the same rows from another file, and undoes', async () => {
-    const db = await withUnits();
-    const first = await importOpened(db, sheetsOf({ S: ACTIVITIES }), metaOf(ACTIVITIES), opts('a.xlsx'));
+    const db = await dbWithUnits();
+    const first = await importOpened(db, sheetsOf({ S: ACTIVITIES }), metaOf(ACTIVITIES), importOptions('a.xlsx'));
     expect(first.status).toBe('loaded');
     const more = [...ACTIVITIES.slice(0, 10), [5, '21/12/2023', 'VP', 'Văn nghệ', 'Hội diễn văn nghệ', 80]];
-    const second = await importOpened(db, sheetsOf({ S: more }), metaOf(more), opts('b.xlsx'));
+    const second = await importOpened(db, sheetsOf({ S: more }), metaOf(more), importOptions('b.xlsx'));
     expect(second.status).toBe('loaded');
     expect(second.rowsLoaded).toBe(1);
     expect(second.rowsSkipped).toBe(4);

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDb, query } from '@/lib/db/client';
+import { query } from '@/lib/db/client';
 import { importOpened } from '@/etl/pipeline';
 import type { Cell } from '@/lib/import/types';
-import { metaOf, sheetsOf, UNITS_ROWS } from './etl-helpers';
-
-const opts = (fileName: string, extra = {}) => ({ fileName, importedBy: 'test', ...extra });
-
-async function withUnits() {
-  const db = await openDb(':memory:');
-  const r = await importOpened(db, sheetsOf({ 'Đơn vị': UNITS_ROWS }), metaOf(UNITS_ROWS), opts('units.xlsx'));
-  expect(r.status).toBe('loaded');
-  return db;
-}
+import { dbWithUnits, importOptions, metaOf, sheetsOf } from './etl-helpers';
 
 // Wide: criteria as rows, a Tự chấm / Khối chấm pair per unit under a merged unit header.
 function wideSheet(total: Cell[] | null, rank: Cell[] | null): Cell[][] {
@@ -39,10 +30,10 @@ function wideSheet(total: Cell[] | null, rank: Cell[] | null): Cell[][] {
 
 describe('score sheets', () => {
   it('loads a wide sheet: groups are not criteria, bonus/penalty kept, totals and ranks agree', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     // QLNS: 57+2=... assessed leaves 38+19+24+14 = 95, +2 bonus = 97; TTr: 36+18+23+13 = 90 +0 -1 = 89; VP: 38+19+23.5+14 = 94.5 +1 -0.5 = 95
     const rows = wideSheet(['', 'TỔNG CỘNG', 100, 98, 97, 90, 89, 99, 95], ['', 'XẾP HẠNG', null, null, 1, null, 3, null, 2]);
-    const r = await importOpened(db, sheetsOf({ Diem: rows }), metaOf(rows), opts('diem.xlsx'));
+    const r = await importOpened(db, sheetsOf({ Diem: rows }), metaOf(rows), importOptions('diem.xlsx'));
     expect(r.errors).toEqual([]);
     expect(r.status).toBe('loaded');
     expect(r.dataset).toBe('scores');
@@ -66,9 +57,9 @@ describe('score sheets', () => {
   });
 
   it('rejects a TỔNG CỘNG row that disagrees, naming the unit and both totals', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const rows = wideSheet(['', 'TỔNG CỘNG', 100, 98, 97, 90, 90, 99, 95], null);
-    const r = await importOpened(db, sheetsOf({ Diem: rows }), metaOf(rows), opts('diem.xlsx'));
+    const r = await importOpened(db, sheetsOf({ Diem: rows }), metaOf(rows), importOptions('diem.xlsx'));
     expect(r.status).toBe('rejected');
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0].message).toContain('dòng TỔNG CỘNG của Thanh tra Sở không khớp với tổng tính lại (điểm các tiêu chí + điểm thưởng − điểm trừ) — điểm khối chấm: bảng ghi 90, tính lại được 89');
@@ -77,23 +68,23 @@ describe('score sheets', () => {
   });
 
   it('rejects a wrong XẾP HẠNG row and a second sheet for the same bloc and period', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const wrongRank = wideSheet(null, ['', 'XẾP HẠNG', null, null, 1, null, 2, null, 3]);
-    const r = await importOpened(db, sheetsOf({ Diem: wrongRank }), metaOf(wrongRank), opts('d.xlsx'));
+    const r = await importOpened(db, sheetsOf({ Diem: wrongRank }), metaOf(wrongRank), importOptions('d.xlsx'));
     expect(r.status).toBe('rejected');
     expect(r.errors.map((e) => e.column)).toEqual(['Thanh tra Sở', 'VP']);
     expect(r.errors[0].message).toContain('ghi Thanh tra Sở hạng «2», nhưng theo tổng điểm 89 thì đúng là hạng 3');
     const ok = wideSheet(null, null);
-    const first = await importOpened(db, sheetsOf({ Diem: ok }), metaOf(ok), opts('d1.xlsx'));
+    const first = await importOpened(db, sheetsOf({ Diem: ok }), metaOf(ok), importOptions('d1.xlsx'));
     expect(first.status).toBe('loaded');
     const again = wideSheet(null, ['', 'XẾP HẠNG', null, null, 1, null, 3, null, 2]);
-    const second = await importOpened(db, sheetsOf({ Diem: again }), metaOf(again), opts('d2.xlsx'));
+    const second = await importOpened(db, sheetsOf({ Diem: again }), metaOf(again), importOptions('d2.xlsx'));
     expect(second.status).toBe('rejected');
     expect(second.errors[0].message).toContain(`đã có trong lần nhập #${first.batchId}; hãy hủy lần nhập đó trước khi nhập bảng điểm mới`);
   });
 
   it('loads a long sheet with --period/--bloc flags and rejects points above the maximum', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const long: Cell[][] = [
       ['Đơn vị', 'STT', 'Tiêu chí', 'Điểm tối đa', 'Tự chấm', 'Thẩm định'],
       ['QLNS', '1', 'Hoàn thành nhiệm vụ', 60, 58, 57],
@@ -103,7 +94,7 @@ describe('score sheets', () => {
       ['TTr', '2', 'Thi đua', 40, 39, 38.5],
       ['TTr', '', 'Điểm thưởng', 5, 1, 1],
     ];
-    const r = await importOpened(db, sheetsOf({ L: long }), metaOf(long), opts('long.csv', { period: '2022', bloc: 'khối các phòng thuộc sở' }));
+    const r = await importOpened(db, sheetsOf({ L: long }), metaOf(long), importOptions('long.csv', { period: '2022', bloc: 'khối các phòng thuộc sở' }));
     expect(r.errors).toEqual([]);
     expect(r.status).toBe('loaded');
     expect(await query(db, 'SELECT unit_name, total_points, rank FROM v_score_totals ORDER BY unit_name')).toEqual([
@@ -111,19 +102,19 @@ describe('score sheets', () => {
       { unit_name: 'Thanh tra Sở', total_points: 96.5, rank: 1 },
     ]);
     const bad = long.map((row, i) => (i === 2 ? ['QLNS', '2', 'Thi đua', 40, 39, 41] : row));
-    const r2 = await importOpened(db, sheetsOf({ L: bad }), metaOf(bad), opts('long2.csv', { period: '2023', bloc: 'Khối các phòng thuộc Sở' }));
+    const r2 = await importOpened(db, sheetsOf({ L: bad }), metaOf(bad), importOptions('long2.csv', { period: '2023', bloc: 'Khối các phòng thuộc Sở' }));
     expect(r2.status).toBe('rejected');
     expect(r2.errors[0].message).toContain('vượt điểm tối đa 40');
     expect(r2.errors[0].row).toBe(3);
   });
 
   it('says clearly when the period or the bloc is unknown', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits();
     const long: Cell[][] = [
       ['Đơn vị', 'Tiêu chí', 'Điểm tối đa', 'Khối chấm'],
       ['QLNS', 'Hoàn thành nhiệm vụ', 60, 57],
     ];
-    const r = await importOpened(db, sheetsOf({ L: long }), metaOf(long), opts('x.csv', { bloc: 'Khối Phòng Tài chính' }));
+    const r = await importOpened(db, sheetsOf({ L: long }), metaOf(long), importOptions('x.csv', { bloc: 'Khối Phòng Tài chính' }));
     expect(r.status).toBe('rejected');
     const messages = r.errors.map((e) => e.message).join('\n');
     expect(messages).toContain('Không xác định được kỳ chấm điểm');

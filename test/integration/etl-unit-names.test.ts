@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openDb, query, type Db } from '@/lib/db/client';
+import { query } from '@/lib/db/client';
 import { importOpened, undoBatch } from '@/etl/pipeline';
 import type { Cell } from '@/lib/import/types';
 import { batchUnitReadings } from '@/lib/units/readings';
 import { addOfficeAlias, listAliases, removeOfficeAlias, updateOfficeAlias } from '@/lib/upload/aliases';
 import type { SessionUser } from '@/lib/auth/types';
-import { metaOf, sheetsOf } from './etl-helpers';
+import { dbWithUnits, importOptions, metaOf, sheetsOf } from './etl-helpers';
 import { DISTRICTS, DIVISIONS, TAY_NINH_UNITS } from './unit-names-fixture';
 
 /**
@@ -13,14 +13,6 @@ import { DISTRICTS, DIVISIONS, TAY_NINH_UNITS } from './unit-names-fixture';
  * (Sở Tài chính Tây Ninh) with its divisions and the district finance offices.
  */
 const office: SessionUser = { userId: 2, username: 'vanphong', role: 'office' };
-const opts = (fileName: string) => ({ fileName, importedBy: 'test' });
-
-async function withUnits(): Promise<Db> {
-  const db = await openDb(':memory:');
-  const r = await importOpened(db, sheetsOf({ 'Đơn vị': TAY_NINH_UNITS }), metaOf(TAY_NINH_UNITS), opts('don-vi.xlsx'));
-  expect(r.errors).toEqual([]);
-  return db;
-}
 
 function activities(units: string[]): Cell[][] {
   return [
@@ -53,9 +45,9 @@ const VARIANTS: [string, string][] = [
 
 describe('unit names as offices write them (import)', () => {
   it('loads an activity list written with every variant to exactly the right units, and keeps the readings with the batch', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits(TAY_NINH_UNITS, 'don-vi.xlsx');
     const rows = activities(VARIANTS.map((v) => v[0]));
-    const r = await importOpened(db, sheetsOf({ HD: rows }), metaOf(rows), opts('hoat-dong.xlsx'));
+    const r = await importOpened(db, sheetsOf({ HD: rows }), metaOf(rows), importOptions('hoat-dong.xlsx'));
     expect(r.errors).toEqual([]);
     expect(r.status).toBe('loaded');
     const stored = await query(db, 'SELECT unit_raw, unit_name FROM activities JOIN v_units USING (unit_id) ORDER BY source_row');
@@ -69,7 +61,7 @@ describe('unit names as offices write them (import)', () => {
   });
 
   it('loads a wide score sheet whose column headers are the district offices as written', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits(TAY_NINH_UNITS, 'don-vi.xlsx');
     const heads = ['Phòng TC-KH thành phố Tây Ninh', 'P.TC-KH TX Hòa Thành', 'Phòng TCKH H. Châu Thành'];
     const rows: Cell[][] = [
       ['SỞ TÀI CHÍNH TỈNH TÂY NINH'],
@@ -80,7 +72,7 @@ describe('unit names as offices write them (import)', () => {
       ['1', 'Hoàn thành nhiệm vụ', 60, 58, 57, 55, 54, 60, 59],
       ['2', 'Công tác thi đua', 40, 38, 38, 36, 35, 38, 37],
     ];
-    const r = await importOpened(db, sheetsOf({ Diem: rows }), metaOf(rows), opts('diem-khoi.xlsx'));
+    const r = await importOpened(db, sheetsOf({ Diem: rows }), metaOf(rows), importOptions('diem-khoi.xlsx'));
     expect(r.errors).toEqual([]);
     expect(r.status).toBe('loaded');
     const totals = await query(db, 'SELECT unit_name, total_points FROM v_score_totals ORDER BY total_points DESC');
@@ -92,15 +84,15 @@ describe('unit names as offices write them (import)', () => {
   });
 
   it('refuses a name that fits several units, naming every candidate, and stores nothing', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits(TAY_NINH_UNITS, 'don-vi.xlsx');
     const more: Cell[][] = [
       TAY_NINH_UNITS[3],
       [1, 'Phòng Tài chính - Kế hoạch huyện Châu Thành tỉnh Long An', null, 'Phòng TC-KH huyện', DISTRICTS, 2024],
       [2, 'Thanh tra tỉnh', null, 'Cơ quan cấp tỉnh', null, 2024],
     ];
-    expect((await importOpened(db, sheetsOf({ DV: more }), metaOf(more), opts('them.xlsx'))).status).toBe('loaded');
+    expect((await importOpened(db, sheetsOf({ DV: more }), metaOf(more), importOptions('them.xlsx'))).status).toBe('loaded');
     const rows = activities(['Phòng TC-KH Châu Thành', 'P. QLNS', 'Thanh tra', 'Phòng TC-KH Châu Thành']);
-    const r = await importOpened(db, sheetsOf({ HD: rows }), metaOf(rows), opts('mo-ho.xlsx'));
+    const r = await importOpened(db, sheetsOf({ HD: rows }), metaOf(rows), importOptions('mo-ho.xlsx'));
     expect(r.status).toBe('rejected');
     expect(r.errors.map((e) => [e.row, e.code])).toEqual([
       [5, 'unit_ambiguous'],
@@ -114,7 +106,7 @@ describe('unit names as offices write them (import)', () => {
   });
 
   it('an award list of collectives with unknown names loads with one counted warning per name', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits(TAY_NINH_UNITS, 'don-vi.xlsx');
     const rows: Cell[][] = [
       ['DANH SÁCH KHEN THƯỞNG NĂM 2024'],
       ['STT', 'Tên tập thể', 'Danh hiệu', 'Số quyết định', 'Năm'],
@@ -123,7 +115,7 @@ describe('unit names as offices write them (import)', () => {
       [2, 'P.TC-KH H. Châu Thành', 'Tập thể lao động xuất sắc', '12/QĐ-UBND', 2024],
       [3, 'Phòng TC-KH huyện Tân Biên', 'Giấy khen', '13/QĐ-STC', 2024],
     ];
-    const r = await importOpened(db, sheetsOf({ KT: rows }), metaOf(rows), opts('khen.xlsx'));
+    const r = await importOpened(db, sheetsOf({ KT: rows }), metaOf(rows), importOptions('khen.xlsx'));
     expect(r.status).toBe('loaded');
     const unknown = r.warnings.filter((w) => w.code === 'unit_unknown');
     // Grouped by cause: one line per unknown name with its rows, then how many rows have no unit.
@@ -146,7 +138,7 @@ describe('unit names as offices write them (import)', () => {
 
 describe('aliases and undo', () => {
   it('creates, edits and removes an alias with who and when', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits(TAY_NINH_UNITS, 'don-vi.xlsx');
     const [qlns] = await query(db, "SELECT unit_id FROM units WHERE name = 'Phòng Quản lý ngân sách'");
     const [hcsn] = await query(db, "SELECT unit_id FROM units WHERE name = 'Phòng Tài chính hành chính sự nghiệp'");
     await expect(addOfficeAlias(db, { name: 'P. Ngân sách', unitId: Number(qlns.unit_id) }, { ...office, role: 'viewer' })).rejects.toThrow(/không có quyền/);
@@ -166,7 +158,7 @@ describe('aliases and undo', () => {
   });
 
   it('undoing a units batch restores the units fields and aliases as they were', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits(TAY_NINH_UNITS, 'don-vi.xlsx');
     const before = await query(db, 'SELECT unit_id, name, abbreviation, kind, headcount FROM units ORDER BY unit_id');
     const aliasesBefore = await query(db, 'SELECT alias_key, alias, unit_id FROM unit_aliases ORDER BY alias_key');
     const update: Cell[][] = [
@@ -174,7 +166,7 @@ describe('aliases and undo', () => {
       [1, 'Phòng Quản lý ngân sách', 'P.NS', 'Phòng thuộc Sở', DIVISIONS, 2025, 'Phòng Ngân sách', 12],
       [2, 'Phòng Tài chính - Kế hoạch huyện Tân Biên', null, 'Phòng TC-KH huyện', DISTRICTS, 2025, null, 9],
     ];
-    const r = await importOpened(db, sheetsOf({ DV: update }), metaOf(update), opts('don-vi-2025.xlsx'));
+    const r = await importOpened(db, sheetsOf({ DV: update }), metaOf(update), importOptions('don-vi-2025.xlsx'));
     expect(r.status).toBe('loaded');
     expect(await query(db, "SELECT abbreviation, headcount FROM units WHERE name = 'Phòng Quản lý ngân sách'")).toEqual([{ abbreviation: 'P.NS', headcount: 12 }]);
     await undoBatch(db, r.batchId!, 'test');
@@ -183,11 +175,11 @@ describe('aliases and undo', () => {
   });
 
   it('refuses to undo a units batch whose new unit is used by loaded rows', async () => {
-    const db = await withUnits();
+    const db = await dbWithUnits(TAY_NINH_UNITS, 'don-vi.xlsx');
     const add: Cell[][] = [TAY_NINH_UNITS[3], [1, 'Phòng Tài chính - Kế hoạch huyện Tân Biên', null, 'Phòng TC-KH huyện', DISTRICTS, 2025]];
-    const u = await importOpened(db, sheetsOf({ DV: add }), metaOf(add), opts('tan-bien.xlsx'));
+    const u = await importOpened(db, sheetsOf({ DV: add }), metaOf(add), importOptions('tan-bien.xlsx'));
     const rows = activities(['Phòng TC-KH Tân Biên']);
-    expect((await importOpened(db, sheetsOf({ HD: rows }), metaOf(rows), opts('hd.xlsx'))).status).toBe('loaded');
+    expect((await importOpened(db, sheetsOf({ HD: rows }), metaOf(rows), importOptions('hd.xlsx'))).status).toBe('loaded');
     await expect(undoBatch(db, u.batchId!, 'test')).rejects.toThrow(/đang dùng đơn vị do lần nhập này thêm vào: «Phòng Tài chính - Kế hoạch huyện Tân Biên» \(1 dòng\)/);
   });
 });

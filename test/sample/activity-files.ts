@@ -5,18 +5,7 @@ import type { Activity } from './model';
 import { Rng } from './prng';
 import type { SampleFile } from './sample-file';
 import { DIVISIONS, type SampleUnit } from './units';
-import {
-  newWorkbook,
-  setWidths,
-  workbookBytes,
-  writeBandRow,
-  writeColumnNumbers,
-  writeHeaderRow,
-  writeRow,
-  writeSignature,
-  writeTitleBlock,
-  writeTwoRowHeader,
-} from './xlsx-layout';
+import { ISSUER, newWorkbook, setWidths, workbookBytes, writeBandRow, writeHeaderRow, writeListHead, writeRow, writeSignature } from './xlsx-layout';
 
 /** How a file writes a date: a real date cell, `dd/mm/yyyy` text, an Excel serial number, ISO text. */
 export type DateMode = 'date-cell' | 'dmy-text' | 'dmy-short' | 'serial' | 'iso-text';
@@ -77,21 +66,18 @@ export async function activityXlsx(spec: ActivityXlsxSpec): Promise<SampleFile &
     ? ['STT', 'Thời gian', 'Đơn vị chủ trì', 'Mã ĐV (tra cứu)', 'Kênh tuyên truyền', 'Tên hoạt động', 'Phong trào', 'Số lượt tham gia', 'Điển hình tiên tiến']
     : ['STT', 'Ngày\nthực hiện', 'Đơn vị', 'Hình thức', 'Nội dung', 'Phong trào thi đua', 'Số người\ntham gia', 'Điển hình tiên tiến'];
   const width = spec.twoRowHeader ? 8 : headersFlat.length;
-  let r = writeTitleBlock(ws, { issuer: ['UBND TỈNH TÂY NINH', 'SỞ TÀI CHÍNH'], title: spec.title, width });
-  if (spec.twoRowHeader) {
-    r = writeTwoRowHeader(ws, r, [
-      { text: 'STT' },
-      { text: 'Ngày thực hiện' },
-      { text: 'Đơn vị thực hiện' },
-      { text: 'Hình thức tuyên truyền' },
-      { text: 'Nội dung tuyên truyền' },
-      { text: 'Phong trào' },
-      { text: 'Kết quả', sub: ['Số người tham gia', 'Điển hình tiên tiến'] },
-    ]);
-  } else {
-    r = writeHeaderRow(ws, r, headersFlat);
-  }
-  r = writeColumnNumbers(ws, r, width);
+  const headers = spec.twoRowHeader
+    ? [
+        { text: 'STT' },
+        { text: 'Ngày thực hiện' },
+        { text: 'Đơn vị thực hiện' },
+        { text: 'Hình thức tuyên truyền' },
+        { text: 'Nội dung tuyên truyền' },
+        { text: 'Phong trào' },
+        { text: 'Kết quả', sub: ['Số người tham gia', 'Điển hình tiên tiến'] },
+      ]
+    : headersFlat;
+  let r = writeListHead(ws, { issuer: ISSUER, title: spec.title, width }, headers);
   const firstDataRow = r;
   const fmt = spec.dateMode === 'date-cell' ? DATE_FORMAT : undefined;
   spec.activities.forEach((a, i) => {

@@ -5,18 +5,7 @@ import type { Award } from './model';
 import { Rng } from './prng';
 import type { SampleFile } from './sample-file';
 import { ALL_UNITS } from './units';
-import {
-  newWorkbook,
-  setWidths,
-  workbookBytes,
-  writeBandRow,
-  writeColumnNumbers,
-  writeHeaderRow,
-  writeRow,
-  writeSignature,
-  writeTitleBlock,
-  writeTwoRowHeader,
-} from './xlsx-layout';
+import { ISSUER, newWorkbook, setWidths, workbookBytes, writeBandRow, writeListHead, writeRow, writeSignature, type HeaderSpec } from './xlsx-layout';
 
 /** How the list writes the recipient's unit. */
 function awardUnit(rng: Rng, a: Award): string {
@@ -66,25 +55,18 @@ export async function awardXlsx(spec: AwardXlsxSpec): Promise<SampleFile & { row
   }
   const ws = wb.addWorksheet('Danh sách');
   const width = spec.combinedDecision ? 6 + (spec.withYear ? 1 : 0) : 7 + (spec.withYear ? 1 : 0);
-  let r = writeTitleBlock(ws, { issuer: ['UBND TỈNH TÂY NINH', 'SỞ TÀI CHÍNH'], title: spec.title, width });
-  if (spec.combinedDecision) {
-    const headers = ['STT', 'Họ và tên', 'Đơn vị', 'Danh hiệu/Hình thức khen thưởng', 'Số, ngày quyết định'];
-    if (spec.withYear) headers.push('Năm');
-    headers.push('Ghi chú');
-    r = writeHeaderRow(ws, r, headers);
-  } else {
-    const headers = [
-      { text: 'STT' },
-      { text: 'Tên tập thể/cá nhân' },
-      { text: 'Đơn vị' },
-      { text: 'Hình thức khen thưởng' },
-      { text: 'Quyết định', sub: ['Số quyết định', 'Ngày quyết định'] },
-    ];
-    if (spec.withYear) headers.push({ text: 'Năm' });
-    headers.push({ text: 'Ghi chú' });
-    r = writeTwoRowHeader(ws, r, headers);
-  }
-  r = writeColumnNumbers(ws, r, width);
+  const headers: string[] | HeaderSpec[] = spec.combinedDecision
+    ? ['STT', 'Họ và tên', 'Đơn vị', 'Danh hiệu/Hình thức khen thưởng', 'Số, ngày quyết định', ...(spec.withYear ? ['Năm'] : []), 'Ghi chú']
+    : [
+        { text: 'STT' },
+        { text: 'Tên tập thể/cá nhân' },
+        { text: 'Đơn vị' },
+        { text: 'Hình thức khen thưởng' },
+        { text: 'Quyết định', sub: ['Số quyết định', 'Ngày quyết định'] },
+        ...(spec.withYear ? [{ text: 'Năm' }] : []),
+        { text: 'Ghi chú' },
+      ];
+  let r = writeListHead(ws, { issuer: ISSUER, title: spec.title, width }, headers);
   const rows = new Map<Award, number>();
   for (const [label, list] of sections(spec.awards)) {
     writeBandRow(ws, r++, width, label);

@@ -4,18 +4,7 @@ import { csvText, encodeCsv } from './csv-layout';
 import type { ScoreSheet, UnitScore } from './model';
 import type { SampleFile } from './sample-file';
 import type { SampleUnit } from './units';
-import {
-  col,
-  newWorkbook,
-  setWidths,
-  workbookBytes,
-  writeColumnNumbers,
-  writeHeaderRow,
-  writeRow,
-  writeSignature,
-  writeTitleBlock,
-  writeTwoRowHeader,
-} from './xlsx-layout';
+import { col, ISSUER, newWorkbook, setWidths, workbookBytes, writeListHead, writeRow, writeSignature } from './xlsx-layout';
 
 export function periodText(s: ScoreSheet): string {
   return s.half ? `6 THÁNG ĐẦU NĂM ${s.year}` : `NĂM ${s.year}`;
@@ -28,7 +17,7 @@ export function scoreTitle(s: ScoreSheet, style: 'two-lines' | 'one-line'): stri
 }
 
 function issuer(s: ScoreSheet): string[] {
-  return s.bloc.key === 'advisory' ? ['UBND TỈNH TÂY NINH', 'KHỐI THI ĐUA THAM MƯU TỔNG HỢP'] : ['UBND TỈNH TÂY NINH', 'SỞ TÀI CHÍNH'];
+  return s.bloc.key === 'advisory' ? [ISSUER[0], 'KHỐI THI ĐUA THAM MƯU TỔNG HỢP'] : ISSUER;
 }
 
 function signDate(s: ScoreSheet): string {
@@ -69,18 +58,15 @@ export async function wideScoreXlsx(spec: WideSpec): Promise<SampleFile & { layo
   const width = 3 + s.scores.length * per;
   const wb = newWorkbook();
   const ws = wb.addWorksheet(s.half ? `6 thang ${s.year}` : `Nam ${s.year}`);
-  let r = writeTitleBlock(ws, { issuer: issuer(s), title: scoreTitle(s, spec.titleStyle), width });
-  if (spec.pairs) {
-    r = writeTwoRowHeader(ws, r, [
-      { text: 'STT' },
-      { text: 'Nội dung tiêu chí' },
-      { text: 'Điểm chuẩn' },
-      ...s.scores.map((u) => ({ text: spec.unitLabel(u.unit), sub: ['Tự chấm', 'Khối chấm'] })),
-    ]);
-  } else {
-    r = writeHeaderRow(ws, r, ['STT', 'Nội dung tiêu chí', 'Điểm tối đa', ...s.scores.map((u) => spec.unitLabel(u.unit))]);
-  }
-  r = writeColumnNumbers(ws, r, width);
+  const headers = spec.pairs
+    ? [
+        { text: 'STT' },
+        { text: 'Nội dung tiêu chí' },
+        { text: 'Điểm chuẩn' },
+        ...s.scores.map((u) => ({ text: spec.unitLabel(u.unit), sub: ['Tự chấm', 'Khối chấm'] })),
+      ]
+    : ['STT', 'Nội dung tiêu chí', 'Điểm tối đa', ...s.scores.map((u) => spec.unitLabel(u.unit))];
+  let r = writeListHead(ws, { issuer: issuer(s), title: scoreTitle(s, spec.titleStyle), width }, headers);
 
   const mutation = spec.mutate?.({ assessed: (u, c) => s.scores[u].assessed[c], total: (u) => s.scores[u].total }) ?? {};
   const assessedOf = (ui: number, ci: number) =>
@@ -197,8 +183,7 @@ export async function longScoreXlsx(spec: LongSpec): Promise<SampleFile> {
   const s = spec.sheet;
   const wb = newWorkbook();
   const ws = wb.addWorksheet('Chấm điểm');
-  let r = writeTitleBlock(ws, { issuer: issuer(s), title: scoreTitle(s, 'two-lines'), width: 6 });
-  r = writeHeaderRow(ws, r, LONG_HEADERS);
+  let r = writeListHead(ws, { issuer: issuer(s), title: scoreTitle(s, 'two-lines'), width: 6 }, LONG_HEADERS, false);
   for (const row of longRows(s, spec.unitLabel, (n) => n)) writeRow(ws, r++, row as ExcelJS.CellValue[]);
   writeSignature(ws, r, 6, signDate(s), 'Phạm Quốc Thắng');
   setWidths(ws, [30, 6, 50, 10, 10, 10]);

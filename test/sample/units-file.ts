@@ -1,6 +1,6 @@
 import type { SampleFile } from './sample-file';
 import { BLOCS, DEPARTMENT, YEARS } from './units';
-import { newWorkbook, setWidths, workbookBytes, writeColumnNumbers, writeHeaderRow, writeRow, writeSignature, writeTitleBlock } from './xlsx-layout';
+import { ISSUER, newWorkbook, setWidths, workbookBytes, writeListHead, writeRow, writeSignature } from './xlsx-layout';
 
 /**
  * The units file: one row per unit × bloc × year, with abbreviation, kind, other names,
@@ -10,13 +10,8 @@ export async function unitsXlsx(): Promise<SampleFile & { memberships: number }>
   const wb = newWorkbook();
   const ws = wb.addWorksheet('Đơn vị');
   const headers = ['STT', 'Tên đơn vị', 'Tên viết tắt', 'Tên gọi khác', 'Loại đơn vị', 'Đơn vị cấp trên', 'Khối thi đua', 'Năm', 'Biên chế', 'Đơn vị kế thừa'];
-  let r = writeTitleBlock(ws, {
-    issuer: ['UBND TỈNH TÂY NINH', 'SỞ TÀI CHÍNH'],
-    title: ['DANH SÁCH ĐƠN VỊ VÀ KHỐI THI ĐUA', 'GIAI ĐOẠN 2021 – 2023'],
-    width: headers.length,
-  });
-  r = writeHeaderRow(ws, r, headers);
-  r = writeColumnNumbers(ws, r, headers.length);
+  const title = ['DANH SÁCH ĐƠN VỊ VÀ KHỐI THI ĐUA', 'GIAI ĐOẠN 2021 – 2023'];
+  let r = writeListHead(ws, { issuer: ISSUER, title, width: headers.length }, headers);
   let n = 0;
   // The advisory bloc first: it holds the department, parent of the divisions listed after it.
   const order = [BLOCS[1], BLOCS[0], BLOCS[2]];

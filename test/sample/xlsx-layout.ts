@@ -9,6 +9,9 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
  */
 export const FIXED_DATE = new Date(Date.UTC(2024, 0, 15, 8, 0, 0));
 
+/** The issuer of the Office's lists, top left. */
+export const ISSUER = ['UBND TỈNH TÂY NINH', 'SỞ TÀI CHÍNH'];
+
 export function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Văn phòng Sở Tài chính';
@@ -108,6 +111,16 @@ export function writeTwoRowHeader(ws: ExcelJS.Worksheet, row: number, headers: H
     }
   }
   return row + 2;
+}
+
+/**
+ * The head of a list: the title block, the header (over two rows when given HeaderSpecs) and,
+ * when `numbered`, the "(1) (2) (3)…" row. Returns the first data row.
+ */
+export function writeListHead(ws: ExcelJS.Worksheet, block: TitleBlock, headers: string[] | HeaderSpec[], numbered = true): number {
+  const r = writeTitleBlock(ws, block);
+  const next = headers.every((h) => typeof h === 'string') ? writeHeaderRow(ws, r, headers) : writeTwoRowHeader(ws, r, headers as HeaderSpec[]);
+  return numbered ? writeColumnNumbers(ws, next, block.width) : next;
 }
 
 export function writeHeaderRow(ws: ExcelJS.Worksheet, row: number, headers: string[]): number {

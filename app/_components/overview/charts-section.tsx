@@ -4,18 +4,7 @@ import { AWARD_LEVEL_LABELS, CHANNEL_LABELS, type AwardLevel, type Channel } fro
 import { dashboardSearch, type DashboardFilters } from '@/lib/filters/dashboard';
 import { formatNumber } from '@/lib/format';
 import { GRAIN_LABELS, periodContaining, periodLabel, parsePeriod } from '@/lib/periods';
-import {
-  activitiesByChannel,
-  activitiesByUnit,
-  activitySeries,
-  awardsByForm,
-  awardsByKindAndLevel,
-  blocLeaders,
-  blocRankings,
-  needsCommonScale,
-  onCommonScale,
-  comparison,
-} from '@/lib/queries/overview';
+import { awardFigures, blocRankingFigures, breakdownFigures, needsCommonScale, onCommonScale, TOP_UNITS, trendFigures } from '@/lib/queries/overview';
 import { routes } from '@/lib/routes';
 import { BarChart } from '../bar-chart';
 import { ChartFigure, DataTable } from '../chart-figure';
@@ -28,9 +17,7 @@ function bucketLabel(bucket: string, f: DashboardFilters): string {
 
 /** Activities and participants over time at the chosen grain. */
 export async function TrendSection({ f, today }: { f: DashboardFilters; today: string }) {
-  const db = await getDb();
-  const w = comparison(f.period, today).current;
-  const series = await activitySeries(db, f, w);
+  const series = await trendFigures(await getDb(), f, today);
   return (
     <Section title="Hoạt động và lượt tham gia theo thời gian" subtitle={`${periodLabel(f.period)}, chia theo ${GRAIN_LABELS[f.grain].toLowerCase()}`} id="trend">
       {series.length === 0 ? (
@@ -58,9 +45,7 @@ export async function TrendSection({ f, today }: { f: DashboardFilters; today: s
 
 /** By channel and by division (unit); each unit links to its page (drill-down). */
 export async function BreakdownSection({ f, today }: { f: DashboardFilters; today: string }) {
-  const db = await getDb();
-  const w = comparison(f.period, today).current;
-  const [channels, units] = await Promise.all([activitiesByChannel(db, f, w), activitiesByUnit(db, f, w, 15)]);
+  const { channels, units } = await breakdownFigures(await getDb(), f, today);
   const keep = dashboardSearch(f, { unit: null });
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
@@ -77,7 +62,7 @@ export async function BreakdownSection({ f, today }: { f: DashboardFilters; toda
           />
         )}
       </Section>
-      <Section title="Hoạt động theo đơn vị" subtitle={`${periodLabel(f.period)} · 15 đơn vị nhiều hoạt động nhất · bấm tên để xem chi tiết`} id="by-unit">
+      <Section title="Hoạt động theo đơn vị" subtitle={`${periodLabel(f.period)} · ${TOP_UNITS} đơn vị nhiều hoạt động nhất · bấm tên để xem chi tiết`} id="by-unit">
         {units.length === 0 ? (
           <p className="py-6 text-sm text-tremor-content">Không có hoạt động trong kỳ này.</p>
         ) : (
@@ -113,9 +98,7 @@ export async function BreakdownSection({ f, today }: { f: DashboardFilters; toda
 
 /** Awards by form/title and by level. */
 export async function AwardsSection({ f, today }: { f: DashboardFilters; today: string }) {
-  const db = await getDb();
-  const w = comparison(f.period, today).current;
-  const [forms, levels] = await Promise.all([awardsByForm(db, f, w, 12), awardsByKindAndLevel(db, f, w)]);
+  const { forms, levels } = await awardFigures(await getDb(), f, today);
   const byLevel = new Map<string, number>();
   for (const l of levels) {
     const key = l.award_level ? AWARD_LEVEL_LABELS[l.award_level as AwardLevel] : 'Chưa rõ cấp';
@@ -155,8 +138,7 @@ export async function AwardsSection({ f, today }: { f: DashboardFilters; today: 
 
 /** Bloc ranking: members of one bloc when a bloc is chosen (or there is one), else each bloc's leader and average. */
 export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
-  const db = await getDb();
-  const leaders = await blocLeaders(db, f, f.period);
+  const { leaders, members } = await blocRankingFigures(await getDb(), f);
   if (leaders.length === 0) {
     return (
       <Section title="Xếp hạng thi đua khối" id="bloc-ranking">
@@ -167,15 +149,14 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
   const keep = dashboardSearch(f, { bloc: null, unit: null });
   if (leaders.length === 1) {
     const b = leaders[0];
-    const rows = await blocRankings(db, { bloc: b.bloc_id }, f.period);
     return (
       <Section title={`Xếp hạng ${b.bloc_name}`} subtitle={`Kỳ chấm ${periodLabel(parsePeriod(b.period) ?? f.period)}`} id="bloc-ranking">
         <ChartFigure
           testId="bloc-ranking"
           caption={`Xếp hạng ${b.bloc_name}`}
-          chart={<BarChart layout="vertical" data={rows.map((r) => ({ 'Đơn vị': `${r.rank}. ${r.unit_name}`, 'Tổng điểm': r.total_points }))} index="Đơn vị" categories={['Tổng điểm']} colors={['indigo']} className="h-96" />}
+          chart={<BarChart layout="vertical" data={members.map((r) => ({ 'Đơn vị': `${r.rank}. ${r.unit_name}`, 'Tổng điểm': r.total_points }))} index="Đơn vị" categories={['Tổng điểm']} colors={['indigo']} className="h-96" />}
           columns={['Đơn vị', 'Hạng', 'Tổng điểm']}
-          rows={rows.map((r) => [
+          rows={members.map((r) => [
             <Link key="u" href={`${routes.unit(r.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
               {r.unit_name}
             </Link>,

@@ -4,7 +4,7 @@ import { ATTENDANCE_CHANNELS, AWARD_KINDS, AWARD_KIND_LABELS, AWARD_LEVELS, AWAR
 import { dashboardSearch, type DashboardFilters } from '@/lib/filters/dashboard';
 import { formatDate, formatDelta, formatNumber } from '@/lib/format';
 import { parsePeriod, periodLabel } from '@/lib/periods';
-import { activityKpis, averageBlocScore, awardsByKindAndLevel, blocLeaders, comparison, perStaff, type AwardCount } from '@/lib/queries/overview';
+import { averageBlocScore, kpiFigures, perStaff, type AwardCount } from '@/lib/queries/overview';
 import { routes } from '@/lib/routes';
 import { DataTable } from '../chart-figure';
 import { KpiCard } from '../kpi-card';
@@ -17,16 +17,7 @@ function sum(rows: AwardCount[], pred: (r: AwardCount) => boolean = () => true):
 
 /** KPI cards with the change against the previous comparable period, and the leader of each bloc. */
 export async function KpiSection({ f, today }: { f: DashboardFilters; today: string }) {
-  const db = await getDb();
-  const cmp = comparison(f.period, today);
-  const [cur, prev, awards, awardsPrev, leaders, leadersPrev] = await Promise.all([
-    activityKpis(db, f, cmp.current),
-    activityKpis(db, f, cmp.previous),
-    awardsByKindAndLevel(db, f, cmp.current),
-    awardsByKindAndLevel(db, f, cmp.previous),
-    blocLeaders(db, f, f.period),
-    blocLeaders(db, f, cmp.previousPeriod),
-  ]);
+  const { cmp, cur, prev, awards, awardsPrev, leaders, leadersPrev } = await kpiFigures(await getDb(), f, today);
   const prevLabel = periodLabel(cmp.previousPeriod) + (cmp.partial ? ` (đến ${formatDate(cmp.previous.end)})` : '');
   const notes: string[] = [];
   if (cmp.partial)

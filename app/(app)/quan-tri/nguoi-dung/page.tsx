@@ -8,14 +8,13 @@ import { listUsers } from '@/lib/auth/users';
 import { getDb } from '@/lib/db/client';
 import { ROLES, ROLE_LABELS } from '@/lib/domain';
 import { formatDateTime } from '@/lib/format';
+import { AdminTable, PRIMARY_BUTTON } from '../_components/admin-ui';
 import { changeRoleAction, createAccountAction, resetPasswordAction, toggleDisabledAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Người dùng' };
 
 const input = 'rounded-md border-gray-300 text-sm shadow-sm focus:border-blue-500 focus:ring-blue-500';
-const button =
-  'inline-flex items-center rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-tremor-brand-emphasis focus:outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand';
 const subtle = 'rounded-tremor-small border border-tremor-border px-2.5 py-1 text-sm hover:bg-tremor-background-subtle focus:outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand';
 
 /** Admins manage accounts while the server runs: create, change role, lock/unlock, reset password. */
@@ -54,78 +53,68 @@ export default async function UsersPage() {
               <input name="password" type="password" required autoComplete="new-password" className={`mt-1 block w-44 ${input}`} />
               <FieldError name="password" />
             </label>
-            <button type="submit" className={`${button} mt-6`}>
+            <button type="submit" className={`${PRIMARY_BUTTON} mt-6`}>
               Tạo tài khoản
             </button>
           </ActionForm>
         </Section>
         <Section title="Các tài khoản" subtitle={`${users.length} tài khoản`}>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[56rem] text-sm" data-testid="users">
-              <thead>
-                <tr className="border-b border-tremor-border text-left text-tremor-content">
-                  <th className="py-2 pr-3 font-medium">Tài khoản</th>
-                  <th className="py-2 pr-3 font-medium">Vai trò</th>
-                  <th className="py-2 pr-3 font-medium">Trạng thái</th>
-                  <th className="py-2 pr-3 font-medium">Đặt lại mật khẩu</th>
-                  <th className="py-2 font-medium">Tạo lúc</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((u) => (
-                  <tr key={u.user_id} className="border-b border-tremor-border/60 align-top" data-username={u.username}>
-                    <td className="py-2 pr-3">
-                      <span className="font-medium">{u.username}</span>
-                      {u.display_name && <span className="block text-xs text-tremor-content">{u.display_name}</span>}
-                      {u.must_change_password && <span className="block text-xs text-amber-700">chưa đổi mật khẩu ban đầu</span>}
-                    </td>
-                    <td className="py-2 pr-3">
-                      <ActionForm action={changeRoleAction} className="flex flex-wrap items-center gap-2">
-                        <input type="hidden" name="username" value={u.username} />
-                        <select name="role" defaultValue={u.role} aria-label={`Vai trò của ${u.username}`} className={input}>
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {ROLE_LABELS[r]}
-                            </option>
-                          ))}
-                        </select>
-                        <button type="submit" className={subtle}>
-                          Đổi
-                        </button>
-                      </ActionForm>
-                    </td>
-                    <td className="py-2 pr-3">
-                      <ActionForm action={toggleDisabledAction} className="flex flex-wrap items-center gap-2">
-                        <input type="hidden" name="username" value={u.username} />
-                        <input type="hidden" name="disable" value={u.disabled ? '0' : '1'} />
-                        <span className={u.disabled ? 'text-red-700' : 'text-emerald-700'}>{u.disabled ? 'Đã khóa' : 'Hoạt động'}</span>
-                        {u.username !== me.username && (
-                          <button type="submit" className={subtle}>
-                            {u.disabled ? 'Mở khóa' : 'Khóa'}
-                          </button>
-                        )}
-                      </ActionForm>
-                    </td>
-                    <td className="py-2 pr-3">
-                      <ActionForm action={resetPasswordAction} className="flex flex-wrap items-start gap-2">
-                        <input type="hidden" name="username" value={u.username} />
-                        <div>
-                          <input name="password" type="password" required autoComplete="new-password" placeholder="Mật khẩu tạm" aria-label={`Mật khẩu tạm cho ${u.username}`} className={`w-40 ${input}`} />
-                          <FieldError name="password" />
-                        </div>
-                        <button type="submit" className={subtle}>
-                          Đặt lại
-                        </button>
-                      </ActionForm>
-                    </td>
-                    <td className="py-2 tabular-nums">{formatDateTime(fromDbTimestamp(u.created_at))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable testId="users" minWidth="min-w-[56rem]" headers={['Tài khoản', 'Vai trò', 'Trạng thái', 'Đặt lại mật khẩu', 'Tạo lúc']}>
+            {users.map((u) => (
+              <tr key={u.user_id} className="border-b border-tremor-border/60 align-top" data-username={u.username}>
+                <td className="py-2 pr-3">
+                  <span className="font-medium">{u.username}</span>
+                  {u.display_name && <span className="block text-xs text-tremor-content">{u.display_name}</span>}
+                  {u.must_change_password && <span className="block text-xs text-amber-700">chưa đổi mật khẩu ban đầu</span>}
+                </td>
+                <AccountForm action={changeRoleAction} username={u.username}>
+                  <select name="role" defaultValue={u.role} aria-label={`Vai trò của ${u.username}`} className={input}>
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className={subtle}>
+                    Đổi
+                  </button>
+                </AccountForm>
+                <AccountForm action={toggleDisabledAction} username={u.username}>
+                  <input type="hidden" name="disable" value={u.disabled ? '0' : '1'} />
+                  <span className={u.disabled ? 'text-red-700' : 'text-emerald-700'}>{u.disabled ? 'Đã khóa' : 'Hoạt động'}</span>
+                  {u.username !== me.username && (
+                    <button type="submit" className={subtle}>
+                      {u.disabled ? 'Mở khóa' : 'Khóa'}
+                    </button>
+                  )}
+                </AccountForm>
+                <AccountForm action={resetPasswordAction} username={u.username} alignTop>
+                  <div>
+                    <input name="password" type="password" required autoComplete="new-password" placeholder="Mật khẩu tạm" aria-label={`Mật khẩu tạm cho ${u.username}`} className={`w-40 ${input}`} />
+                    <FieldError name="password" />
+                  </div>
+                  <button type="submit" className={subtle}>
+                    Đặt lại
+                  </button>
+                </AccountForm>
+                <td className="py-2 tabular-nums">{formatDateTime(fromDbTimestamp(u.created_at))}</td>
+              </tr>
+            ))}
+          </AdminTable>
         </Section>
       </div>
     </>
+  );
+}
+
+/** A cell with a form acting on one account: the action receives the username with the form's fields. */
+function AccountForm(props: { action: Parameters<typeof ActionForm>[0]['action']; username: string; alignTop?: boolean; children: React.ReactNode }) {
+  return (
+    <td className="py-2 pr-3">
+      <ActionForm action={props.action} className={`flex flex-wrap ${props.alignTop ? 'items-start' : 'items-center'} gap-2`}>
+        <input type="hidden" name="username" value={props.username} />
+        {props.children}
+      </ActionForm>
+    </td>
   );
 }

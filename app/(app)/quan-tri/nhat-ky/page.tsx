@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
 import { firstValue, routes, type SearchParams, withQuery } from '@/lib/routes';
+import { AdminTable } from '../_components/admin-ui';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Nhật ký hoạt động' };
@@ -63,32 +64,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {rows.length === 0 ? (
             <p className="text-sm text-tremor-content">Chưa có sự kiện nào.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[48rem] text-sm" data-testid="audit">
-                <thead>
-                  <tr className="border-b border-tremor-border text-left text-tremor-content">
-                    <th className="py-2 pr-3 font-medium">Thời điểm</th>
-                    <th className="py-2 pr-3 font-medium">Người thực hiện</th>
-                    <th className="py-2 pr-3 font-medium">Việc</th>
-                    <th className="py-2 pr-3 font-medium">Đối tượng</th>
-                    <th className="py-2 pr-3 font-medium">Chi tiết</th>
-                    <th className="py-2 font-medium">Địa chỉ</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.audit_id} className="border-b border-tremor-border/60 align-top" data-action={r.action}>
-                      <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{formatDateTime(r.at)}</td>
-                      <td className="py-2 pr-3">{r.username ?? '–'}</td>
-                      <td className="py-2 pr-3">{AUDIT_ACTIONS[r.action as AuditAction] ?? r.action}</td>
-                      <td className="py-2 pr-3">{r.target ?? ''}</td>
-                      <td className="py-2 pr-3 text-xs text-tremor-content">{describe(r.details)}</td>
-                      <td className="py-2 font-mono text-xs">{r.address ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable testId="audit" minWidth="min-w-[48rem]" headers={['Thời điểm', 'Người thực hiện', 'Việc', 'Đối tượng', 'Chi tiết', 'Địa chỉ']}>
+              {rows.map((r) => (
+                <tr key={r.audit_id} className="border-b border-tremor-border/60 align-top" data-action={r.action}>
+                  <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{formatDateTime(r.at)}</td>
+                  <td className="py-2 pr-3">{r.username ?? '–'}</td>
+                  <td className="py-2 pr-3">{AUDIT_ACTIONS[r.action as AuditAction] ?? r.action}</td>
+                  <td className="py-2 pr-3">{r.target ?? ''}</td>
+                  <td className="py-2 pr-3 text-xs text-tremor-content">{describe(r.details)}</td>
+                  <td className="py-2 font-mono text-xs">{r.address ?? ''}</td>
+                </tr>
+              ))}
+            </AdminTable>
           )}
           <Pagination page={page} pages={Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))} total={total} pageSize={AUDIT_PAGE_SIZE} hrefFor={(p) => hrefFor(p)} />
         </Section>

@@ -4,6 +4,7 @@ import { PageTitle, Section } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { backupRoot, listServerBackups } from '@/lib/ops/server-backups';
+import { AdminTable, PRIMARY_BUTTON } from '../_components/admin-ui';
 import { backupNow } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -14,9 +15,6 @@ const ERRORS: Record<string, string> = {
   'sao-luu': 'Không sao lưu được: thư mục sao lưu trên máy chủ không ghi được hoặc đã có dữ liệu. Xem nhật ký máy chủ để biết chi tiết.',
   'loi-may-chu': 'Không sao lưu được cơ sở dữ liệu. Xem nhật ký máy chủ để biết chi tiết.',
 };
-
-const button =
-  'inline-flex items-center rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-tremor-brand-emphasis focus:outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand';
 
 /** Admins take a consistent backup while the server runs, and see the backups kept on the server. */
 export default async function BackupsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -34,7 +32,7 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
       {done && <Notices tone="info" items={[`Đã sao lưu vào thư mục «${done.name}».`]} />}
       {error && <Notices items={[error]} />}
       <form action={backupNow} className="mt-4">
-        <button type="submit" className={button}>
+        <button type="submit" className={PRIMARY_BUTTON}>
           Sao lưu ngay
         </button>
       </form>
@@ -43,32 +41,19 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
           {backups.length === 0 ? (
             <p className="text-sm text-tremor-content">Chưa có bản sao lưu nào.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-[36rem] w-full text-sm" data-testid="backups">
-                <thead>
-                  <tr className="border-b border-tremor-border text-left text-tremor-content">
-                    <th className="py-2 pr-3 font-medium">Thư mục</th>
-                    <th className="py-2 pr-3 font-medium">Thời điểm</th>
-                    <th className="py-2 pr-3 text-right font-medium">Số bảng</th>
-                    <th className="py-2 pr-3 text-right font-medium">Số dòng</th>
-                    <th className="py-2 text-right font-medium">Dung lượng (MB)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {backups.map((b) => (
-                    <tr key={b.name} className="border-b border-tremor-border/60">
-                      <td className="py-2 pr-3 font-mono text-xs">{b.name}</td>
-                      <td className="py-2 pr-3">{b.manifest ? formatDateTime(b.manifest.createdAt) : <span className="text-amber-700">chưa hoàn tất, không dùng được</span>}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{b.manifest ? formatNumber(Object.keys(b.manifest.tables).length) : '–'}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">
-                        {b.manifest ? formatNumber(Object.values(b.manifest.tables).reduce((s, t) => s + t.rows, 0)) : '–'}
-                      </td>
-                      <td className="py-2 text-right tabular-nums">{formatNumber(b.bytes / 1024 / 1024, 1)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable testId="backups" minWidth="min-w-[36rem]" headers={['Thư mục', 'Thời điểm', 'Số bảng', 'Số dòng', 'Dung lượng (MB)']} numeric={[2, 3, 4]}>
+              {backups.map((b) => (
+                <tr key={b.name} className="border-b border-tremor-border/60">
+                  <td className="py-2 pr-3 font-mono text-xs">{b.name}</td>
+                  <td className="py-2 pr-3">{b.manifest ? formatDateTime(b.manifest.createdAt) : <span className="text-amber-700">chưa hoàn tất, không dùng được</span>}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{b.manifest ? formatNumber(Object.keys(b.manifest.tables).length) : '–'}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {b.manifest ? formatNumber(Object.values(b.manifest.tables).reduce((s, t) => s + t.rows, 0)) : '–'}
+                  </td>
+                  <td className="py-2 text-right tabular-nums">{formatNumber(b.bytes / 1024 / 1024, 1)}</td>
+                </tr>
+              ))}
+            </AdminTable>
           )}
         </Section>
       </div>

@@ -7,6 +7,7 @@ import { listAliases, listRecentReadings, listUnitOptions, listUnresolvedNames }
 import { RecentReadings } from './_parts/readings';
 import { AliasList } from './_parts/alias-list';
 import { UnitSelect } from './_parts/unit-select';
+import { UnitPickForm, UnitTable } from './_parts/unit-table';
 import { UploadTabs } from '../_components/sub-nav';
 import { addAliasAction } from './actions';
 
@@ -54,42 +55,29 @@ export default async function UnitAliasesPage({ searchParams }: { searchParams: 
             {unresolved.length === 0 ? (
               <p className="mt-2 text-sm text-tremor-content">Không có tên đơn vị nào chưa nhận ra.</p>
             ) : (
-              <div className="mt-2 overflow-x-auto rounded-tremor-default bg-white ring-1 ring-tremor-ring">
-                <table className="min-w-full text-sm" data-testid="unresolved-table">
-                  <thead className="bg-gray-50 text-left text-xs uppercase text-tremor-content">
-                    <tr>
-                      <th className="px-3 py-2">Tên trong tệp</th>
-                      <th className="px-3 py-2">Xuất hiện</th>
-                      <th className="px-3 py-2">Là đơn vị</th>
-                      <th className="px-3 py-2" />
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-gray-100">
-                    {unresolved.map((u, i) => (
-                      <tr key={u.name}>
-                        <td className="px-3 py-2 font-medium">{u.name}</td>
-                        <td className="px-3 py-2 text-tremor-content">
-                          {u.storedRows > 0 && <span className="block">{formatNumber(u.storedRows)} dòng đã lưu chưa gắn đơn vị</span>}
-                          {u.rejectedMentions > 0 && <span className="block">{formatNumber(u.rejectedMentions)} lỗi trong tệp bị từ chối</span>}
-                          {u.lastFile && <span className="block text-xs">Tệp: {u.lastFile}</span>}
-                        </td>
-                        <td className="min-w-64 px-3 py-2" colSpan={2}>
-                          <form action={addAliasAction} className="flex items-center gap-2">
-                            <input type="hidden" name="name" value={u.name} />
-                            <label htmlFor={`unit-${i}`} className="sr-only">
-                              Đơn vị của «{u.name}»
-                            </label>
-                            <UnitSelect id={`unit-${i}`} units={units} suggestions={u.suggestions} />
-                            <button type="submit" className="whitespace-nowrap rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700">
-                              Lưu
-                            </button>
-                          </form>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <UnitTable testId="unresolved-table" headers={['Tên trong tệp', 'Xuất hiện', 'Là đơn vị', '']}>
+                {unresolved.map((u, i) => (
+                  <tr key={u.name}>
+                    <td className="px-3 py-2 font-medium">{u.name}</td>
+                    <td className="px-3 py-2 text-tremor-content">
+                      {u.storedRows > 0 && <span className="block">{formatNumber(u.storedRows)} dòng đã lưu chưa gắn đơn vị</span>}
+                      {u.rejectedMentions > 0 && <span className="block">{formatNumber(u.rejectedMentions)} lỗi trong tệp bị từ chối</span>}
+                      {u.lastFile && <span className="block text-xs">Tệp: {u.lastFile}</span>}
+                    </td>
+                    <td className="min-w-64 px-3 py-2" colSpan={2}>
+                      <UnitPickForm
+                        action={addAliasAction}
+                        field={{ name: 'name', value: u.name }}
+                        name={u.name}
+                        id={`unit-${i}`}
+                        units={units}
+                        suggestions={u.suggestions}
+                        button="Lưu"
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </UnitTable>
             )}
           </section>
 

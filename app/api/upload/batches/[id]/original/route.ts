@@ -2,21 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { NextRequest } from 'next/server';
-import { requireApiUser } from '@/lib/auth/dal';
-import { getDb } from '@/lib/db/client';
-import { getBatch, originalPath } from '@/lib/upload/batches';
+import { originalPath } from '@/lib/upload/batches';
 import { attachmentHeader } from '@/lib/upload/file-name';
 import { jsonError } from '@/lib/upload/http';
+import { batchRequest, type IdRoute } from '@/lib/upload/requests';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** The original file kept for a batch (audit, re-import). Office and admin. */
-export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await requireApiUser(req, 'office');
-  if (auth.response) return auth.response;
-  const batch = await getBatch(await getDb(), Number((await params).id));
-  if (!batch) return jsonError(404, 'Không có lần nhập này.');
+export async function GET(req: NextRequest, route: IdRoute) {
+  const start = await batchRequest(req, route, 'office');
+  if (start.response) return start.response;
+  const { batch } = start;
   const file = originalPath(batch);
   if (!file) return jsonError(404, `Lần nhập #${batch.batch_id} không còn giữ tệp gốc (lần nhập bằng dòng lệnh hoặc tệp đã bị xóa).`);
   const size = fs.statSync(file).size;
