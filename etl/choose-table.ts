@@ -23,7 +23,7 @@ const NON_DATA_SHEETS = /^(huong dan|hdsd|danh muc|dm |ma |htkt|pldt|lvhd|phan l
 /** Rows read ahead to find the header and compare sheets. */
 const PEEK_ROWS = 200;
 
-interface SheetPick {
+export interface SheetPick {
   sheet: SheetLike;
   iterator: AsyncIterator<RawRow>;
   head: RawRow[];

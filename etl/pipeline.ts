@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ImportOptions, ImportResult, RawRow } from '@/lib/import/types';
+import type { ImportIssue, ImportOptions, ImportResult } from '@/lib/import/types';
 import { type Dataset } from '@/lib/domain';
 import { importLimits, parseLimits } from '@/lib/env';
 import { query, queryOn, withWriteTransaction, type Db } from '@/lib/db/client';
@@ -10,12 +10,11 @@ import { loadUnitResolverOn } from '@/lib/units/load';
 import type { UnitResolver } from '@/lib/units/resolve';
 import { saveUnitReadings } from '@/lib/units/readings';
 import { applyHeaderOverrides, headerMapping } from '@/etl/detect/table';
-import { distinctTexts, isBlankRow, markRow, rowHasSectionLead, sectionRecipientType } from '@/etl/detect/rows';
 import { IssueLog } from '@/etl/normalise/issues';
 import { fieldLabel } from '@/lib/datasets';
 import { createProcessor } from '@/etl/datasets';
 import { storageFailureMessage } from '@/lib/db/storage-errors';
-import type { DatasetProcessor } from '@/etl/datasets/types';
+import type { DatasetContext, DatasetProcessor } from '@/etl/datasets/types';
 import { openByteSource } from '@/etl/read/zip';
 import { changedMessage, changedSince, expectationFailure, stampOf } from '@/etl/read/integrity';
 
@@ -26,7 +25,8 @@ import { changedMessage, changedSince, expectationFailure, stampOf } from '@/etl
 
 export type { FileMeta, OpenedLike, SheetLike } from './opened';
 import { emptyResult, type FileMeta, type OpenedLike } from './opened';
-import { BULK_TABLE, chooseTable, closeIterator, periodAndBloc } from './choose-table';
+import { chooseTable, closeIterator, periodAndBloc } from './choose-table';
+import { BodyRows } from './body-rows';
 
 async function sha256Of(input: { path: string } | { bytes: Buffer }): Promise<FileMeta> {
   const stamp = 'path' in input ? await stampOf(input.path) : undefined;
@@ -84,10 +84,8 @@ export async function importFile(db: Db, input: { path: string } | { bytes: Buff
     const reader = await import('@/etl/read');
     opened = await reader.openSpreadsheet(input, options.fileName, limits, options.parseLimits ?? parseLimits());
   } catch (err) {
-    const e = err as Error & { code?: string };
-    if (e && e.name === 'FileRejectedError') {
-      return emptyResult(meta, { errors: [{ row: null, column: null, message: e.message, severity: 'error', code: e.code ?? 'file_rejected' }] });
-    }
+    const rejected = rejectionOf(err);
+    if (rejected) return emptyResult(meta, { errors: [rejected] });
     throw err;
   }
   try {
@@ -95,10 +93,8 @@ export async function importFile(db: Db, input: { path: string } | { bytes: Buff
   } catch (err) {
     // The reader also refuses while the sheets are peeked (too many columns, a huge cell):
     // that is a rejected file, not a failure of the import.
-    const e = err as Error & { code?: string };
-    if (e && e.name === 'FileRejectedError') {
-      return emptyResult(meta, { errors: [{ row: null, column: null, message: e.message, severity: 'error', code: e.code ?? 'file_rejected' }] });
-    }
+    const rejected = rejectionOf(err);
+    if (rejected) return emptyResult(meta, { errors: [rejected] });
     // Disk full or a read-only directory: the transaction rolled back, say so plainly.
     const storage = storageFailureMessage(err);
     if (storage) return emptyResult(meta, { errors: [{ row: null, column: null, message: storage, severity: 'error', code: 'storage' }] });
@@ -150,74 +146,23 @@ async function importOn(
   const { period, blocName } = context;
 
   const mapping = headerMapping(table);
-  const snapshot = { units: await loadUnitResolverOn(conn) };
-  const processor: DatasetProcessor = createProcessor(dataset, {
-    table,
-    issues,
-    units: snapshot.units,
-    period,
-    blocName,
-    titleLines: table.titleLines,
-    columnName: (field) => {
-      const c = table.fieldColumns.get(field);
-      if (c === undefined) return fieldLabel(dataset, field);
-      return table.columns[c].text || table.columns[c].letter;
-    },
-  });
+  const units = await loadUnitResolverOn(conn);
+  const processor = processorFor({ table, issues, units, period, blocName });
 
-  // Stream the body.
   options.onProgress?.({ phase: 'read', done: 0 });
-  let seen = 0;
-  let ended = false;
-  /** One body row: blank, total, section and signature lines, then the dataset. True once a signature ended the table. */
-  const handle = (row: RawRow): boolean => {
-    if (ended) return true;
-    const cells = row.cells;
-    if (isBlankRow(cells)) return false;
-    const texts = distinctTexts(cells);
-    const mark = markRow(texts);
-    if (mark === 'signature') {
-      ended = true;
-      return true;
-    }
-    if (!processor.rawRows) {
-      if (mark === 'subtotal') return false;
-      if (texts.length <= 2 && (sectionRecipientType(texts.at(-1)!) || rowHasSectionLead(texts))) {
-        // Section rows: "I. TẬP THỂ" sets the recipient type of the rows below (awards).
-        if (!processor.onSection || processor.onSection(row, texts)) return false;
-      }
-    }
-    processor.onRow(row);
-    seen++;
-    if (options.onProgress && seen % 50_000 === 0) options.onProgress({ phase: 'read', done: seen });
-    return false;
-  };
+  const body = new BodyRows(processor, options.onProgress);
   await processor.begin?.(conn);
   try {
-    for (let i = table.bodyIndex; i < pick.head.length; i++) handle(pick.head[i]);
-    if (bulkTable) {
-      const fromRow = (pick.head.at(-1)?.rowNumber ?? 0) + 1;
-      if (!ended) await processor.loadBulk!({ table: BULK_TABLE, ...bulkTable, fromRow }, handle);
-      await conn.run(`DROP TABLE IF EXISTS temp.${BULK_TABLE}`);
-    } else if (!pick.done) {
-      for (;;) {
-        if (options.signal?.aborted) throw new Error('Đã hủy việc nhập tệp.');
-        const r = await pick.iterator.next();
-        if (r.done) break;
-        handle(r.value);
-      }
-    }
+    await body.read(conn, { pick, table, bulkTable }, options.signal);
   } catch (err) {
     await closeIterator(pick.iterator);
-    const e = err as Error & { code?: string };
-    if (e && e.name === 'FileRejectedError') {
-      return emptyResult(meta, { dataset, sheet: pick.sheet.name, headerMapping: mapping, errors: [{ row: null, column: null, message: e.message, severity: 'error', code: e.code ?? 'file_rejected' }] });
-    }
+    const rejected = rejectionOf(err);
+    if (rejected) return emptyResult(meta, { dataset, sheet: pick.sheet.name, headerMapping: mapping, errors: [rejected] });
     throw err;
   }
   // Reading may have found the file's real encoding (a CSV checked past its first megabyte).
   for (const note of opened.notes) if (!notesSeen.has(note)) issues.warning(null, null, note, 'reader_note');
-  options.onProgress?.({ phase: 'validate', done: Math.max(seen, processor.rowCount) });
+  options.onProgress?.({ phase: 'validate', done: Math.max(body.seen, processor.rowCount) });
   await processor.finish(conn);
 
   const base = {
@@ -227,10 +172,50 @@ async function importOn(
     bloc: dataset === 'scores' ? (processor.resolvedBloc?.() ?? blocName) : null,
     headerMapping: mapping,
     preview: processor.preview(20),
-    unitReadings: snapshot.units.readings(),
+    unitReadings: units.readings(),
   };
+  const headerRow = pick.head[table.headerIndex]?.rowNumber ?? '?';
+  return concludeImport(db, conn, { meta, options, input, processor, issues, base, sheetName: pick.sheet.name }, headerRow);
+}
+
+/** The dataset's processor; its messages name a column as the file's header does, else by the field's label. */
+function processorFor(ctx: Omit<DatasetContext, 'titleLines' | 'columnName'>): DatasetProcessor {
+  const { table } = ctx;
+  const dataset = table.dataset;
+  return createProcessor(dataset, {
+    ...ctx,
+    titleLines: table.titleLines,
+    columnName: (field) => {
+      const c = table.fieldColumns.get(field);
+      if (c === undefined) return fieldLabel(dataset, field);
+      return table.columns[c].text || table.columns[c].letter;
+    },
+  });
+}
+
+/** The reader refused the file (too many columns, a huge cell…): its message, as the file's error. */
+function rejectionOf(err: unknown): ImportIssue | null {
+  const e = err as Error & { code?: string };
+  if (!e || e.name !== 'FileRejectedError') return null;
+  return { row: null, column: null, message: e.message, severity: 'error', code: e.code ?? 'file_rejected' };
+}
+
+/** An import whose rows are all checked: what it takes to report on it or store it. */
+interface CheckedImport {
+  meta: FileMeta;
+  options: ImportOptions;
+  input?: { path: string } | { bytes: Buffer };
+  processor: DatasetProcessor;
+  issues: IssueLog;
+  base: Partial<ImportResult> & { dataset: Dataset; period: string | null; unitReadings: ReturnType<UnitResolver['readings']> };
+  sheetName: string;
+}
+
+/** After the checks: the file's errors, a dry run's report, or the batch stored. */
+async function concludeImport(db: Db, conn: DuckDBConnection, job: CheckedImport, headerRow: number | string): Promise<ImportResult> {
+  const { meta, options, input, processor, issues, base, sheetName } = job;
   if (!issues.hasErrors && processor.rowCount === 0) {
-    issues.error(null, null, `Trang «${pick.sheet.name}» có dòng tiêu đề cột nhưng không có dòng dữ liệu nào. Hãy điền dữ liệu dưới dòng tiêu đề (dòng ${pick.head[table.headerIndex]?.rowNumber ?? '?'}) rồi tải lên lại.`, 'no_data');
+    issues.error(null, null, `Trang «${sheetName}» có dòng tiêu đề cột nhưng không có dòng dữ liệu nào. Hãy điền dữ liệu dưới dòng tiêu đề (dòng ${headerRow}) rồi tải lên lại.`, 'no_data');
   }
   if (issues.hasErrors) {
     return emptyResult(meta, { ...base, errors: issues.finalErrors(), warnings: issues.finalWarnings() });
@@ -243,23 +228,11 @@ async function importOn(
   if (input && 'path' in input && meta.stamp && (await changedSince(input.path, meta.stamp))) {
     return emptyResult(meta, { ...base, errors: [{ row: null, column: null, message: changedMessage(options.fileName), severity: 'error', code: 'changed' }] });
   }
-  return commitBatch(db, conn, { meta, options, input, processor, issues, base, sheetName: pick.sheet.name });
+  return commitBatch(db, conn, job);
 }
 
 /** Load: the batch row and its facts commit together, or nothing does. */
-async function commitBatch(
-  db: Db,
-  conn: DuckDBConnection,
-  job: {
-    meta: FileMeta;
-    options: ImportOptions;
-    input?: { path: string } | { bytes: Buffer };
-    processor: DatasetProcessor;
-    issues: IssueLog;
-    base: Partial<ImportResult> & { dataset: Dataset; period: string | null; unitReadings: ReturnType<UnitResolver['readings']> };
-    sheetName: string;
-  },
-): Promise<ImportResult> {
+async function commitBatch(db: Db, conn: DuckDBConnection, job: CheckedImport): Promise<ImportResult> {
   const { meta, options, input, processor, issues, base, sheetName } = job;
   const dataset = base.dataset;
   options.onProgress?.({ phase: 'load', done: 0, total: processor.rowCount });

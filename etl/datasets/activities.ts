@@ -7,10 +7,10 @@ import { cellText, rawForMessage } from '@/etl/normalise/cells';
 import { parseDateCell, civilFromDays } from '@/etl/normalise/dates';
 import { channelOf } from '@/etl/normalise/channel';
 import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunks';
-import { CLEAN_TEXT_SQL, firstTextSql, mapDistinct, suspiciousRows } from '@/etl/load/bulk-table';
-import { markRow } from '@/etl/detect/rows';
+import { suspiciousRows } from '@/etl/load/bulk-table';
 import type { BulkBody, DatasetContext, DatasetProcessor, LoadOutcome, RowHandler } from './types';
-import { checkParticipants, checkReach, exemplarKindOfColumn, exemplarKindSql, ExemplarTyping, proposedOf, type Check } from './activity-extras';
+import { checkParticipants, checkReach, ExemplarTyping, type Check } from './activity-extras';
+import { activityColumns, cleanRows, type ActivityColumns } from './activity-bulk';
 
 /** The channels a person may write, as listed in the «Khác» warning. */
 const CHANNEL_CHOICES = CHANNELS_IN_ORDER.filter((c) => c !== 'other')
@@ -34,16 +34,7 @@ const ROW_KEY = activityKeySql('days', 'unit_id', 'channel', 'title');
  */
 export class ActivitiesProcessor implements DatasetProcessor {
   readonly dataset = 'activities' as const;
-  private cDate: number;
-  private cUnit: number;
-  private cChannel: number;
-  private cTitle: number;
-  private cPart: number;
-  private cMove: number;
-  private cExemplar: number;
-  private cReach: number;
-  private cKind: number;
-  private cProposed: number;
+  private readonly c: ActivityColumns;
   private exemplars = new ExemplarTyping();
 
   private conn: DuckDBConnection | null = null;
@@ -55,18 +46,7 @@ export class ActivitiesProcessor implements DatasetProcessor {
   private appendError: unknown = null;
 
   constructor(private ctx: DatasetContext) {
-    const f = ctx.table.fieldColumns;
-    const col = (name: string) => f.get(name) ?? -1;
-    this.cDate = col('date');
-    this.cUnit = col('unit');
-    this.cChannel = col('channel');
-    this.cTitle = col('title');
-    this.cPart = col('participants');
-    this.cMove = col('movement');
-    this.cExemplar = col('exemplar');
-    this.cReach = col('reach');
-    this.cKind = col('exemplar_kind');
-    this.cProposed = col('exemplar_proposed');
+    this.c = activityColumns(ctx.table);
   }
 
   get rowCount(): number {
@@ -115,11 +95,11 @@ export class ActivitiesProcessor implements DatasetProcessor {
     const { issues } = this.ctx;
     const cells = row.cells;
     const n = row.rowNumber;
-    const dateCell = cells[this.cDate] ?? null;
-    const unitText = cellText(cells[this.cUnit] ?? null);
-    const title = cellText(cells[this.cTitle] ?? null);
-    const channelText = this.cChannel >= 0 ? cellText(cells[this.cChannel] ?? null) : '';
-    const partCell = this.cPart >= 0 ? (cells[this.cPart] ?? null) : null;
+    const dateCell = cells[this.c.date] ?? null;
+    const unitText = cellText(cells[this.c.unit] ?? null);
+    const title = cellText(cells[this.c.title] ?? null);
+    const channelText = this.c.channel >= 0 ? cellText(cells[this.c.channel] ?? null) : '';
+    const partCell = this.c.participants >= 0 ? (cells[this.c.participants] ?? null) : null;
     // A row with nothing but its STT (templates, trailing numbered rows) is blank.
     if (!unitText && !title && !channelText && (dateCell === null || dateCell === '') && (partCell === null || partCell === '')) return;
 
@@ -139,7 +119,7 @@ export class ActivitiesProcessor implements DatasetProcessor {
     if (!channel.ok && this.unknownChannels.has(channelText)) channel = { ok: true, value: 'other' };
     else if (!channel.ok) this.unknownChannels.set(channelText, n);
     const participants = checkParticipants(partCell);
-    const reach = this.cReach >= 0 ? checkReach(cells[this.cReach] ?? null) : ({ ok: true, value: null } as const);
+    const reach = this.c.reach >= 0 ? checkReach(cells[this.c.reach] ?? null) : ({ ok: true, value: null } as const);
     let ok = report('date', date);
     ok = report('unit', unit) && ok;
     report('channel', channel);
@@ -151,11 +131,11 @@ export class ActivitiesProcessor implements DatasetProcessor {
     ok = report('reach', reach) && ok;
     if (!ok || !date.ok || !unit.ok || !participants.ok || !reach.ok) return;
 
-    const movement = this.cMove >= 0 ? cellText(cells[this.cMove] ?? null) : '';
-    const exemplar = this.cExemplar >= 0 ? cellText(cells[this.cExemplar] ?? null) : '';
-    const kindText = this.cKind >= 0 ? cellText(cells[this.cKind] ?? null) : '';
+    const movement = this.c.movement >= 0 ? cellText(cells[this.c.movement] ?? null) : '';
+    const exemplar = this.c.exemplar >= 0 ? cellText(cells[this.c.exemplar] ?? null) : '';
+    const kindText = this.c.kind >= 0 ? cellText(cells[this.c.kind] ?? null) : '';
     const kind = this.exemplars.kind(n, kindText, exemplar, title);
-    const proposed = this.cProposed >= 0 ? this.exemplars.proposed(n, cells[this.cProposed] ?? null) : null;
+    const proposed = this.c.proposed >= 0 ? this.exemplars.proposed(n, cells[this.c.proposed] ?? null) : null;
     const values = [n, date.value, unit.value, unitText, channel.ok ? channel.value : channel.warning!, title, participants.value, movement || null, exemplar || null, null,
       reach.value === null ? null : BigInt(reach.value), kind, proposed];
     for (let i = 0; i < values.length; i++) this.block[i].push(values[i]);
@@ -199,127 +179,25 @@ export class ActivitiesProcessor implements DatasetProcessor {
    */
   async loadBulk(body: BulkBody, handle: RowHandler): Promise<void> {
     const conn = this.requireConn();
-    const { table, fromRow } = body;
+    const { fromRow } = body;
     const allColumns = Array.from({ length: body.width }, (_, i) => `r.c${i}`).join(', ');
     const settle = () => this.settled();
-    if (this.cDate < 0 || this.cUnit < 0 || this.cTitle < 0) {
+    const c = this.c;
+    if (c.date < 0 || c.unit < 0 || c.title < 0) {
       // A required column left unmapped (the upload page lets the Office remap columns): every
       // row needs its message, from the row checks.
-      const rest = `SELECT r.rowid AS rid, ${allColumns} FROM ${table} r WHERE r.rowid >= $from`;
+      const rest = `SELECT r.rowid AS rid, ${allColumns} FROM ${body.table} r WHERE r.rowid >= $from`;
       await this.dropRowsBelow(await suspiciousRows(conn, { rest, params: { from: fromRow - 1 }, width: body.width }, handle, settle));
       return;
     }
-    const col = (i: number) => `r.c${i}`;
-    const maps: string[] = [];
-    const conds: string[] = [];
-    const mapped = async (name: string, c: number, types: typeof STAGE_TYPES, fn: (cell: Cell) => unknown[] | null) => {
-      await mapDistinct(conn, { table, column: `c${c}`, fromRow, map: `bulk_map_${name}`, types, fn });
-      maps.push(`LEFT JOIN bulk_map_${name} m_${name} ON m_${name}.raw = ${col(c)}`);
-    };
-    await mapped('date', this.cDate, [INTEGER], (cell) => {
-      const d = this.checkDate(cell);
-      return d.ok ? [d.value] : null;
-    });
-    conds.push('m_date.raw IS NOT NULL');
-    await mapped('unit', this.cUnit, [INTEGER, VARCHAR], (cell) => {
-      const text = cellText(cell);
-      const u = this.checkUnit(text);
-      return u.ok ? [u.value, text] : null;
-    });
-    conds.push('m_unit.raw IS NOT NULL');
-    let channel = `'other'`;
-    if (this.cChannel >= 0) {
-      await mapped('channel', this.cChannel, [VARCHAR], (cell) => {
-        const ch = this.checkChannel(cellText(cell));
-        return ch.ok ? [ch.value] : null;
-      });
-      conds.push(`(${col(this.cChannel)} IS NULL OR m_channel.raw IS NOT NULL)`);
-      channel = `coalesce(m_channel.v0, 'other')`;
-    }
-    let participants = '0';
-    if (this.cPart >= 0) {
-      await mapped('part', this.cPart, [INTEGER], (cell) => {
-        const p = checkParticipants(cell);
-        return p.ok ? [p.value] : null;
-      });
-      conds.push(`(${col(this.cPart)} IS NULL OR m_part.raw IS NOT NULL)`);
-      participants = 'coalesce(m_part.v0, 0)';
-    }
-    let reach = 'NULL';
-    if (this.cReach >= 0) {
-      await mapped('reach', this.cReach, [BIGINT], (cell) => {
-        const r = checkReach(cell);
-        return r.ok ? [r.value === null ? null : BigInt(r.value)] : null;
-      });
-      conds.push(`(${col(this.cReach)} IS NULL OR m_reach.raw IS NOT NULL)`);
-      reach = 'm_reach.v0';
-    }
-    let statedKind = 'NULL';
-    if (this.cKind >= 0) {
-      await mapped('kind', this.cKind, [VARCHAR], (cell) => {
-        const k = exemplarKindOfColumn(cellText(cell));
-        return k === undefined ? null : [k];
-      });
-      conds.push(`(${col(this.cKind)} IS NULL OR m_kind.raw IS NOT NULL)`);
-      statedKind = 'm_kind.v0';
-    }
-    let proposed = 'NULL';
-    if (this.cProposed >= 0) {
-      await mapped('proposed', this.cProposed, [BOOLEAN], (cell) => {
-        const p = proposedOf(cell);
-        return p === undefined ? null : [p];
-      });
-      conds.push(`(${col(this.cProposed)} IS NULL OR m_proposed.raw IS NOT NULL)`);
-      proposed = 'm_proposed.v0';
-    }
-    let movement = 'NULL';
-    if (this.cMove >= 0) {
-      await mapped('move', this.cMove, [VARCHAR], (cell) => [cellText(cell) || null]);
-      movement = 'm_move.v0';
-    }
-    // Titles and exemplars are nearly all distinct: kept as read when already clean text.
-    conds.push(CLEAN_TEXT_SQL(col(this.cTitle)));
-    let exemplar = 'NULL';
-    if (this.cExemplar >= 0) {
-      conds.push(`(${col(this.cExemplar)} IS NULL OR ${CLEAN_TEXT_SQL(col(this.cExemplar))})`);
-      exemplar = col(this.cExemplar);
-    }
-    const ek = exemplarKindSql(statedKind, exemplar, col(this.cTitle), 'r.x_kinds');
-    conds.push(ek.clean);
-    // The row's first text decides signature and total lines (markRow): those rows go through JS.
-    // In a clean row it comes from a column up to the first required one.
-    const firstCol = Math.min(this.cDate, this.cUnit, this.cTitle);
-    const first = firstTextSql(firstCol);
-    await mapDistinct(conn, {
-      table,
-      column: first,
-      fromRow,
-      map: 'bulk_map_marked',
-      types: [],
-      // Digits, dates and punctuation never start a signature or a total line.
-      where: `NOT regexp_full_match(${first}, '[0-9 /.,:-]*')`,
-      fn: (cell) => {
-        const t = cellText(cell);
-        return t !== cell || markRow([t]) || markRow([t, '\u0001', '\u0002']) ? [] : null;
-      },
-    });
-    maps.push(`LEFT JOIN bulk_map_marked m_marked ON m_marked.raw = ${firstTextSql(firstCol, 'r.')}`);
-    conds.push('m_marked.raw IS NULL');
-
-    const from = `FROM (SELECT r.rowid, r.*, ${ek.kinds} AS x_kinds FROM ${table} r) r ${maps.join(' ')} WHERE r.rowid >= $from`;
-    const isClean = `(${conds.join(' AND ')})`;
-    const inserted = await conn.run(
-      `INSERT INTO ${STAGE}
-       SELECT (r.rowid + 1)::INTEGER, m_date.v0, m_unit.v0, m_unit.v1, ${channel}, ${col(this.cTitle)}, ${participants}, ${movement}, ${exemplar},
-              ${activityKeySql('m_date.v0', 'm_unit.v0', channel, col(this.cTitle))}, ${reach}, ${ek.kind}, ${proposed}
-       ${from} AND ${isClean}`,
-      { from: fromRow - 1 },
-    );
-    const clean = inserted.rowsChanged;
-    this.staged += clean;
+    const checks = { date: (cell: Cell) => this.checkDate(cell), unit: (text: string) => this.checkUnit(text), channel: (text: string) => this.checkChannel(text) };
+    const clean = await cleanRows(conn, body, c, checks);
+    const inserted = await conn.run(`INSERT INTO ${STAGE} ${clean.select}`, { from: fromRow - 1 });
+    const staged = inserted.rowsChanged;
+    this.staged += staged;
     // Usually every row is clean: nothing is left for JS.
-    if (clean === body.rows - (fromRow - 1)) return;
-    const rest = `SELECT r.rowid AS rid, ${allColumns} ${from} AND NOT coalesce(${isClean}, false)`;
+    if (staged === body.rows - (fromRow - 1)) return;
+    const rest = `SELECT r.rowid AS rid, ${allColumns} ${clean.from} AND NOT coalesce(${clean.isClean}, false)`;
     await this.dropRowsBelow(await suspiciousRows(conn, { rest, params: { from: fromRow - 1 }, width: body.width }, handle, settle));
   }
 

@@ -7,16 +7,38 @@ import { AWARD_LEVELS_TEXT, matchAward, parseAwardLevel, type AwardForm } from '
 import { validOn } from '@/lib/awards/forms';
 import { suggestionText } from '@/lib/units/resolve';
 import { cellText, rawForMessage } from '@/etl/normalise/cells';
-import { parseDateCell, parseDateText } from '@/etl/normalise/dates';
+import { parseDateCell } from '@/etl/normalise/dates';
 import { rowKey } from '@/etl/normalise/row-key';
 import { sectionRecipientType } from '@/etl/detect/rows';
 import { periodFromText } from '@/etl/headers/title';
 import { appendColumns, countBatchRows, ensureMovements } from '@/etl/load/chunks';
 import type { DatasetContext, DatasetProcessor, LoadOutcome } from './types';
 import { annualTitleDecidedNextYear, readYearColumn } from './year-column';
+import { splitDecision, type DecisionRead } from './award-decision';
 import { RecipientReader, recipientTypeOf, rowList, UnitTie } from './award-recipient';
 
 export { recipientTypeOf };
+
+/** The award of a row as the catalogue knows it (`ok` false: its error was logged). */
+interface AwardRead {
+  ok: boolean;
+  form: AwardForm | null;
+  name: string;
+  kind: AwardKind;
+  level: AwardLevel | null;
+}
+
+/** A row whose every check passed, before its unit is tied and its key checked. */
+interface CheckedAward {
+  recipient: string;
+  type: RecipientType;
+  unitText: string;
+  award: AwardRead;
+  awardText: string;
+  level: AwardLevel | null;
+  decision: DecisionRead;
+  year: number;
+}
 
 /**
  * Awards (khen thưởng): recipient, unit, award (mapped to the catalogue), level, decision
@@ -24,24 +46,6 @@ export { recipientTypeOf };
  * "I. TẬP THỂ", or inferred). Units outside the dimension are kept raw with a warning.
  * row_key = recipient | award | decision_no | year (folded).
  */
-const DATE_IN_TEXT = /(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})/;
-
-/** "125/QĐ-STC ngày 20/12/2022" → number and date. */
-function splitDecision(text: string): { no: string | null; date: string | null; dateText: string | null } {
-  const t = text.trim();
-  if (!t) return { no: null, date: null, dateText: null };
-  const m = DATE_IN_TEXT.exec(t);
-  let no = t;
-  let dateText: string | null = null;
-  if (m) {
-    dateText = m[0];
-    no = t.slice(0, m.index).replace(/[,;\s]*(ng[aà]y|ngày)?\s*$/i, '').trim();
-  }
-  no = no.replace(/^(quyết định|qđ|số)\s*(số)?\s*:?\s*/i, '').replace(/[,;]\s*$/, '').trim();
-  const d = dateText ? parseDateText(dateText.replace(/\s/g, '')) : null;
-  return { no: no || null, date: d && d.ok ? d.value : null, dateText };
-}
-
 export class AwardsProcessor implements DatasetProcessor {
   readonly dataset = 'awards' as const;
   private col: (f: string) => number;
@@ -130,46 +134,72 @@ export class AwardsProcessor implements DatasetProcessor {
       ok = false;
       issues.error(n, this.ctx.columnName('recipient'), 'thiếu tên người hoặc tập thể được khen. Hãy ghi họ và tên (cá nhân) hoặc tên tập thể.', 'recipient_missing');
     }
-    // Award.
-    let awardName = '';
-    let kind: AwardKind = 'title';
-    let level: AwardLevel | null = null;
-    let form: AwardForm | null = null;
-    if (!awardText) {
+    const award = this.readAward(n, awardText);
+    const level = this.readLevel(row, award);
+    const decision = this.readDecision(row);
+    if (!award.ok || !decision.ok) ok = false;
+    const yearCell = readYearColumn(this.ctx, row, this.col('year'));
+    if (!yearCell.ok) ok = false;
+    const year = yearCell.year ?? this.yearWithoutColumn(n, award, decision.date);
+    if (year === null && ok) {
       ok = false;
+      issues.error(n, this.ctx.columnName('year'), 'không xác định được năm khen thưởng. Hãy thêm cột «Năm», ghi ngày quyết định, ghi «NĂM 2022» trong tiêu đề, hoặc dùng --period 2022.', 'year_missing');
+    }
+    const who = this.readRecipientType(row, recipient, award.form, ok);
+    if (!who.ok) ok = false;
+    if (!this.decidedWhileValid(n, award.form, decision.date)) ok = false;
+    if (!ok || year === null || !who.type) return;
+    this.keep(row, { recipient, type: who.type, unitText, award, awardText, level, decision, year });
+  }
+
+  /** The award matched to the catalogue (its name, kind and level), or its error. */
+  private readAward(n: number, awardText: string): AwardRead {
+    const { issues } = this.ctx;
+    const none = { ok: false, form: null, name: '', kind: 'title', level: null } as const;
+    if (!awardText) {
       issues.error(n, this.ctx.columnName('award'), 'thiếu danh hiệu hoặc hình thức khen thưởng. Hãy ghi, ví dụ: Lao động tiên tiến, Bằng khen của Chủ tịch UBND tỉnh.', 'award_missing');
-    } else {
-      const m = matchAward(awardText);
-      if (!m.ok) {
-        ok = false;
-        const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : '';
-        const msg = m.message ?? `không nhận ra danh hiệu/hình thức khen thưởng «${awardText}».${hint} Hãy ghi đúng tên theo danh mục hình thức khen thưởng.`;
-        issues.error(n, this.ctx.columnName('award'), msg, 'award_unknown');
-      } else {
-        form = m.form;
-        awardName = m.form.name;
-        kind = m.form.kind;
-        level = m.form.level;
-        if (m.assumed) issues.warning(n, this.ctx.columnName('award'), `«${awardText}»: ${m.assumed}`, 'award_assumed');
-      }
+      return none;
     }
+    const m = matchAward(awardText);
+    if (!m.ok) {
+      const hint = m.suggestions.length ? ` Có phải là ${suggestionText(m.suggestions)}?` : '';
+      const msg = m.message ?? `không nhận ra danh hiệu/hình thức khen thưởng «${awardText}».${hint} Hãy ghi đúng tên theo danh mục hình thức khen thưởng.`;
+      issues.error(n, this.ctx.columnName('award'), msg, 'award_unknown');
+      return none;
+    }
+    if (m.assumed) issues.warning(n, this.ctx.columnName('award'), `«${awardText}»: ${m.assumed}`, 'award_assumed');
+    return { ok: true, form: m.form, name: m.form.name, kind: m.form.kind, level: m.form.level };
+  }
+
+  /** The award's level: the catalogue's; a «Cấp khen» column only when the award is not in it. */
+  private readLevel(row: RawRow, award: AwardRead): AwardLevel | null {
     const levelText = this.text(row, 'level');
-    if (levelText) {
-      // The catalogue's level is the deciding authority's (Law 06/2022/QH15, Điều 80); a «Cấp khen»
-      // that disagrees is reported, not stored.
-      const l = parseAwardLevel(levelText);
-      if (l && form && l !== form.level) {
-        issues.warning(n, this.ctx.columnName('level'), `cấp khen «${levelText}» khác với cấp quyết định «${form.name}» theo danh mục (${AWARD_LEVEL_LABELS[form.level]}: ${form.authority}); đã ghi theo danh mục.`, 'level_differs');
-      } else if (l) level = l;
-      else issues.warning(n, this.ctx.columnName('level'), `không nhận ra cấp khen «${levelText}»; đã lấy cấp khen theo danh mục hình thức khen thưởng. Các cấp: ${AWARD_LEVELS_TEXT}.`, 'level_unknown');
+    if (!levelText) return award.level;
+    const n = row.rowNumber;
+    const form = award.form;
+    // The catalogue's level is the deciding authority's (Law 06/2022/QH15, Điều 80); a «Cấp khen»
+    // that disagrees is reported, not stored.
+    const l = parseAwardLevel(levelText);
+    if (l && form && l !== form.level) {
+      this.ctx.issues.warning(n, this.ctx.columnName('level'), `cấp khen «${levelText}» khác với cấp quyết định «${form.name}» theo danh mục (${AWARD_LEVEL_LABELS[form.level]}: ${form.authority}); đã ghi theo danh mục.`, 'level_differs');
+      return award.level;
     }
-    // Decision.
-    let decisionNo: string | null = this.text(row, 'decision_no') || null;
-    let decisionDate: string | null = null;
+    if (l) return l;
+    this.ctx.issues.warning(n, this.ctx.columnName('level'), `không nhận ra cấp khen «${levelText}»; đã lấy cấp khen theo danh mục hình thức khen thưởng. Các cấp: ${AWARD_LEVELS_TEXT}.`, 'level_unknown');
+    return award.level;
+  }
+
+  /** Decision number and date: their own columns, else split from one «Số, ngày quyết định» column. */
+  private readDecision(row: RawRow): DecisionRead {
+    const { issues } = this.ctx;
+    const n = row.rowNumber;
+    let ok = true;
+    let no: string | null = this.text(row, 'decision_no') || null;
+    let date: string | null = null;
     const di = this.col('decision_date');
     if (di >= 0) {
       const d = parseDateCell(row.cells[di] ?? null);
-      if (d.ok) decisionDate = d.value;
+      if (d.ok) date = d.value;
       else if (!d.empty) {
         ok = false;
         issues.error(n, this.ctx.columnName('decision_date'), `«${rawForMessage(row.cells[di] ?? null)}» không phải ngày hợp lệ. Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 20/12/2022.`, 'date_invalid');
@@ -182,47 +212,63 @@ export class AwardsProcessor implements DatasetProcessor {
         ok = false;
         issues.error(n, this.ctx.columnName('decision'), `«${s.dateText}» không phải ngày hợp lệ. Hãy ghi dạng «125/QĐ-STC ngày 20/12/2022».`, 'date_invalid');
       }
-      decisionNo = decisionNo ?? s.no;
-      decisionDate = decisionDate ?? s.date;
+      no = no ?? s.no;
+      date = date ?? s.date;
     }
-    if (decisionNo) decisionNo = decisionNo.replace(/^(số|so)\s*:?\s*/i, '');
-    // Year: the «Năm» column, else the list's (title or --period), else the decision date's —
-    // the list's year first because the awards for 2023 are usually decided in January 2024.
-    const yearCell = readYearColumn(this.ctx, row, this.col('year'));
-    if (!yearCell.ok) ok = false;
-    let year = yearCell.year;
-    if (year === null) year = this.titleYear;
-    if (year === null && decisionDate) {
-      year = Number(decisionDate.slice(0, 4));
-      if (kind === 'title' && awardName && annualTitleDecidedNextYear(decisionDate)) {
-        year -= 1;
-        const rows = this.previousYearRows.get(year) ?? [];
-        rows.push(n);
-        this.previousYearRows.set(year, rows);
-      }
+    if (no) no = no.replace(/^(số|so)\s*:?\s*/i, '');
+    return { ok, no, date };
+  }
+
+  /**
+   * The year of a row without a «Năm»: the list's (title or --period), else the decision date's —
+   * the list's year first because the awards for 2023 are usually decided in January 2024.
+   */
+  private yearWithoutColumn(n: number, award: AwardRead, decisionDate: string | null): number | null {
+    if (this.titleYear !== null) return this.titleYear;
+    if (!decisionDate) return null;
+    let year = Number(decisionDate.slice(0, 4));
+    if (award.kind === 'title' && award.name && annualTitleDecidedNextYear(decisionDate)) {
+      year -= 1;
+      const rows = this.previousYearRows.get(year) ?? [];
+      rows.push(n);
+      this.previousYearRows.set(year, rows);
     }
-    if (year === null && ok) {
-      ok = false;
-      issues.error(n, this.ctx.columnName('year'), 'không xác định được năm khen thưởng. Hãy thêm cột «Năm», ghi ngày quyết định, ghi «NĂM 2022» trong tiêu đề, hoặc dùng --period 2022.', 'year_missing');
-    }
-    // Recipient type (stated, by the form, by the header, by the name) and the unit it is tied to.
+    return year;
+  }
+
+  /**
+   * Recipient type (stated, by the form, by the header, by the name). Its error is said only for a
+   * row otherwise valid, or when the form contradicts it.
+   */
+  private readRecipientType(row: RawRow, recipient: string, form: AwardForm | null, okSoFar: boolean): { ok: boolean; type: RecipientType | null } {
+    const n = row.rowNumber;
     const personHint = !!(this.text(row, 'honorific') || this.text(row, 'position'));
-    const who = recipient ? this.recipients.read(n, recipient, this.text(row, 'recipient_type'), this.section, form, personHint) : null;
-    if (who && !who.ok && (ok || who.code === 'recipient_form_mismatch')) issues.error(n, this.ctx.columnName(who.field), who.message, who.code);
-    if (who && !who.ok) ok = false;
-    const type: RecipientType | null = who?.ok ? who.type : null;
-    if (form && decisionDate && !validOn(form, decisionDate)) {
-      ok = false;
-      issues.error(n, this.ctx.columnName('award'), `«${form.name}» chỉ quyết định được ${form.validFrom ? `từ ${formatDate(form.validFrom)} ` : ''}${form.validTo ? `đến ${formatDate(form.validTo)}` : ''}, nhưng quyết định ghi ngày ${formatDate(decisionDate)}. Hãy kiểm tra lại hình thức khen thưởng hoặc ngày quyết định.`, 'award_not_valid');
-    }
-    if (!ok || year === null || !type) return;
-    const { unitId, unitRaw, problem } = this.unitTie.tie(n, unitText, type, recipient);
+    if (!recipient) return { ok: true, type: null };
+    const who = this.recipients.read(n, recipient, this.text(row, 'recipient_type'), this.section, form, personHint);
+    if (who.ok) return { ok: true, type: who.type };
+    if (okSoFar || who.code === 'recipient_form_mismatch') this.ctx.issues.error(n, this.ctx.columnName(who.field), who.message, who.code);
+    return { ok: false, type: null };
+  }
+
+  /** A form may only be decided while it exists (the catalogue's validity dates). */
+  private decidedWhileValid(n: number, form: AwardForm | null, decisionDate: string | null): boolean {
+    if (!form || !decisionDate || validOn(form, decisionDate)) return true;
+    this.ctx.issues.error(n, this.ctx.columnName('award'), `«${form.name}» chỉ quyết định được ${form.validFrom ? `từ ${formatDate(form.validFrom)} ` : ''}${form.validTo ? `đến ${formatDate(form.validTo)}` : ''}, nhưng quyết định ghi ngày ${formatDate(decisionDate)}. Hãy kiểm tra lại hình thức khen thưởng hoặc ngày quyết định.`, 'award_not_valid');
+    return false;
+  }
+
+  /** A valid row: tied to its unit, refused when it repeats an earlier row, else kept for loading. */
+  private keep(row: RawRow, r: CheckedAward): void {
+    const { issues } = this.ctx;
+    const n = row.rowNumber;
+    const { recipient, unitText, award, decision, year } = r;
+    const { unitId, unitRaw, problem } = this.unitTie.tie(n, unitText, r.type, recipient);
     if (problem) {
       // Two units fit the name: never a guess, the row is refused and names every candidate.
       issues.error(n, this.ctx.columnName(unitText ? 'unit' : 'recipient'), problem.message, problem.code);
       return;
     }
-    const key = rowKey(`${foldKey(recipient)}|${foldKey(awardName)}|${foldKey(decisionNo ?? '')}|${year}`);
+    const key = rowKey(`${foldKey(recipient)}|${foldKey(award.name)}|${foldKey(decision.no ?? '')}|${year}`);
     const prev = this.seen.get(key);
     if (prev !== undefined) {
       issues.error(n, null, `trùng với dòng ${prev} (cùng người/tập thể, danh hiệu, số quyết định và năm). Hãy xóa một trong hai dòng.`, 'duplicate_row');
@@ -230,15 +276,15 @@ export class AwardsProcessor implements DatasetProcessor {
     }
     this.seen.set(key, n);
     this.recipient.push(recipient);
-    this.rtype.push(type);
+    this.rtype.push(r.type);
     this.unitId.push(unitId);
     this.unitRaw.push(unitRaw);
-    this.awardName.push(awardName);
-    this.awardRaw.push(awardText);
-    this.kind.push(kind);
-    this.level.push(level);
-    this.decisionNo.push(decisionNo);
-    this.decisionDate.push(decisionDate);
+    this.awardName.push(award.name);
+    this.awardRaw.push(r.awardText);
+    this.kind.push(award.kind);
+    this.level.push(r.level);
+    this.decisionNo.push(decision.no);
+    this.decisionDate.push(decision.date);
     this.year.push(year);
     this.movement.push(this.text(row, 'movement') || null);
     this.sourceRow.push(n);

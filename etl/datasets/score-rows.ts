@@ -3,6 +3,7 @@ import { fold, foldKey } from '@/lib/text';
 import type { Period } from '@/lib/periods';
 import { formatNumber } from '@/lib/format';
 import { rowKey } from '@/etl/normalise/row-key';
+import type { IssueLog } from '@/etl/normalise/issues';
 import type { DatasetContext } from './types';
 
 /** Score sheets' criteria: numbering, kinds, groups and the rows a unit's sheet gives to load. */
@@ -111,100 +112,161 @@ export interface ScoreLoadRow {
     key: string;
 }
 
+/** A group row above the current one, and the points of the leaf rows under it so far. */
+interface OpenGroup {
+  depth: number;
+  text: string;
+  row: number;
+  kind: CriterionKind | null;
+  item: Item;
+  leafSum: { max: number; self: number; assessed: number };
+}
+
+/** The groups open above the current row of a unit's sheet, outermost first. */
+class GroupStack {
+  private readonly open: OpenGroup[] = [];
+
+  constructor(
+    private readonly unit: UnitSheet,
+    private readonly issues: IssueLog,
+  ) {}
+
+  /** The kind (bonus, penalty) the rows below inherit from an open group. */
+  inheritedKind(): CriterionKind | null {
+    return this.open.find((g) => g.kind)?.kind ?? null;
+  }
+
+  /** Whether an open group is of another kind than `kind`. */
+  holdsOtherThan(kind: CriterionKind): boolean {
+    return this.open.some((g) => g.kind !== kind);
+  }
+
+  push(group: OpenGroup): void {
+    this.open.push(group);
+  }
+
+  /** The outermost open group, as loaded with its criteria («I Thực hiện nhiệm vụ»). */
+  outerName(): string | null {
+    const g = this.open[0];
+    return g ? `${g.item.code ? g.item.code + ' ' : ''}${g.text}`.trim() : null;
+  }
+
+  /** A leaf row's points count in the innermost open group. */
+  addLeaf(max: number, self: number, assessed: number): void {
+    const g = this.open.at(-1);
+    if (!g) return;
+    g.leafSum.max += max;
+    g.leafSum.self += self;
+    g.leafSum.assessed += assessed;
+  }
+
+  /** Closes the groups at `depth` or deeper; a group's own points, when given, should be the sum of its children. */
+  close(depth: number): void {
+    while (this.open.length && this.open[this.open.length - 1].depth >= depth) {
+      const g = this.open.pop()!;
+      const checks: [number | null, number, string][] = [
+        [g.item.max, g.leafSum.max, 'điểm chuẩn'],
+        [g.item.assessed, g.leafSum.assessed, 'điểm khối chấm'],
+      ];
+      for (const [own, sum, label] of checks) {
+        if (own !== null && !near(own, sum)) {
+          this.issues.warning(g.row, null, `dòng nhóm «${g.item.code} ${g.text}» của ${this.unit.name} có ${label} ${formatNumber(own)} khác tổng các tiêu chí con ${formatNumber(round2(sum))}; dòng nhóm không được tính vào tổng.`, 'group_sum');
+        }
+      }
+      this.addLeaf(g.leafSum.max, g.leafSum.self, g.leafSum.assessed);
+    }
+  }
+}
+
+/** A unit's totals as recomputed from its criteria. */
+interface UnitTotals {
+  u: UnitSheet;
+  total: number;
+  selfTotal: number;
+  hasSelf: boolean;
+}
+
 /**
  * Each unit's criteria in order: group subtotals checked against their children, bonus and
  * penalty rows typed, totals and ranks checked against what the sheet states.
  */
 export function buildScoreRows(units: Iterable<UnitSheet>, ctx: DatasetContext, period: Period | null, blocId: number | null): ScoreLoadRow[] {
-  const { issues } = ctx;
   const rows: ScoreLoadRow[] = [];
-  const computed: { u: UnitSheet; total: number; selfTotal: number; hasSelf: boolean }[] = [];
-  for (const u of units) {
-    const items = u.items;
-    const depths = items.map((it) => depthOf(it.code));
-    let total = 0;
-    let selfTotal = 0;
-    let hasSelf = false;
-    const groupStack: { depth: number; text: string; row: number; kind: CriterionKind | null; item: Item; leafSum: { max: number; self: number; assessed: number } }[] = [];
-    const seenKeys = new Map<string, number>();
-    let order = 0;
-    const closeGroups = (depth: number) => {
-      while (groupStack.length && groupStack[groupStack.length - 1].depth >= depth) {
-        const g = groupStack.pop()!;
-        // A group's own points, when given, should be the sum of its children.
-        const checks: [number | null, number, string][] = [
-          [g.item.max, g.leafSum.max, 'điểm chuẩn'],
-          [g.item.assessed, g.leafSum.assessed, 'điểm khối chấm'],
-        ];
-        for (const [own, sum, label] of checks) {
-          if (own !== null && !near(own, sum)) {
-            issues.warning(g.row, null, `dòng nhóm «${g.item.code} ${g.text}» của ${u.name} có ${label} ${formatNumber(own)} khác tổng các tiêu chí con ${formatNumber(round2(sum))}; dòng nhóm không được tính vào tổng.`, 'group_sum');
-          }
-        }
-        if (groupStack.length) {
-          const p = groupStack[groupStack.length - 1];
-          p.leafSum.max += g.leafSum.max;
-          p.leafSum.self += g.leafSum.self;
-          p.leafSum.assessed += g.leafSum.assessed;
-        }
-      }
-    };
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
-      const d = depths[i];
-      const ownKind = kindOfText(it.text);
-      // A bonus / penalty row ends the ordinary groups above it.
-      closeGroups(ownKind && groupStack.some((g) => g.kind !== ownKind) ? 0 : d);
-      const inherited = groupStack.find((g) => g.kind)?.kind ?? null;
-      const kind: CriterionKind = ownKind ?? inherited ?? 'criterion';
-      const hasChildren = isGroupAt(items, depths, i);
-      if (hasChildren) {
-        groupStack.push({ depth: d, text: it.text, row: it.row, kind: ownKind ?? inherited, item: it, leafSum: { max: 0, self: 0, assessed: 0 } });
-        continue;
-      }
-      if (it.max === null && it.self === null && it.assessed === null) continue; // a heading or a note
-      // Range checks.
-      let self = it.self;
-      let assessed = it.assessed;
-      if (kind === 'penalty') {
-        self = self !== null ? Math.abs(self) : null;
-        assessed = assessed !== null ? Math.abs(assessed) : null;
-      } else {
-        for (const [v, label, col] of [[it.self, 'tự chấm', it.selfCol], [it.assessed, 'khối chấm', it.assessedCol]] as const) {
-          if (v !== null && v < 0) issues.error(it.row, col, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, không được âm. Điểm trừ hãy ghi ở dòng «Điểm trừ».`, 'points_negative');
-        }
-      }
-      if (it.max !== null && it.max < 0) issues.error(it.row, ctx.columnName('max_points'), `điểm chuẩn ${formatNumber(it.max)} không được âm.`, 'points_negative');
-      for (const [v, label, col] of [[self, 'tự chấm', it.selfCol], [assessed, 'khối chấm', it.assessedCol]] as const) {
-        if (v !== null && it.max !== null && v > it.max + 1e-9) {
-          issues.error(it.row, col, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, vượt điểm tối đa ${formatNumber(it.max)}. Hãy sửa điểm cho không quá điểm chuẩn.`, 'points_above_max');
-        }
-      }
-      const sign = kind === 'penalty' ? -1 : 1;
-      total += sign * (assessed ?? 0);
-      if (self !== null) hasSelf = true;
-      selfTotal += sign * (self ?? 0);
-      if (groupStack.length) {
-        const g = groupStack[groupStack.length - 1];
-        g.leafSum.max += it.max ?? 0;
-        g.leafSum.self += self ?? 0;
-        g.leafSum.assessed += assessed ?? 0;
-      }
-      const group = groupStack.length ? `${groupStack[0].item.code ? groupStack[0].item.code + ' ' : ''}${groupStack[0].text}`.trim() : null;
-      const critLabel = it.code ? `${it.code} ${it.text}` : it.text;
-      const key = rowKey(`${blocId ?? ''}|${u.unitId}|${period?.id ?? ''}|${foldKey(it.code)}|${foldKey(it.text)}`);
-      const prev = seenKeys.get(key);
-      if (prev !== undefined) {
-        issues.error(it.row, null, `tiêu chí «${critLabel}» của ${u.name} trùng với dòng ${prev}. Hãy xóa một trong hai dòng.`, 'duplicate_row');
-        continue;
-      }
-      seenKeys.set(key, it.row);
-      rows.push({ unitId: u.unitId, code: it.code, group, text: it.text, kind, order: order++, max: it.max, self, assessed, row: it.row, key });
+  const computed: UnitTotals[] = [];
+  for (const u of units) computed.push(unitScoreRows(u, ctx, { period, blocId }, rows));
+  checkTotals(computed, ctx.issues);
+  checkRanks(computed, ctx.issues);
+  return rows;
+}
+
+/** One unit's criteria: its rows to load are added to `rows`; its totals are returned. */
+function unitScoreRows(u: UnitSheet, ctx: DatasetContext, scope: { period: Period | null; blocId: number | null }, rows: ScoreLoadRow[]): UnitTotals {
+  const items = u.items;
+  const depths = items.map((it) => depthOf(it.code));
+  const groups = new GroupStack(u, ctx.issues);
+  const seenKeys = new Map<string, number>();
+  let total = 0;
+  let selfTotal = 0;
+  let hasSelf = false;
+  let order = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const d = depths[i];
+    const ownKind = kindOfText(it.text);
+    // A bonus / penalty row ends the ordinary groups above it.
+    groups.close(ownKind && groups.holdsOtherThan(ownKind) ? 0 : d);
+    const inherited = groups.inheritedKind();
+    const kind: CriterionKind = ownKind ?? inherited ?? 'criterion';
+    if (isGroupAt(items, depths, i)) {
+      groups.push({ depth: d, text: it.text, row: it.row, kind: ownKind ?? inherited, item: it, leafSum: { max: 0, self: 0, assessed: 0 } });
+      continue;
     }
-    closeGroups(0);
-    computed.push({ u, total: round2(total), selfTotal: round2(selfTotal), hasSelf });
+    if (it.max === null && it.self === null && it.assessed === null) continue; // a heading or a note
+    const { self, assessed } = checkedPoints(it, kind, u, ctx);
+    const sign = kind === 'penalty' ? -1 : 1;
+    total += sign * (assessed ?? 0);
+    if (self !== null) hasSelf = true;
+    selfTotal += sign * (self ?? 0);
+    groups.addLeaf(it.max ?? 0, self ?? 0, assessed ?? 0);
+    const group = groups.outerName();
+    const key = rowKey(`${scope.blocId ?? ''}|${u.unitId}|${scope.period?.id ?? ''}|${foldKey(it.code)}|${foldKey(it.text)}`);
+    const prev = seenKeys.get(key);
+    if (prev !== undefined) {
+      const critLabel = it.code ? `${it.code} ${it.text}` : it.text;
+      ctx.issues.error(it.row, null, `tiêu chí «${critLabel}» của ${u.name} trùng với dòng ${prev}. Hãy xóa một trong hai dòng.`, 'duplicate_row');
+      continue;
+    }
+    seenKeys.set(key, it.row);
+    rows.push({ unitId: u.unitId, code: it.code, group, text: it.text, kind, order: order++, max: it.max, self, assessed, row: it.row, key });
   }
-  // TỔNG CỘNG: the sheet's totals must agree with ours (one error per differing unit).
+  groups.close(0);
+  return { u, total: round2(total), selfTotal: round2(selfTotal), hasSelf };
+}
+
+/** A criterion's points: a penalty's kept as a positive amount; negative points and points above the maximum are errors. */
+function checkedPoints(it: Item, kind: CriterionKind, u: UnitSheet, ctx: DatasetContext): { self: number | null; assessed: number | null } {
+  const { issues } = ctx;
+  let self = it.self;
+  let assessed = it.assessed;
+  if (kind === 'penalty') {
+    self = self !== null ? Math.abs(self) : null;
+    assessed = assessed !== null ? Math.abs(assessed) : null;
+  } else {
+    for (const [v, label, col] of [[it.self, 'tự chấm', it.selfCol], [it.assessed, 'khối chấm', it.assessedCol]] as const) {
+      if (v !== null && v < 0) issues.error(it.row, col, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, không được âm. Điểm trừ hãy ghi ở dòng «Điểm trừ».`, 'points_negative');
+    }
+  }
+  if (it.max !== null && it.max < 0) issues.error(it.row, ctx.columnName('max_points'), `điểm chuẩn ${formatNumber(it.max)} không được âm.`, 'points_negative');
+  for (const [v, label, col] of [[self, 'tự chấm', it.selfCol], [assessed, 'khối chấm', it.assessedCol]] as const) {
+    if (v !== null && it.max !== null && v > it.max + 1e-9) {
+      issues.error(it.row, col, `điểm ${label} của ${u.name} cho «${it.text}» là ${formatNumber(v)}, vượt điểm tối đa ${formatNumber(it.max)}. Hãy sửa điểm cho không quá điểm chuẩn.`, 'points_above_max');
+    }
+  }
+  return { self, assessed };
+}
+
+/** TỔNG CỘNG: the sheet's totals must agree with ours (one error per differing unit). */
+function checkTotals(computed: UnitTotals[], issues: IssueLog): void {
   for (const c of computed) {
     const t = c.u.total;
     if (!t) continue;
@@ -215,7 +277,10 @@ export function buildScoreRows(units: Iterable<UnitSheet>, ctx: DatasetContext, 
       issues.error(t.row, t.assessed !== null && !near(t.assessed, c.total) ? t.assessedCol : t.selfCol, `dòng TỔNG CỘNG của ${c.u.name} không khớp với tổng tính lại (điểm các tiêu chí + điểm thưởng − điểm trừ) — ${diffs.join('; ')}. Hãy kiểm tra lại điểm từng tiêu chí hoặc dòng tổng.`, 'total_mismatch');
     }
   }
-  // XẾP HẠNG: rank 1 is best, equal totals share a rank (1, 2, 2, 4).
+}
+
+/** XẾP HẠNG: rank 1 is best, equal totals share a rank (1, 2, 2, 4). */
+function checkRanks(computed: UnitTotals[], issues: IssueLog): void {
   const sorted = computed.map((c) => c.total).sort((a, b) => b - a);
   const rankOf = (t: number) => sorted.findIndex((x) => near(x, t)) + 1;
   for (const c of computed) {
@@ -226,5 +291,4 @@ export function buildScoreRows(units: Iterable<UnitSheet>, ctx: DatasetContext, 
       issues.error(r.row, r.column, `dòng XẾP HẠNG ghi ${c.u.name} hạng «${r.raw}», nhưng theo tổng điểm ${formatNumber(c.total)} thì đúng là hạng ${expected} (điểm bằng nhau cùng hạng). Hãy sửa thứ hạng.`, 'rank_mismatch');
     }
   }
-  return rows;
 }

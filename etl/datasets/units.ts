@@ -105,43 +105,17 @@ export class UnitsProcessor implements DatasetProcessor {
       return;
     }
     const kind = unitKindOf(kindText, name);
-    let finalKind: UnitKind = kind ?? 'other';
     if (!kind) {
       issues.warning(n, this.ctx.columnName('kind'), `không nhận ra loại đơn vị «${kindText}»; đã ghi là «Khác». Các loại: Phòng thuộc Sở, Sở, Cơ quan cấp tỉnh/Ban, Phòng TC-KH huyện.`, 'kind_other');
-      finalKind = 'other';
     }
-    const yearCell = readYearColumn(this.ctx, row, this.col('year'));
-    if (!yearCell.ok) ok = false;
-    let year = yearCell.year;
-    if (bloc && year === null && ok) {
-      const p = this.ctx.period;
-      if (p) year = p.year;
-      else {
-        ok = false;
-        issues.error(n, this.ctx.columnName('year'), `đơn vị thuộc khối «${bloc}» nhưng thiếu năm. Hãy ghi năm tham gia khối (ví dụ 2023) hoặc dùng --period.`, 'year_missing');
-      }
-    }
-    let headcount: number | null = null;
-    const hi = this.col('headcount');
-    if (hi >= 0) {
-      const h = parseNumberCell(row.cells[hi] ?? null, 'count');
-      if (!h.ok || (h.value !== null && (!Number.isInteger(h.value) || h.value < 0))) {
-        ok = false;
-        issues.error(n, this.ctx.columnName('headcount'), `«${rawForMessage(row.cells[hi] ?? null)}» không phải số người hợp lệ. Hãy nhập số nguyên không âm.`, 'count_invalid');
-      } else headcount = h.value;
-    }
-    const validFrom = this.date(row, 'valid_from');
-    const mergedOn = this.date(row, 'merged_on');
-    let validTo = this.date(row, 'valid_to');
-    if (validFrom === undefined || validTo === undefined || mergedOn === undefined) ok = false;
-    // Merged from 01/03/2025: the unit's last day under its own name is 28/02/2025.
-    if (validTo === null && mergedOn) validTo = dayBefore(mergedOn);
-    if (ok && validFrom && validTo && validTo < validFrom) {
-      ok = false;
-      issues.error(n, this.ctx.columnName('valid_to'), `ngày hết hiệu lực ${formatDate(validTo)} trước ngày bắt đầu ${formatDate(validFrom)}. Hãy kiểm tra lại hai ngày này.`, 'interval_invalid');
-    }
+    const { ok: yearOk, year } = this.readYear(row, bloc);
+    if (!yearOk) ok = false;
+    const { ok: headcountOk, headcount } = this.readHeadcount(row);
+    if (!headcountOk) ok = false;
+    const validity = this.readValidity(row, ok);
+    if (!validity.ok) ok = false;
     const successor = this.text(row, 'successor') || null;
-    if (mergedOn && !successor) {
+    if (validity.mergedOn && !successor) {
       issues.warning(n, this.ctx.columnName('merged_on'), `có ngày sáp nhập nhưng không ghi đơn vị kế thừa; chỉ lưu ngày hết hiệu lực. Hãy ghi tên đơn vị kế thừa ở cột «Đơn vị kế thừa» («Sáp nhập vào»).`, 'successor_missing');
     }
     const aliases = this.text(row, 'aliases')
@@ -160,18 +134,55 @@ export class UnitsProcessor implements DatasetProcessor {
       row: n,
       name,
       abbreviation,
-      kind: finalKind,
+      kind: kind ?? 'other',
       bloc,
       year,
       parent: this.text(row, 'parent') || null,
       aliases,
       successor,
-      validFrom: validFrom ?? null,
-      validTo: validTo ?? null,
-      mergedOn: mergedOn ?? null,
+      validFrom: validity.validFrom,
+      validTo: validity.validTo,
+      mergedOn: validity.mergedOn,
       province: this.text(row, 'province') || null,
       headcount,
     });
+  }
+
+  /** The «Năm» of the row; a unit in a bloc needs one (else --period's). */
+  private readYear(row: RawRow, bloc: string | null): { ok: boolean; year: number | null } {
+    const cell = readYearColumn(this.ctx, row, this.col('year'));
+    if (!cell.ok || !bloc || cell.year !== null) return cell;
+    if (this.ctx.period) return { ok: true, year: this.ctx.period.year };
+    this.ctx.issues.error(row.rowNumber, this.ctx.columnName('year'), `đơn vị thuộc khối «${bloc}» nhưng thiếu năm. Hãy ghi năm tham gia khối (ví dụ 2023) hoặc dùng --period.`, 'year_missing');
+    return { ok: false, year: null };
+  }
+
+  /** «Biên chế»: a whole number of people, or none. */
+  private readHeadcount(row: RawRow): { ok: boolean; headcount: number | null } {
+    const hi = this.col('headcount');
+    if (hi < 0) return { ok: true, headcount: null };
+    const h = parseNumberCell(row.cells[hi] ?? null, 'count');
+    if (h.ok && (h.value === null || (Number.isInteger(h.value) && h.value >= 0))) return { ok: true, headcount: h.value };
+    this.ctx.issues.error(row.rowNumber, this.ctx.columnName('headcount'), `«${rawForMessage(row.cells[hi] ?? null)}» không phải số người hợp lệ. Hãy nhập số nguyên không âm.`, 'count_invalid');
+    return { ok: false, headcount: null };
+  }
+
+  /**
+   * The unit's validity interval and merger date. The interval's order is checked only on a row
+   * otherwise valid (`okSoFar`).
+   */
+  private readValidity(row: RawRow, okSoFar: boolean): { ok: boolean; validFrom: string | null; validTo: string | null; mergedOn: string | null } {
+    const validFrom = this.date(row, 'valid_from');
+    const mergedOn = this.date(row, 'merged_on');
+    let validTo = this.date(row, 'valid_to');
+    let ok = validFrom !== undefined && validTo !== undefined && mergedOn !== undefined;
+    // Merged from 01/03/2025: the unit's last day under its own name is 28/02/2025.
+    if (validTo === null && mergedOn) validTo = dayBefore(mergedOn);
+    if (okSoFar && ok && validFrom && validTo && validTo < validFrom) {
+      ok = false;
+      this.ctx.issues.error(row.rowNumber, this.ctx.columnName('valid_to'), `ngày hết hiệu lực ${formatDate(validTo)} trước ngày bắt đầu ${formatDate(validFrom)}. Hãy kiểm tra lại hai ngày này.`, 'interval_invalid');
+    }
+    return { ok, validFrom: validFrom ?? null, validTo: validTo ?? null, mergedOn: mergedOn ?? null };
   }
 
   async finish(): Promise<void> {
@@ -204,51 +215,15 @@ export class UnitsProcessor implements DatasetProcessor {
 
   async load(conn: DuckDBConnection, batchId: number): Promise<LoadOutcome> {
     // Dimensions are small: upsert unit by unit; facts never go this way.
-    const byKey = new Map<string, number>();
-    const existing = await queryOn<{ unit_id: number; name: string }>(conn, 'SELECT unit_id, name FROM units');
-    for (const u of existing) byKey.set(foldKey(u.name), Number(u.unit_id));
-    const aliasRows = await queryOn<{ alias_key: string; unit_id: number }>(conn, 'SELECT alias_key, unit_id FROM unit_aliases');
-    for (const a of aliasRows) if (!byKey.has(a.alias_key)) byKey.set(a.alias_key, Number(a.unit_id));
+    const byKey = await unitIdsByKey(conn);
     const before = new UnitsBeforeImages(conn, batchId);
     const firstOf = new Map<string, UnitRow>();
     for (const r of this.rows) if (!firstOf.has(foldKey(r.name))) firstOf.set(foldKey(r.name), r);
-    for (const r of firstOf.values()) {
-      const id = byKey.get(foldKey(r.name));
-      if (id !== undefined) {
-        await before.unit(id);
-        await conn.run(
-          `UPDATE units SET abbreviation = coalesce($abbr, abbreviation), kind = $kind, headcount = coalesce($hc, headcount),
-             valid_to = coalesce(CAST($vt AS DATE), valid_to), valid_from = coalesce(CAST($vf AS DATE), valid_from),
-             merged_on = coalesce(CAST($mo AS DATE), merged_on), province = coalesce($prov, province), batch_id = $batch WHERE unit_id = $id`,
-          { abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, vf: r.validFrom, mo: r.mergedOn, prov: r.province, batch: batchId, id },
-        );
-      } else {
-        const res = await conn.runAndReadAll(
-          `INSERT INTO units (name, abbreviation, kind, headcount, valid_to, valid_from, merged_on, province, batch_id)
-           VALUES ($name, $abbr, $kind, $hc, CAST($vt AS DATE), CAST($vf AS DATE), CAST($mo AS DATE), $prov, $batch) RETURNING unit_id`,
-          { name: r.name, abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, vf: r.validFrom, mo: r.mergedOn, prov: r.province, batch: batchId },
-        );
-        const newId = Number(res.getRowObjectsJson()[0].unit_id);
-        await before.created(newId);
-        byKey.set(foldKey(r.name), newId);
-      }
-    }
+    for (const r of firstOf.values()) await this.upsertUnit(conn, r, { byKey, before, batchId });
     const idOf = (name: string) => byKey.get(foldKey(name)) ?? (this.ctx.units.resolve(name).ok ? (this.ctx.units.resolve(name) as { unitId: number }).unitId : undefined);
     for (const r of firstOf.values()) {
       const id = idOf(r.name)!;
-      for (const alias of [r.abbreviation, ...r.aliases]) {
-        if (!alias) continue;
-        const key = foldKey(alias);
-        if (!key || key === foldKey(r.name)) continue;
-        const owner = byKey.get(key);
-        if (owner !== undefined && owner !== id) {
-          this.ctx.issues.warning(r.row, this.ctx.columnName(alias === r.abbreviation ? 'abbreviation' : 'aliases'), `tên «${alias}» đã là tên của một đơn vị khác; không thêm làm tên gọi khác.`, 'alias_taken');
-          continue;
-        }
-        if (owner === undefined) await before.alias(key);
-        await conn.run(`INSERT INTO unit_aliases (alias_key, alias, unit_id, source) VALUES ($k, $a, $u, 'import') ON CONFLICT DO NOTHING`, { k: key, a: alias, u: id });
-        byKey.set(key, id);
-      }
+      await this.addAliases(conn, r, id, { byKey, before });
       if (r.parent) {
         const p = idOf(r.parent);
         if (p !== undefined) await before.unit(id);
@@ -260,7 +235,60 @@ export class UnitsProcessor implements DatasetProcessor {
         if (s !== undefined && s !== id) await conn.run('UPDATE units SET successor_id = $s WHERE unit_id = $id', { s, id });
       }
     }
-    // Blocs by folded name; membership per year.
+    await this.addBlocMembers(conn, idOf, batchId);
+    await this.addHeadcounts(conn, idOf, batchId);
+    // The issuing body written above the table («UBND TỈNH …», «SỞ …»): the review document's header.
+    if (this.ctx.titleLines.length) {
+      await conn.run('INSERT INTO batch_title_blocks (batch_id, title_block) VALUES ($b, $t)', { t: this.ctx.titleLines.join('\n'), b: batchId });
+    }
+    // Rows of the file taken in (a unit appears once per bloc and year).
+    return { loaded: this.rows.length, skipped: 0 };
+  }
+
+  /** Updates the unit of that name (or alias) in place, or inserts it; `byKey` learns a new unit's id. */
+  private async upsertUnit(conn: DuckDBConnection, r: UnitRow, at: { byKey: Map<string, number>; before: UnitsBeforeImages; batchId: number }): Promise<void> {
+    const { byKey, before, batchId } = at;
+    const id = byKey.get(foldKey(r.name));
+    if (id !== undefined) {
+      await before.unit(id);
+      await conn.run(
+        `UPDATE units SET abbreviation = coalesce($abbr, abbreviation), kind = $kind, headcount = coalesce($hc, headcount),
+           valid_to = coalesce(CAST($vt AS DATE), valid_to), valid_from = coalesce(CAST($vf AS DATE), valid_from),
+           merged_on = coalesce(CAST($mo AS DATE), merged_on), province = coalesce($prov, province), batch_id = $batch WHERE unit_id = $id`,
+        { abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, vf: r.validFrom, mo: r.mergedOn, prov: r.province, batch: batchId, id },
+      );
+      return;
+    }
+    const res = await conn.runAndReadAll(
+      `INSERT INTO units (name, abbreviation, kind, headcount, valid_to, valid_from, merged_on, province, batch_id)
+       VALUES ($name, $abbr, $kind, $hc, CAST($vt AS DATE), CAST($vf AS DATE), CAST($mo AS DATE), $prov, $batch) RETURNING unit_id`,
+      { name: r.name, abbr: r.abbreviation, kind: r.kind, hc: r.headcount, vt: r.validTo, vf: r.validFrom, mo: r.mergedOn, prov: r.province, batch: batchId },
+    );
+    const newId = Number(res.getRowObjectsJson()[0].unit_id);
+    await before.created(newId);
+    byKey.set(foldKey(r.name), newId);
+  }
+
+  /** The abbreviation and other names of unit `id`; a name another unit already has is refused with a warning. */
+  private async addAliases(conn: DuckDBConnection, r: UnitRow, id: number, at: { byKey: Map<string, number>; before: UnitsBeforeImages }): Promise<void> {
+    const { byKey, before } = at;
+    for (const alias of [r.abbreviation, ...r.aliases]) {
+      if (!alias) continue;
+      const key = foldKey(alias);
+      if (!key || key === foldKey(r.name)) continue;
+      const owner = byKey.get(key);
+      if (owner !== undefined && owner !== id) {
+        this.ctx.issues.warning(r.row, this.ctx.columnName(alias === r.abbreviation ? 'abbreviation' : 'aliases'), `tên «${alias}» đã là tên của một đơn vị khác; không thêm làm tên gọi khác.`, 'alias_taken');
+        continue;
+      }
+      if (owner === undefined) await before.alias(key);
+      await conn.run(`INSERT INTO unit_aliases (alias_key, alias, unit_id, source) VALUES ($k, $a, $u, 'import') ON CONFLICT DO NOTHING`, { k: key, a: alias, u: id });
+      byKey.set(key, id);
+    }
+  }
+
+  /** Blocs by folded name (a new bloc is created); membership per year. */
+  private async addBlocMembers(conn: DuckDBConnection, idOf: (name: string) => number | undefined, batchId: number): Promise<void> {
     const blocs = await queryOn<{ bloc_id: number; name: string }>(conn, 'SELECT bloc_id, name FROM blocs');
     const blocByKey = new Map(blocs.map((b) => [foldKey(b.name), Number(b.bloc_id)]));
     for (const r of this.rows) {
@@ -281,7 +309,10 @@ export class UnitsProcessor implements DatasetProcessor {
         batch: batchId,
       });
     }
-    // Headcount per year, for the review's quota shares.
+  }
+
+  /** Headcount per year, for the review's quota shares. */
+  private async addHeadcounts(conn: DuckDBConnection, idOf: (name: string) => number | undefined, batchId: number): Promise<void> {
     for (const r of this.rows) {
       if (r.year === null || r.headcount === null) continue;
       await conn.run(
@@ -290,11 +321,15 @@ export class UnitsProcessor implements DatasetProcessor {
         { u: idOf(r.name)!, y: r.year, h: r.headcount, batch: batchId },
       );
     }
-    // The issuing body written above the table («UBND TỈNH …», «SỞ …»): the review document's header.
-    if (this.ctx.titleLines.length) {
-      await conn.run('INSERT INTO batch_title_blocks (batch_id, title_block) VALUES ($b, $t)', { t: this.ctx.titleLines.join('\n'), b: batchId });
-    }
-    // Rows of the file taken in (a unit appears once per bloc and year).
-    return { loaded: this.rows.length, skipped: 0 };
   }
+}
+
+/** Units by folded name, then by alias (a name wins over another unit's alias). */
+async function unitIdsByKey(conn: DuckDBConnection): Promise<Map<string, number>> {
+  const byKey = new Map<string, number>();
+  const existing = await queryOn<{ unit_id: number; name: string }>(conn, 'SELECT unit_id, name FROM units');
+  for (const u of existing) byKey.set(foldKey(u.name), Number(u.unit_id));
+  const aliasRows = await queryOn<{ alias_key: string; unit_id: number }>(conn, 'SELECT alias_key, unit_id FROM unit_aliases');
+  for (const a of aliasRows) if (!byKey.has(a.alias_key)) byKey.set(a.alias_key, Number(a.unit_id));
+  return byKey;
 }

@@ -53,86 +53,121 @@ class CsvShapeScanner {
 
   /** Feeds a chunk; false once the file is known to be irregular. */
   feed(b: Uint8Array): boolean {
-    const d = this.d;
-    let i = 0;
-    if (this.atStart) {
-      if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
-      this.atStart = false;
-    }
-    let { state, fields, widest, lineStart, fieldStart, blank } = this;
     const n = b.length;
-    let ok = true;
+    let i = this.skipBom(b);
+    while (i < n) {
+      // Runs of plain text are skipped in a tight loop; every other byte is one step.
+      if (this.state === OUT) i = this.skipText(b, i);
+      else if (this.state === IN) i = this.skipQuotedText(b, i);
+      if (i === n) break;
+      if (!this.step(b[i])) {
+        this.irregular = true;
+        return false;
+      }
+      i++;
+    }
+    return true;
+  }
+
+  private skipBom(b: Uint8Array): number {
+    if (!this.atStart) return 0;
+    this.atStart = false;
+    return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  }
+
+  /** Unquoted text: most bytes (every byte of a multi-byte UTF-8 character is ≥ 0x80). */
+  private skipText(b: Uint8Array, from: number): number {
+    // After an empty line, text is refused by `outside`.
+    if (this.blank) return from;
+    const d = this.d;
+    const n = b.length;
+    let i = from;
+    while (i < n && b[i] > QUOTE && b[i] !== d) i++;
+    if (i > from) {
+      this.fieldStart = false;
+      this.lineStart = false;
+    }
+    return i;
+  }
+
+  /** Text inside a quoted field: anything but a quote, a line break or a NUL. */
+  private skipQuotedText(b: Uint8Array, from: number): number {
+    const n = b.length;
+    let i = from;
     for (; i < n; i++) {
       const c = b[i];
-      if (state === OUT) {
-        if (c > QUOTE && c !== d) {
-          // Most bytes: text (every byte of a multi-byte UTF-8 character is ≥ 0x80).
-          if (blank) {
-            ok = false;
-            break;
-          }
-          fieldStart = false;
-          lineStart = false;
-        } else if (c === LF) {
-          if (lineStart) blank = true;
-          else if (fields > widest) widest = fields;
-          fields = 1;
-          fieldStart = true;
-          lineStart = true;
-        } else if (c === CR) state = AFTER_CR;
-        else if (blank || c === 0 || (c === QUOTE && !fieldStart)) {
-          ok = false; // data after an empty line, a NUL, or a quote inside an unquoted field
-          break;
-        } else if (c === QUOTE) {
-          state = IN;
-          lineStart = false;
-        } else if (c === d) {
-          fields++;
-          fieldStart = true;
-          lineStart = false;
-        } else {
-          fieldStart = false;
-          lineStart = false;
-        }
-      } else if (state === IN) {
-        if (c === QUOTE) state = IN_QUOTE;
-        else if (c === LF || c === CR || c === 0) {
-          ok = false; // a line break inside a cell: csv.ts
-          break;
-        }
-      } else if (state === IN_QUOTE) {
-        if (c === QUOTE) state = IN;
-        else if (c === d) {
-          state = OUT;
-          fields++;
-          fieldStart = true;
-        } else if (c === LF) {
-          state = OUT;
-          if (fields > widest) widest = fields;
-          fields = 1;
-          fieldStart = true;
-          lineStart = true;
-        } else if (c === CR) state = AFTER_CR;
-        else {
-          ok = false; // text after a closing quote
-          break;
-        }
-      } else {
-        if (c !== LF) {
-          ok = false; // a lone CR
-          break;
-        }
-        state = OUT;
-        if (lineStart) blank = true;
-        else if (fields > widest) widest = fields;
-        fields = 1;
-        fieldStart = true;
-        lineStart = true;
-      }
+      if (c === QUOTE || c === LF || c === CR || c === 0) break;
     }
-    Object.assign(this, { state, fields, widest, lineStart, fieldStart, blank });
-    if (!ok) this.irregular = true;
-    return ok;
+    return i;
+  }
+
+  /** One byte in the current state; false when it makes the file irregular. */
+  private step(c: number): boolean {
+    if (this.state === OUT) return this.outside(c);
+    if (this.state === IN) return this.inQuotes(c);
+    if (this.state === IN_QUOTE) return this.afterQuote(c);
+    return this.afterCr(c);
+  }
+
+  private outside(c: number): boolean {
+    const d = this.d;
+    if (c > QUOTE && c !== d) {
+      if (this.blank) return false;
+      this.fieldStart = false;
+      this.lineStart = false;
+    } else if (c === LF) this.endLine();
+    else if (c === CR) this.state = AFTER_CR;
+    else if (this.blank || c === 0 || (c === QUOTE && !this.fieldStart)) {
+      return false; // data after an empty line, a NUL, or a quote inside an unquoted field
+    } else if (c === QUOTE) {
+      this.state = IN;
+      this.lineStart = false;
+    } else if (c === d) {
+      this.fields++;
+      this.fieldStart = true;
+      this.lineStart = false;
+    } else {
+      this.fieldStart = false;
+      this.lineStart = false;
+    }
+    return true;
+  }
+
+  private inQuotes(c: number): boolean {
+    if (c === QUOTE) this.state = IN_QUOTE;
+    else if (c === LF || c === CR || c === 0) return false; // a line break inside a cell: csv.ts
+    return true;
+  }
+
+  /** A quote inside a quoted field: "" or the end of the field. */
+  private afterQuote(c: number): boolean {
+    if (c === QUOTE) this.state = IN;
+    else if (c === this.d) {
+      this.state = OUT;
+      this.fields++;
+      this.fieldStart = true;
+    } else if (c === LF) {
+      this.state = OUT;
+      this.endLine();
+    } else if (c === CR) this.state = AFTER_CR;
+    else return false; // text after a closing quote
+    return true;
+  }
+
+  private afterCr(c: number): boolean {
+    if (c !== LF) return false; // a lone CR
+    this.state = OUT;
+    this.endLine();
+    return true;
+  }
+
+  /** A line end outside quotes: an empty line, or a record whose fields are counted. */
+  private endLine(): void {
+    if (this.lineStart) this.blank = true;
+    else if (this.fields > this.widest) this.widest = this.fields;
+    this.fields = 1;
+    this.fieldStart = true;
+    this.lineStart = true;
   }
 
   finish(): { regular: boolean; fields: number } {
