@@ -39,3 +39,17 @@ export async function closeBrowser(): Promise<void> {
   await browser?.close();
   browser = undefined;
 }
+
+/** A session cookie of a demo account, through the login API (no browser). */
+export async function sessionOf(username: string): Promise<string> {
+  const base = inject('baseUrl');
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+    body: new URLSearchParams({ username, password: DEMO_PASSWORD }).toString(),
+  });
+  const m = /thidua_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
+  if (!m) throw new Error(`login ${username}: HTTP ${res.status}`);
+  return `thidua_session=${m[1]}`;
+}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readManifest, restoreDatabase } from '@/lib/ops/backup';
-import { closeBrowser, login, newPage } from './browser';
+import { closeBrowser, login, newPage, sessionOf } from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 
 /**
@@ -31,17 +31,6 @@ async function post(url: string, headers: Record<string, string> = {}): Promise<
   }
 }
 
-async function sessionOf(username: string): Promise<string> {
-  const res = await fetch(`${base()}/api/auth/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base() },
-    body: new URLSearchParams({ username, password: DEMO_PASSWORD }).toString(),
-  });
-  const m = /thidua_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
-  expect(m, `login ${username}`).not.toBeNull();
-  return `thidua_session=${m![1]}`;
-}
 
 describe('backup while the server runs', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-ops-e2e-'));

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from './global-setup';
+import { sessionOf } from './browser';
 
 /**
  * The page cache through the running server (lib/serve/page-cache.ts): a dashboard page is
@@ -11,17 +11,6 @@ import { DEMO_PASSWORD } from './global-setup';
  */
 const base = () => inject('baseUrl');
 
-async function loginCookie(username: string): Promise<string> {
-  const res = await fetch(`${base()}/api/auth/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base() },
-    body: new URLSearchParams({ username, password: DEMO_PASSWORD }).toString(),
-  });
-  const m = /thidua_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
-  if (!m) throw new Error(`login ${username}: HTTP ${res.status}`);
-  return `thidua_session=${m[1]}`;
-}
 
 async function get(path: string, cookie: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${base()}${path}`, { headers: { Cookie: cookie, ...headers }, redirect: 'manual' });
@@ -45,7 +34,7 @@ async function lastResult(res: Response): Promise<Record<string, any>> {
 
 describe('page cache: pages reused until the data changes', () => {
   it('renders a page once, then answers from memory with a fresh nonce each time', async () => {
-    const cookie = await loginCookie('lanhdao');
+    const cookie = await sessionOf('lanhdao');
     const path = '/?period=2022&grain=quarter';
     const first = await get(path, cookie);
     const second = await get(path, cookie, { 'Accept-Encoding': 'gzip' });
@@ -62,24 +51,24 @@ describe('page cache: pages reused until the data changes', () => {
     expect(currentUser(first.html)).toBe('lanhdao');
     expect(currentUser(second.html)).toBe('lanhdao');
     // Another role gets a page of its own, with its own name.
-    const other = await get(path, await loginCookie('vanphong'));
+    const other = await get(path, await sessionOf('vanphong'));
     expect(other.res.headers.get('x-thidua-cache')).toBe('miss');
     expect(currentUser(other.html)).toBe('vanphong');
-    expect((await get(path, await loginCookie('vanphong'))).res.headers.get('x-thidua-cache')).toBe('hit');
+    expect((await get(path, await sessionOf('vanphong'))).res.headers.get('x-thidua-cache')).toBe('hit');
   });
 
   it("fills each reader's own name into a page rendered for the role; a client cannot ask for the placeholder", async () => {
-    const forged = await get('/khen-thuong?period=2023', await loginCookie('lanhdao'), { 'x-thidua-shared-render': '1' });
+    const forged = await get('/khen-thuong?period=2023', await sessionOf('lanhdao'), { 'x-thidua-shared-render': '1' });
     expect(forged.res.status).toBe(200);
     expect(currentUser(forged.html)).toBe('lanhdao');
     // Not a page the cache keeps: Next renders it, and the header is gone before it does.
-    const upload = await get('/tai-len/mau', await loginCookie('vanphong'), { 'x-thidua-shared-render': '1' });
+    const upload = await get('/tai-len/mau', await sessionOf('vanphong'), { 'x-thidua-shared-render': '1' });
     expect(upload.res.headers.get('x-thidua-cache')).toBeNull();
     expect(currentUser(upload.html)).toBe('vanphong');
   });
 
   it('gives no page to a session that has ended', async () => {
-    const cookie = await loginCookie('lanhdao');
+    const cookie = await sessionOf('lanhdao');
     expect((await get('/hoat-dong', cookie)).res.status).toBe(200);
     expect((await get('/hoat-dong', cookie)).res.headers.get('x-thidua-cache')).toBe('hit');
     await fetch(`${base()}/api/auth/logout`, { method: 'POST', headers: { Cookie: cookie, Origin: base() }, redirect: 'manual' });
@@ -94,8 +83,8 @@ describe('page cache: pages reused until the data changes', () => {
     const unit = String((await conn.runAndReadAll('SELECT name FROM units ORDER BY unit_id LIMIT 1')).getRows()[0][0]);
     conn.closeSync();
     ref.closeSync();
-    const viewer = await loginCookie('lanhdao');
-    const office = await loginCookie('vanphong');
+    const viewer = await sessionOf('lanhdao');
+    const office = await sessionOf('vanphong');
     const path = '/?period=2023';
     const before = await activitiesKpi(path, viewer);
     expect(await activitiesKpi(path, viewer)).toBe(before); // now held in memory
