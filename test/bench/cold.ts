@@ -36,7 +36,7 @@ function prepareDb(): string {
   const file = path.resolve('data/bench/cold.duckdb');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    for (const cmd of [['dist/sample-load.js'], ['dist/user.js', 'demo']]) {
+    for (const cmd of [['dist/thidua.js', 'sample-load'], ['dist/thidua.js', 'user', 'demo']]) {
       const r = spawnSync('node', cmd, { stdio: 'inherit', env: { ...process.env, THIDUA_DB: file } });
       if (r.status !== 0) throw new Error(`node ${cmd.join(' ')} thất bại`);
     }
