@@ -7,6 +7,7 @@ import { validateSession } from '@/lib/auth/sessions';
 import type { SessionUser } from '@/lib/auth/types';
 import { dataVersion, getDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { todayIso } from '@/lib/filters/today';
 import { routes } from '@/lib/routes';
 import { newNonce } from '@/lib/security/headers';
 import { renderOverLoopback } from './loopback';
@@ -19,7 +20,8 @@ import { PageStore, type RenderedPage } from './page-store';
  * Rendering a dashboard page costs the server ~100–200 ms of CPU even when every query result is
  * reused, and Node renders on one thread: twenty leaders reading at once would queue behind each
  * other. So a page, once rendered, is kept (lib/serve/page-store.ts) under a key of the data
- * version, the role (the navigation depends on it), HTTPS or not, the day, the URL and the
+ * version, the role (the navigation depends on it), HTTPS or not, the day the pages read
+ * (`todayIso`, which a page's default period follows), the URL and the
  * headers Next varies on. It is rendered once for the whole role, with a placeholder where the
  * reader's name goes (lib/serve/shared-render.ts); should the page name its renderer anywhere
  * else, it is given to that user alone and the others are rendered their own. Every answer
@@ -79,12 +81,6 @@ export function pageKey(req: Pick<http.IncomingMessage, 'url' | 'headers'>, user
   return JSON.stringify([...who, user.role, https, day, req.url, vary]);
 }
 
-/** Today's date on the server (a page's default period may follow the calendar). */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
-}
-
 function acceptsGzip(header: string | string[] | undefined): boolean {
   const value = String(header ?? '').toLowerCase();
   return /(^|,)\s*gzip\s*(,|$|;(?!\s*q=0(\.0+)?\s*(,|$)))/.test(value);
@@ -119,7 +115,7 @@ async function answer(store: PageStore, req: http.IncomingMessage, res: http.Ser
   // Next answers these itself: the login redirect, the password page.
   if (!user || user.mustChangePassword) return forward();
   const shared = isSharedByRole(req.url ?? '');
-  const { page, reused } = await store.get(dataVersion(db), pageKey(req, user, https, today()), () => renderOverLoopback(req, shared, user.username));
+  const { page, reused } = await store.get(dataVersion(db), pageKey(req, user, https, todayIso()), () => renderOverLoopback(req, shared, user.username));
   // A page that turned out to be its renderer's alone: Next renders this reader's own.
   if (page.onlyFor !== null && page.onlyFor !== user.username) return forward();
   await send(req, res, page, user, reused);
