@@ -158,17 +158,15 @@ function isInner(req: http.IncomingMessage, stamp: Stamp): boolean {
   return inner === stamp.secret && typeof peer === 'string' && peer.startsWith(`${stamp.secret};`);
 }
 
-/** Headers that make a request this process sends to itself count as the original's (see INNER_HEADER). */
+/**
+ * Headers that make a request this process sends to itself count as the original's (see
+ * INNER_HEADER); the caller copies the original's other headers (X-Forwarded-*, Host) as they are.
+ */
 export function innerRequestHeaders(original: http.IncomingHttpHeaders): Record<string, string> {
   const stamp = globalStamp[STAMP_KEY];
   const peer = original[PEER_HEADER];
   if (!stamp || typeof peer !== 'string') return {};
-  const headers: Record<string, string> = { [INNER_HEADER]: stamp.secret, [PEER_HEADER]: peer };
-  for (const name of ['x-forwarded-proto', 'x-forwarded-for', 'host']) {
-    const v = original[name];
-    if (typeof v === 'string') headers[name] = v;
-  }
-  return headers;
+  return { [INNER_HEADER]: stamp.secret, [PEER_HEADER]: peer };
 }
 
 const innerRequests = new WeakSet<http.IncomingMessage>();
@@ -189,10 +187,12 @@ export function installPeerStamp(setting: string | undefined = process.env.THIDU
       if (event === 'request' && args[0] instanceof http.IncomingMessage) {
         const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
         const inner = isInner(req, stamp);
-        if (!inner) stampRequest(req, stamp);
-        if (!inner) delete req.headers[SHARED_RENDER_HEADER];
-        delete req.headers[INNER_HEADER];
         if (inner) innerRequests.add(req);
+        else {
+          stampRequest(req, stamp);
+          delete req.headers[SHARED_RENDER_HEADER];
+        }
+        delete req.headers[INNER_HEADER];
         const forward = () => original.apply(this, [event, ...args] as unknown as Parameters<typeof original>);
         for (const intercept of interceptors) if (intercept(req, res, forward)) return true;
         return forward();

@@ -98,8 +98,8 @@ export async function validateSession(db: Db, token: string | undefined | null, 
   const known = remembered(db, hash, now.getTime());
   if (known) {
     if (now.getTime() - known.lastSeen > AUTH_POLICY.sessionTouchMs) {
+      // `until` stays: it is never later than a minute after the entry was made.
       known.lastSeen = now.getTime();
-      known.until = Math.min(known.until, now.getTime() + MEMO_MS);
       await touch(db, hash, now);
     }
     return known.user;
