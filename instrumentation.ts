@@ -4,7 +4,8 @@
  *   proxy's report) before Next sees the headers: lib/auth/peer.ts;
  * - in production, the page cache that answers dashboard pages from memory while the data
  *   stands: lib/serve/page-cache.ts;
- * - opens (and migrates) the store, so the first reader does not pay for it.
+ * - opens (and migrates) the store, so the first reader does not pay for it, then computes the
+ *   overview's figures in the background (lib/queries/page-context.ts, warmOverview).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -20,7 +21,10 @@ export async function register(): Promise<void> {
   } catch (err) {
     // The first page shows the error to whoever can act on it; the server itself keeps running.
     console.error('[khởi động] chưa mở được cơ sở dữ liệu', err);
+    return;
   }
+  const [{ warmOverview }, { todayIso }] = await Promise.all([import('@/lib/queries/page-context'), import('@/lib/filters/today')]);
+  void warmOverview(todayIso()).catch((err: unknown) => console.error('[khởi động] chưa tính trước được số liệu trang tổng quan', err));
 }
 
 /** A page that failed while rendering (even behind an error boundary, status 200) is never kept. */

@@ -1,9 +1,16 @@
 import type { Config } from 'tailwindcss';
 import forms from '@tailwindcss/forms';
+import { CHART_COLORS } from './app/_components/chart-colors';
 
 // Tremor v3 theme extension (tremor.so/docs/getting-started/installation, Tailwind 3.4).
 const config: Config = {
-  content: ['./app/**/*.{ts,tsx}', './lib/**/*.{ts,tsx}', './node_modules/@tremor/**/*.{js,ts,jsx,tsx}'],
+  // Of Tremor, only the charts and their legend are used: their classes, not the whole library's.
+  content: [
+    './app/**/*.{ts,tsx}',
+    './lib/**/*.{ts,tsx}',
+    './node_modules/@tremor/react/dist/components/chart-elements/{BarChart,LineChart,common}/*.js',
+    './node_modules/@tremor/react/dist/components/text-elements/Legend/*.js',
+  ],
   theme: {
     transparent: 'transparent',
     current: 'currentColor',
@@ -32,35 +39,8 @@ const config: Config = {
       },
     },
   },
-  safelist: [
-    {
-      pattern:
-        /^(bg-(?:slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-(?:50|100|200|300|400|500|600|700|800|900|950))$/,
-      variants: ['hover', 'ui-selected'],
-    },
-    {
-      pattern:
-        /^(text-(?:slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-(?:50|100|200|300|400|500|600|700|800|900|950))$/,
-      variants: ['hover', 'ui-selected'],
-    },
-    {
-      pattern:
-        /^(border-(?:slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-(?:50|100|200|300|400|500|600|700|800|900|950))$/,
-      variants: ['hover', 'ui-selected'],
-    },
-    {
-      pattern:
-        /^(ring-(?:slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-(?:50|100|200|300|400|500|600|700|800|900|950))$/,
-    },
-    {
-      pattern:
-        /^(stroke-(?:slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-(?:50|100|200|300|400|500|600|700|800|900|950))$/,
-    },
-    {
-      pattern:
-        /^(fill-(?:slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-(?:50|100|200|300|400|500|600|700|800|900|950))$/,
-    },
-  ],
+  // Tremor writes its chart colour classes at run time (bg-, text-, fill-, stroke- with shade 500).
+  safelist: [{ pattern: new RegExp(`^(bg|text|fill|stroke)-(${CHART_COLORS.join('|')})-500$`) }],
   plugins: [forms],
 };
 

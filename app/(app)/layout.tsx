@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { headers } from 'next/headers';
+import { LinkPending } from '@/app/_components/link-pending';
 import { requireUser } from '@/lib/auth/dal';
 import { accountsWithDemoPassword } from '@/lib/auth/demo-accounts';
 import { roleAllows } from '@/lib/auth/policy';
@@ -19,6 +20,7 @@ function NavLinks({ links, role }: { links: readonly NavLink[]; role: Role }) {
     .map((l) => (
       <Link key={l.href} href={l.href} className={linkCls}>
         {l.label}
+        <LinkPending />
       </Link>
     ));
 }
@@ -52,6 +54,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
           <Link href={routes.overview} className="mr-2 font-semibold text-tremor-content-strong">
             {PRODUCT_NAME}
+            <LinkPending />
           </Link>
           <nav aria-label="Điều hướng chính" className="order-last flex w-full flex-wrap items-center gap-1 text-sm sm:order-none sm:w-auto sm:flex-1 sm:text-base">
             <NavLinks links={NAV_BEFORE_BLOCS} role={user.role} />

@@ -49,12 +49,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       />
       <Notices items={ctx.notices} />
       <div className="mt-4 space-y-4">
-        <Suspense key={`k${key}`} fallback={<Skeleton title="Chỉ tiêu chính" height="h-40" />}>
-          <KpiSection f={f} today={today} />
-        </Suspense>
-        <Suspense key={`t${key}`} fallback={<Skeleton title="Hoạt động và lượt tham gia theo thời gian" />}>
-          <TrendSection f={f} today={today} />
-        </Suspense>
+        {/* The first screen (KPIs, the trend chart) is part of the page's first paint: a section behind
+            Suspense is shown only when React reveals streamed parts, at least 300 ms after first paint.
+            The sections below the fold stream; this route has no loading.tsx for the same reason. */}
+        <KpiSection f={f} today={today} />
+        <TrendSection f={f} today={today} />
         <Suspense key={`b${key}`} fallback={<Skeleton title="Hoạt động theo kênh và đơn vị" />}>
           <BreakdownSection f={f} today={today} />
         </Suspense>

@@ -2,22 +2,31 @@
 
 import { LineChart as TremorLineChart } from '@tremor/react';
 import { formatNumber } from '@/lib/format';
+import { ChartBox } from './chart-box';
+import type { ChartColor } from './chart-colors';
+import { StillLineChart } from './chart-still';
 
-/** Tremor's LineChart with vi-VN number formatting (formatters cannot cross from the server). */
+/**
+ * Tremor's LineChart with vi-VN number formatting (formatters cannot cross from the server), drawn
+ * first by the server as a still picture (chart-box.tsx). `wide` marks a chart that spans the page.
+ */
 export function LineChart(props: {
   data: Record<string, string | number | null>[];
   index: string;
   categories: string[];
-  colors?: string[];
-  className?: string;
+  colors?: ChartColor[];
+  height?: number;
+  wide?: boolean;
   connectNulls?: boolean;
 }) {
+  const height = props.height ?? 288;
+  const valueFormatter = (v: number) => formatNumber(v);
+  const common = { data: props.data, index: props.index, categories: props.categories, colors: props.colors, yAxisWidth: 56, valueFormatter, connectNulls: props.connectNulls };
   return (
-    <TremorLineChart
-      {...props}
-      valueFormatter={(v: number) => formatNumber(v)}
-      yAxisWidth={56}
-      className={props.className ?? 'h-72'}
+    <ChartBox
+      height={height}
+      still={<StillLineChart {...common} width={props.wide ? 1190 : 576} height={height} />}
+      live={<TremorLineChart {...common} className="h-full" />}
     />
   );
 }

@@ -2,6 +2,7 @@ import { getDb, type Db } from '@/lib/db/client';
 import { fallbackPeriod, parseDashboardFilters, type DashboardFilters } from '@/lib/filters/dashboard';
 import { type SearchParams } from '@/lib/routes';
 import { blocOptions, dataExtent, movementOptions, unitOptions, type DataExtent, type Option } from './options';
+import { awardFigures, blocRankingFigures, breakdownFigures, kpiFigures, trendFigures } from './overview';
 
 interface DashboardContext {
   db: Db;
@@ -32,4 +33,16 @@ export async function dashboardContext(sp: SearchParams): Promise<DashboardConte
   if (filters.movement !== null && !movements.some((m) => m.id === filters.movement)) notices.push(`Không có phong trào mã ${filters.movement}; số liệu bên dưới trống.`);
   const empty = extent.activities + extent.awards + extent.scores === 0;
   return { db, extent, empty, filters, notices, years, blocs, units, movements };
+}
+
+/**
+ * Computes the figures of the overview as first opened (no filters) and keeps them (they are reused
+ * while the data version stands), so that the first reader after a server start does not wait for
+ * them. Called by instrumentation.ts in the background; a failure only costs that reader the wait.
+ */
+export async function warmOverview(today: string): Promise<void> {
+  const ctx = await dashboardContext({});
+  if (ctx.empty) return;
+  const f = ctx.filters;
+  await Promise.all([kpiFigures(ctx.db, f, today), trendFigures(ctx.db, f, today), breakdownFigures(ctx.db, f, today), awardFigures(ctx.db, f, today), blocRankingFigures(ctx.db, f)]);
 }

@@ -68,7 +68,7 @@ export async function BreakdownSection({ f, today }: { f: DashboardFilters; toda
         ) : (
           <>
             <div aria-hidden="true" className="print:hidden">
-              <BarChart layout="vertical" data={units.map((u) => ({ 'Đơn vị': u.unit_name, 'Hoạt động': u.activities }))} index="Đơn vị" categories={['Hoạt động']} className="h-96" />
+              <BarChart layout="vertical" data={units.map((u) => ({ 'Đơn vị': u.unit_name, 'Hoạt động': u.activities }))} index="Đơn vị" categories={['Hoạt động']} height={384} />
             </div>
             <DataTable
               testId="by-unit"
@@ -154,7 +154,7 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
         <ChartFigure
           testId="bloc-ranking"
           caption={`Xếp hạng ${b.bloc_name}`}
-          chart={<BarChart layout="vertical" data={members.map((r) => ({ 'Đơn vị': `${r.rank}. ${r.unit_name}`, 'Tổng điểm': r.total_points }))} index="Đơn vị" categories={['Tổng điểm']} colors={['indigo']} className="h-96" />}
+          chart={<BarChart layout="vertical" data={members.map((r) => ({ 'Đơn vị': `${r.rank}. ${r.unit_name}`, 'Tổng điểm': r.total_points }))} index="Đơn vị" categories={['Tổng điểm']} colors={['indigo']} height={384} wide />}
           columns={['Đơn vị', 'Hạng', 'Tổng điểm']}
           rows={members.map((r) => [
             <Link key="u" href={`${routes.unit(r.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
@@ -193,7 +193,8 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
             index="Khối"
             categories={['Dẫn đầu', 'Bình quân']}
             colors={['indigo', 'slate']}
-            className={leaders.length > 8 ? 'h-[36rem]' : 'h-80'}
+            height={leaders.length > 8 ? 576 : 320}
+            wide
           />
         }
         columns={['Khối', 'Dẫn đầu', 'Điểm dẫn đầu', 'Bình quân']}

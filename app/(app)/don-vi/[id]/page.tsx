@@ -157,7 +157,7 @@ async function UnitScores({ unitId, f }: { unitId: number; f: DashboardFilters }
         <ChartFigure
           testId="unit-history"
           caption="Tổng điểm qua các kỳ"
-          chart={<LineChart data={history.map((h) => ({ Kỳ: h.period, 'Tổng điểm': h.total_points }))} index="Kỳ" categories={['Tổng điểm']} className="h-56" />}
+          chart={<LineChart data={history.map((h) => ({ Kỳ: h.period, 'Tổng điểm': h.total_points }))} index="Kỳ" categories={['Tổng điểm']} height={224} />}
           columns={['Kỳ', 'Khối', 'Tổng điểm', 'Hạng']}
           rows={history.map((h) => [label(h.period), h.bloc_name, formatNumber(h.total_points), `${h.rank}/${h.members}`])}
         />

@@ -206,7 +206,8 @@ async function Trend({ blocId, f }: { blocId: number; f: DashboardFilters }) {
             index="Kỳ"
             categories={charted}
             connectNulls
-            className="h-80"
+            height={320}
+            wide
           />
         }
         columns={['Đơn vị', ...periods.map((p) => p)]}
