@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import { DataTable } from '@/app/_components/chart-figure';
 import { EmptyState } from '@/app/_components/empty-state';
+import { RowLink } from '@/app/_components/row-link';
 import { PageTitle, Section, Skeleton } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
@@ -92,9 +92,9 @@ async function MissingScores() {
           columns={['Khối', 'Kỳ', 'Thành viên', 'Đã có điểm', 'Chưa có điểm']}
           numeric={[2, 3]}
           rows={rows.map((r) => [
-            <Link key="b" href={withQuery(routes.bloc(r.bloc_id), { period: r.period })} className="text-tremor-brand-emphasis underline">
+            <RowLink key="b" href={withQuery(routes.bloc(r.bloc_id), { period: r.period })}>
               {r.bloc_name}
-            </Link>,
+            </RowLink>,
             periodLabel(parsePeriod(r.period)!),
             formatNumber(r.members),
             formatNumber(r.scored),

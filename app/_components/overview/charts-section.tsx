@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getDb } from '@/lib/db/client';
 import { AWARD_LEVEL_LABELS, CHANNEL_LABELS, type AwardLevel, type Channel } from '@/lib/domain';
 import { dashboardSearch, type DashboardFilters } from '@/lib/filters/dashboard';
@@ -9,6 +8,7 @@ import { routes } from '@/lib/routes';
 import { BarChart } from '../bar-chart';
 import { ChartFigure, DataTable } from '../chart-figure';
 import { LineChart } from '../line-chart';
+import { RowLink } from '../row-link';
 import { Section } from '../section';
 
 function bucketLabel(bucket: string, f: DashboardFilters): string {
@@ -77,9 +77,9 @@ export async function BreakdownSection({ f, today }: { f: DashboardFilters; toda
               numeric={[1, 2]}
               rows={units.map((u) => [
                 u.unit_id !== null ? (
-                  <Link key="u" href={`${routes.unit(u.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
+                  <RowLink key="u" href={`${routes.unit(u.unit_id)}${keep}`}>
                     {u.unit_name}
-                  </Link>
+                  </RowLink>
                 ) : (
                   <span key="u" title="Tên đơn vị chưa khớp danh mục">
                     {u.unit_name} <span className="text-xs text-amber-700">(chưa khớp)</span>
@@ -157,17 +157,17 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
           chart={<BarChart layout="vertical" data={members.map((r) => ({ 'Đơn vị': `${r.rank}. ${r.unit_name}`, 'Tổng điểm': r.total_points }))} index="Đơn vị" categories={['Tổng điểm']} colors={['indigo']} height={384} wide />}
           columns={['Đơn vị', 'Hạng', 'Tổng điểm']}
           rows={members.map((r) => [
-            <Link key="u" href={`${routes.unit(r.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
+            <RowLink key="u" href={`${routes.unit(r.unit_id)}${keep}`}>
               {r.unit_name}
-            </Link>,
+            </RowLink>,
             formatNumber(r.rank),
             formatNumber(r.total_points),
           ])}
         />
         <p className="mt-2 text-sm">
-          <Link href={`${routes.bloc(b.bloc_id)}${keep}`} className="text-tremor-brand-emphasis underline">
+          <RowLink href={`${routes.bloc(b.bloc_id)}${keep}`}>
             Xem chi tiết khối →
-          </Link>
+          </RowLink>
         </p>
       </Section>
     );
@@ -203,9 +203,9 @@ export async function BlocRankingSection({ f }: { f: DashboardFilters }) {
       <ul className="mt-3 flex flex-wrap gap-2 text-sm">
         {leaders.map((l) => (
           <li key={l.bloc_id}>
-            <Link href={`${routes.bloc(l.bloc_id)}${keep}`} className="text-tremor-brand-emphasis underline">
+            <RowLink href={`${routes.bloc(l.bloc_id)}${keep}`}>
               {l.bloc_name}
-            </Link>
+            </RowLink>
           </li>
         ))}
       </ul>

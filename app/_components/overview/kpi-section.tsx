@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getDb } from '@/lib/db/client';
 import { ATTENDANCE_CHANNELS, AWARD_KINDS, AWARD_KIND_LABELS, AWARD_LEVELS, AWARD_LEVEL_LABELS, CHANNEL_LABELS } from '@/lib/domain';
 import { dashboardSearch, type DashboardFilters } from '@/lib/filters/dashboard';
@@ -9,6 +8,7 @@ import { routes } from '@/lib/routes';
 import { DataTable } from '../chart-figure';
 import { KpiCard } from '../kpi-card';
 import { Notices } from '../notices';
+import { RowLink } from '../row-link';
 import { Section } from '../section';
 
 function sum(rows: AwardCount[], pred: (r: AwardCount) => boolean = () => true): number {
@@ -111,15 +111,15 @@ export async function KpiSection({ f, today }: { f: DashboardFilters; today: str
               columns={['Khối', 'Kỳ chấm', 'Dẫn đầu', 'Điểm', 'Bình quân khối']}
               numeric={[3, 4]}
               rows={leaders.map((l) => [
-                <Link key="b" className="text-tremor-brand-emphasis underline" href={`${routes.bloc(l.bloc_id)}${dashboardSearch(f, { bloc: null, unit: null })}`}>
+                <RowLink key="b" href={`${routes.bloc(l.bloc_id)}${dashboardSearch(f, { bloc: null, unit: null })}`}>
                   {l.bloc_name}
-                </Link>,
+                </RowLink>,
                 periodLabel(parsePeriod(l.period) ?? f.period),
                 l.leader_unit_id !== null ? (
                   <span key="u">
-                    <Link className="text-tremor-brand-emphasis underline" href={`${routes.unit(l.leader_unit_id)}${dashboardSearch(f, { bloc: null, unit: null })}`}>
+                    <RowLink href={`${routes.unit(l.leader_unit_id)}${dashboardSearch(f, { bloc: null, unit: null })}`}>
                       {l.leader_name}
-                    </Link>
+                    </RowLink>
                     {l.leaders > 1 ? ` (và ${l.leaders - 1} đơn vị đồng hạng)` : ''}
                   </span>
                 ) : (

@@ -6,6 +6,7 @@ import { ChartFigure, DataTable } from '@/app/_components/chart-figure';
 import { FilterBar } from '@/app/_components/filter-bar';
 import { LineChart } from '@/app/_components/line-chart';
 import { Notices } from '@/app/_components/notices';
+import { RowLink } from '@/app/_components/row-link';
 import { PageTitle, Section, Skeleton } from '@/app/_components/section';
 import { KpiCard } from '@/app/_components/kpi-card';
 import { requireUser } from '@/lib/auth/dal';
@@ -116,9 +117,9 @@ async function UnitKpis({ unitId, f, today }: { unitId: number; f: DashboardFilt
           : blocs.map((b, i) => (
               <span key={b.bloc_id}>
                 {i > 0 ? ', ' : ''}
-                <Link className="text-tremor-brand-emphasis underline" href={`${routes.bloc(b.bloc_id)}${dashboardSearch(f, { unit: null, bloc: null })}`}>
+                <RowLink href={`${routes.bloc(b.bloc_id)}${dashboardSearch(f, { unit: null, bloc: null })}`}>
                   {b.bloc_name}
-                </Link>
+                </RowLink>
               </span>
             ))}
       </p>

@@ -7,6 +7,7 @@ import { FilterBar } from '@/app/_components/filter-bar';
 import { LineChart } from '@/app/_components/line-chart';
 import { heatBandClass } from '@/app/_components/heat';
 import { Notices } from '@/app/_components/notices';
+import { RowLink } from '@/app/_components/row-link';
 import { PageTitle, Section, Skeleton } from '@/app/_components/section';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
@@ -94,9 +95,9 @@ async function Ranking({ blocId, f }: { blocId: number; f: DashboardFilters }) {
             rows={rows.map((r) => {
               const change = r.previous_rank !== null ? r.previous_rank - r.rank : null;
               return [
-                <Link key="u" href={`${routes.unit(r.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
+                <RowLink key="u" href={`${routes.unit(r.unit_id)}${keep}`}>
                   {r.unit_name}
-                </Link>,
+                </RowLink>,
                 formatNumber(r.rank),
                 formatNumber(r.self_total_points),
                 formatNumber(r.total_points),
@@ -121,9 +122,9 @@ async function Ranking({ blocId, f }: { blocId: number; f: DashboardFilters }) {
           <ul className="space-y-1 text-sm" data-testid="bloc-members">
             {members.map((m) => (
               <li key={m.unit_id}>
-                <Link href={`${routes.unit(m.unit_id)}${keep}`} className="text-tremor-brand-emphasis underline">
+                <RowLink href={`${routes.unit(m.unit_id)}${keep}`}>
                   {m.unit_name}
-                </Link>{' '}
+                </RowLink>{' '}
                 <span className="text-xs text-tremor-content">{UNIT_KIND_LABELS[m.unit_kind as UnitKind] ?? ''}</span>
               </li>
             ))}
