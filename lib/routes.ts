@@ -23,6 +23,7 @@ export const routes = {
   uploadHistory: '/tai-len/lich-su',
   unitNames: '/tai-len/don-vi',
   templates: '/tai-len/mau',
+  batch: (id: Segment) => `/tai-len/lo/${id}`,
   undoBatch: (id: Segment) => `/tai-len/lo/${id}/hoan-tac`,
   backups: '/quan-tri/sao-luu',
   users: '/quan-tri/nguoi-dung',

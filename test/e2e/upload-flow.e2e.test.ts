@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -144,6 +146,37 @@ describe('upload: the Office round trip in the browser', () => {
     const re = page.locator('[data-testid="upload-entry"]').first();
     await expect(re.getAttribute('data-status')).resolves.toBe('validated');
     await expect(re.locator('[data-testid="rows-count"]').textContent()).resolves.toBe('20');
+    expect(await activityTotal(page, '2022')).toBe(before);
+  });
+
+  it('keeps how a batch read its unit names: the batch page lists each abbreviation and the unit it became', async () => {
+    const before = await activityTotal(page, '2022');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Hoạt động');
+    ws.addRow(['BÁO CÁO HOẠT ĐỘNG TUYÊN TRUYỀN NĂM 2022']);
+    ws.addRow(['STT', 'Ngày thực hiện', 'Đơn vị thực hiện', 'Hình thức', 'Nội dung', 'Số người tham gia']);
+    ws.addRow([1, '05/05/2022', 'P.TC-KH H. Châu Thành', 'Hội nghị', 'Hội nghị phổ biến Luật Thi đua, khen thưởng', 40]);
+    ws.addRow([2, '06/05/2022', 'VP Sở', 'Hội nghị', 'Hội nghị sơ kết phong trào thi đua', 35]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-')), 'hoat-dong-viet-tat.xlsx');
+    await wb.xlsx.writeFile(file);
+
+    await page.goto('/tai-len');
+    const entry = await uploadFile(page, file);
+    await entry.getByRole('button', { name: /Xác nhận nhập 2 dòng/ }).click();
+    await expect.poll(() => entry.getAttribute('data-status'), { timeout: 60_000 }).toBe('loaded');
+    const batchId = Number(/lần nhập #(\d+)/.exec((await entry.locator('[data-testid="loaded-note"]').textContent()) ?? '')?.[1]);
+
+    await page.goto('/tai-len/lich-su');
+    await Promise.all([page.waitForURL((u) => u.pathname === `/tai-len/lo/${batchId}`), page.getByRole('link', { name: `#${batchId}`, exact: true }).click()]);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Lần nhập #${batchId}`);
+    const readings = await page.locator('[data-testid="unit-readings"] tbody tr').allInnerTexts();
+    expect(readings).toHaveLength(2);
+    expect(readings.find((r) => r.startsWith('P.TC-KH H. Châu Thành'))).toMatch(/Phòng Tài chính . Kế hoạch huyện Châu Thành/);
+    expect(readings.find((r) => r.startsWith('VP Sở'))).toMatch(/Văn phòng Sở/);
+    await page.screenshot({ path: '/tmp/h5-batch-page.png', fullPage: true });
+
+    await page.getByRole('link', { name: 'Hủy lần nhập' }).click();
+    await Promise.all([page.waitForURL((u) => u.pathname === '/tai-len/lich-su'), page.getByRole('button', { name: `Xác nhận hủy lần nhập #${batchId}` }).click()]);
     expect(await activityTotal(page, '2022')).toBe(before);
   });
 });

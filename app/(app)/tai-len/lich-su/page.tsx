@@ -78,7 +78,11 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
             <tbody className="divide-y divide-gray-100">
               {batches.map((b) => (
                 <tr key={b.batch_id} data-batch-id={b.batch_id}>
-                  <td className="px-3 py-2 font-medium tabular-nums">#{b.batch_id}</td>
+                  <td className="px-3 py-2 font-medium tabular-nums">
+                    <Link className="text-blue-700 underline" href={routes.batch(b.batch_id)} title="Chi tiết: cách đọc tệp và cảnh báo">
+                      #{b.batch_id}
+                    </Link>
+                  </td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(b.imported_at)}</td>
                   <td className="px-3 py-2">{b.imported_by}</td>
                   <td className="max-w-xs truncate px-3 py-2" title={b.file_name}>

@@ -3,11 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
-import { DATASET_LABELS } from '@/lib/domain';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { batchIssues, canUndo, getBatch } from '@/lib/upload/batches';
+import { canUndo, getBatch } from '@/lib/upload/batches';
 import { api, routes } from '@/lib/routes';
-import { BatchStatus } from '../../../_components/batch-status';
+import { BatchFacts } from '../../../_components/batch-facts';
 
 export const metadata: Metadata = { title: 'Hủy lần nhập dữ liệu' };
 export const dynamic = 'force-dynamic';
@@ -19,7 +18,6 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
   const batch = await getBatch(db, Number((await params).id));
   if (!batch) notFound();
   const allowed = canUndo(user, batch);
-  const warnings = await batchIssues(db, batch.batch_id, 20);
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -29,24 +27,7 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-semibold text-tremor-content-strong">Hủy lần nhập #{batch.batch_id}</h1>
-      <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 rounded-tremor-default bg-white p-5 text-sm ring-1 ring-tremor-ring">
-        <dt className="text-tremor-content">Tệp</dt>
-        <dd className="font-medium">{batch.file_name}</dd>
-        <dt className="text-tremor-content">Loại dữ liệu</dt>
-        <dd>{DATASET_LABELS[batch.dataset]}</dd>
-        <dt className="text-tremor-content">Kỳ / khối</dt>
-        <dd>{[batch.period, batch.bloc_name].filter(Boolean).join(' · ') || '–'}</dd>
-        <dt className="text-tremor-content">Người nhập, thời gian</dt>
-        <dd>
-          {batch.imported_by}, {formatDateTime(batch.imported_at)}
-        </dd>
-        <dt className="text-tremor-content">Số dòng</dt>
-        <dd className="tabular-nums">{formatNumber(batch.rows_loaded)}</dd>
-        <dt className="text-tremor-content">Trạng thái</dt>
-        <dd>
-          <BatchStatus batch={batch} />
-        </dd>
-      </dl>
+      <BatchFacts batch={batch} />
 
       {batch.status !== 'loaded' ? (
         <p className="mt-6 rounded-md bg-gray-50 px-3 py-2 text-sm ring-1 ring-gray-200">
@@ -74,19 +55,11 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
         </form>
       )}
 
-      {warnings.length > 0 && (
-        <section className="mt-6">
-          <h2 className="text-sm font-semibold text-tremor-content-strong">Cảnh báo của lần nhập này</h2>
-          <ul className="mt-2 space-y-1 text-sm text-tremor-content">
-            {warnings.map((w, i) => (
-              <li key={i}>
-                {w.row_no ? `Dòng ${w.row_no}` : 'Tệp'}
-                {w.column_name ? `, cột «${w.column_name}»` : ''}: {w.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <p className="mt-6 text-sm">
+        <Link className="underline" href={routes.batch(batch.batch_id)}>
+          Xem cách chương trình đã đọc tệp và các cảnh báo của lần nhập này
+        </Link>
+      </p>
     </div>
   );
 }
