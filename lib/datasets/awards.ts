@@ -7,13 +7,14 @@ export const AWARDS_SCHEMA: DatasetSchema = {
   dataset: 'awards',
   fields: [
     STT_FIELD,
-    field('recipient', 'Họ và tên', [
+    // Labelled for both kinds: a list of collectives maps its «Tên tập thể» column here too.
+    field('recipient', 'Cá nhân / tập thể được khen', [
       'Họ và tên', 'Họ tên', 'Tên tập thể/cá nhân', 'Tên tập thể/cá nhân/hộ gia đình', 'Tên cá nhân, tập thể', 'Tên tập thể, cá nhân',
       'Tập thể, cá nhân', 'Tên đơn vị / tập thể', 'Tên tập thể', 'Tên cá nhân', 'Họ và tên/Tên tập thể', 'Tập thể được khen',
-      'Đơn vị được khen', 'Tên tập thể được khen',
+      'Đơn vị được khen', 'Tên tập thể được khen', 'Cá nhân / tập thể được khen',
     ], {
       need: 'required',
-      help: 'Họ tên cá nhân hoặc tên tập thể được khen.', template: { example: 'Nguyễn Văn An', width: 30 } }),
+      help: 'Họ tên cá nhân hoặc tên tập thể được khen.', template: { header: 'Họ và tên', example: 'Nguyễn Văn An', width: 30 } }),
     field('unit', 'Đơn vị', ['Đơn vị', 'Đơn vị công tác', 'Chức vụ, đơn vị công tác', 'Tên đơn vị/tập thể công tác', 'Nơi công tác', 'Phòng, đơn vị', 'Tên phòng ban/ khối, tổ công tác'], {
       help: 'Đơn vị công tác (đúng như danh mục đơn vị). Tập thể: trống thì lấy đơn vị theo tên tập thể.', template: { example: 'Phòng Quản lý ngân sách', width: 30 } }),
     field('award', 'Danh hiệu/Hình thức khen thưởng', [
@@ -48,7 +49,7 @@ export const AWARDS_SCHEMA: DatasetSchema = {
   recognisedBy: [['recipient', 'award']],
   preview: {
     row: 'Dòng',
-    recipient_name: 'Họ và tên',
+    recipient_name: 'Cá nhân / tập thể',
     recipient_type: 'Loại',
     unit_name: 'Đơn vị',
     award_name: 'Danh hiệu / hình thức',
