@@ -4,9 +4,10 @@ import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { DATASET_LABELS } from '@/lib/domain';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { canUndo, countBatches, listBatchHistory, originalPath } from '@/lib/upload/batches';
+import { countBatches, listBatchHistory } from '@/lib/upload/batches';
 import { Pagination } from '@/app/_components/pagination';
-import { api, firstValue, routes, type SearchParams, withQuery } from '@/lib/routes';
+import { firstValue, routes, type SearchParams, withQuery } from '@/lib/routes';
+import { BatchActions } from '../_components/batch-facts';
 import { BatchStatus } from '../_components/batch-status';
 import { UploadTabs } from '../_components/sub-nav';
 
@@ -99,25 +100,7 @@ export default async function BatchHistoryPage({ searchParams }: { searchParams:
                     <BatchStatus batch={b} />
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
-                    <div className="flex gap-3">
-                      {originalPath(b) && (
-                        <a className="text-blue-700 underline" href={api.batchOriginal(b.batch_id)}>
-                          Tệp gốc
-                        </a>
-                      )}
-                      {b.status === 'undone' && originalPath(b) && (
-                        <form method="post" action={api.batchReimport(b.batch_id)}>
-                          <button type="submit" className="text-blue-700 underline">
-                            Nhập lại
-                          </button>
-                        </form>
-                      )}
-                      {canUndo(user, b) && (
-                        <Link className="text-red-700 underline" href={routes.undoBatch(b.batch_id)}>
-                          Hủy lần nhập
-                        </Link>
-                      )}
-                    </div>
+                    <BatchActions batch={b} user={user} />
                   </td>
                 </tr>
               ))}

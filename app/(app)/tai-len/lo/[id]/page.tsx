@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { formatNumber } from '@/lib/format';
 import { batchUnitReadings } from '@/lib/units/readings';
-import { batchIssues, canUndo, getBatch, originalPath } from '@/lib/upload/batches';
-import { api, routes } from '@/lib/routes';
+import { batchIssues, getBatch } from '@/lib/upload/batches';
 import { DataTable } from '@/app/_components/chart-figure';
-import { BatchFacts } from '../../_components/batch-facts';
+import { BatchActions, BatchHeading } from '../../_components/batch-facts';
 
 export const metadata: Metadata = { title: 'Chi tiết lần nhập' };
 export const dynamic = 'force-dynamic';
@@ -31,24 +29,9 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
 
   return (
     <div className="mx-auto max-w-4xl">
-      <p className="text-sm">
-        <Link className="underline" href={routes.uploadHistory}>
-          ← Lịch sử nhập
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold text-tremor-content-strong">Lần nhập #{batch.batch_id}</h1>
-      <BatchFacts batch={batch} />
-      <div className="mt-3 flex gap-4 text-sm">
-        {originalPath(batch) && (
-          <a className="text-blue-700 underline" href={api.batchOriginal(batch.batch_id)}>
-            Tải tệp gốc
-          </a>
-        )}
-        {canUndo(user, batch) && (
-          <Link className="text-red-700 underline" href={routes.undoBatch(batch.batch_id)}>
-            Hủy lần nhập
-          </Link>
-        )}
+      <BatchHeading title={`Lần nhập #${batch.batch_id}`} batch={batch} />
+      <div className="mt-3 text-sm">
+        <BatchActions batch={batch} user={user} />
       </div>
 
       <section className="mt-6 rounded-tremor-default bg-white p-5 ring-1 ring-tremor-ring" aria-labelledby="unit-readings">

@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { canUndo, getBatch } from '@/lib/upload/batches';
 import { api, routes } from '@/lib/routes';
-import { BatchFacts } from '../../../_components/batch-facts';
+import { BatchHeading } from '../../../_components/batch-facts';
 
 export const metadata: Metadata = { title: 'Hủy lần nhập dữ liệu' };
 export const dynamic = 'force-dynamic';
@@ -21,13 +21,7 @@ export default async function UndoBatchPage({ params }: { params: Promise<{ id: 
 
   return (
     <div className="mx-auto max-w-3xl">
-      <p className="text-sm">
-        <Link className="underline" href={routes.uploadHistory}>
-          ← Lịch sử nhập
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold text-tremor-content-strong">Hủy lần nhập #{batch.batch_id}</h1>
-      <BatchFacts batch={batch} />
+      <BatchHeading title={`Hủy lần nhập #${batch.batch_id}`} batch={batch} />
 
       {batch.status !== 'loaded' ? (
         <p className="mt-6 rounded-md bg-gray-50 px-3 py-2 text-sm ring-1 ring-gray-200">
