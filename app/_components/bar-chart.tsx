@@ -2,7 +2,7 @@
 
 import { BarChart as TremorBarChart } from '@tremor/react';
 import { chartLabel, formatNumber } from '@/lib/format';
-import { ChartBox } from './chart-box';
+import { CHART_HEIGHT, ChartBox, stillWidth } from './chart-box';
 import type { ChartColor } from './chart-colors';
 import { StillBarChart } from './chart-still';
 
@@ -30,13 +30,13 @@ export function BarChart(props: {
   const layout = props.layout ?? 'horizontal';
   const data = layout === 'vertical' ? withShortLabels(props.data, props.index) : props.data;
   const yAxisWidth = layout === 'vertical' ? LABEL_AXIS_PX : 56;
-  const height = props.height ?? 288;
+  const height = props.height ?? CHART_HEIGHT;
   const valueFormatter = (v: number) => formatNumber(v);
   const common = { data, index: props.index, categories: props.categories, colors: props.colors, yAxisWidth, valueFormatter };
   return (
     <ChartBox
       height={height}
-      still={<StillBarChart {...common} layout={layout} stack={props.stack} width={props.wide ? 1190 : 576} height={height} />}
+      still={<StillBarChart {...common} layout={layout} stack={props.stack} width={stillWidth(props.wide)} height={height} />}
       live={<TremorBarChart {...common} layout={layout} stack={props.stack} className="h-full" />}
     />
   );

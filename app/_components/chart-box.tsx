@@ -2,6 +2,17 @@
 
 import { useEffect, useRef, useState } from 'react';
 
+/** A chart's height unless its page asks for another (px). */
+export const CHART_HEIGHT = 288;
+
+/**
+ * Width the still picture is drawn at before CSS scales it to its box: half of the 1,366 px page
+ * (a chart beside another, the common case), or the whole content width for a `wide` chart.
+ */
+export function stillWidth(wide: boolean | undefined): number {
+  return wide ? 1190 : 576;
+}
+
 /**
  * A chart the reader sees at first paint. The server draws a still picture of it (`still`, plain
  * SVG in the HTML, scaled to the box by CSS); the browser never re-renders that picture: on the

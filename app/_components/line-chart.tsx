@@ -2,7 +2,7 @@
 
 import { LineChart as TremorLineChart } from '@tremor/react';
 import { formatNumber } from '@/lib/format';
-import { ChartBox } from './chart-box';
+import { CHART_HEIGHT, ChartBox, stillWidth } from './chart-box';
 import type { ChartColor } from './chart-colors';
 import { StillLineChart } from './chart-still';
 
@@ -19,13 +19,13 @@ export function LineChart(props: {
   wide?: boolean;
   connectNulls?: boolean;
 }) {
-  const height = props.height ?? 288;
+  const height = props.height ?? CHART_HEIGHT;
   const valueFormatter = (v: number) => formatNumber(v);
   const common = { data: props.data, index: props.index, categories: props.categories, colors: props.colors, yAxisWidth: 56, valueFormatter, connectNulls: props.connectNulls };
   return (
     <ChartBox
       height={height}
-      still={<StillLineChart {...common} width={props.wide ? 1190 : 576} height={height} />}
+      still={<StillLineChart {...common} width={stillWidth(props.wide)} height={height} />}
       live={<TremorLineChart {...common} className="h-full" />}
     />
   );
